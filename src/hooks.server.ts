@@ -1,0 +1,68 @@
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { start } from '$lib/server/lifecycle';
+import { loadAreaContext } from '$lib/server/areas';
+import { log } from '$lib/server/log';
+import { securityHeaders } from '$lib/server/security-headers.js';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	await start();
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(sessionCookieName(event.url));
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+// Pages get their CSP from kit.csp (with nonces); every other response gets the strict fallback.
+const secure: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	const h = response.headers;
+	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
+		if (!h.has(name)) h.set(name, value);
+	}
+	if (event.locals.user || event.url.pathname.startsWith('/app')) h.set('cache-control', 'no-store');
+	log.debug(
+		{ method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) },
+		'request'
+	);
+	return response;
+};
+
+// Loads answer an area outside the user's reach with 404, but SvelteKit wraps that in a 200 `__data.json`; refuse
+// those requests outright so that client-side navigation reveals no more than a page load does.
+const areaDataRequests: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (event.isDataRequest && user && event.route.id?.startsWith('/app/areas/[slug]')) {
+		if (!(await loadAreaContext(user, event.params.slug ?? '', 'viewer'))) {
+			return json({ message: 'Not found' }, { status: 404 });
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(secure, authenticate, areaDataRequests);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');
+	return { message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+};

@@ -1,0 +1,10 @@
+export { Alert } from './alert';
+export { Badge } from './badge';
+export { Button } from './button';
+export { Card } from './card';
+export { Checkbox } from './checkbox';
+export { EmptyState } from './empty-state';
+export { Field } from './field';
+export { PageHeader } from './page-header';
+export { Select } from './select';
+export { TextArea } from './text-area';

@@ -1,0 +1,20 @@
+// Dates and times as people in the UK read them, always in Europe/London whatever the server's zone.
+export const ZONE = 'Europe/London';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+	timeZone: ZONE,
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+const date = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+
+export function formatDateTime(value: Date | string | null | undefined) {
+	return value ? dateTime.format(new Date(value)) : '';
+}
+
+export function formatDate(value: Date | string | null | undefined) {
+	return value ? date.format(new Date(value)) : '';
+}

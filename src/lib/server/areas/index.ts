@@ -1,0 +1,225 @@
+// Areas (a local engagement) and their members. Every area verb takes the AreaContext the guard produced.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { areas, memberships, users, type Area } from '$lib/server/db/schema';
+import { newId } from '$lib/server/ids';
+import { audit } from '$lib/server/audit';
+import { enqueueMail, link } from '$lib/server/mail';
+import { config } from '$lib/server/config';
+import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
+import { createInvitation } from '$lib/server/auth/invitations';
+import {
+	areaRoleAtLeast,
+	effectiveAreaRole,
+	isStaff,
+	type AreaRole,
+	type AreaStatus
+} from '$lib/domain/roles';
+import type { SessionUser } from '$lib/server/auth/session';
+
+export interface AreaContext {
+	area: Area;
+	/** The role the user effectively holds in this area (admins: lead). */
+	role: AreaRole;
+	user: SessionUser;
+}
+
+export async function loadAreaContext(
+	user: SessionUser,
+	slug: string,
+	minimum: AreaRole
+): Promise<AreaContext | null> {
+	const [row] = await db
+		.select({ area: areas, membershipRole: memberships.role })
+		.from(areas)
+		.leftJoin(memberships, and(eq(memberships.areaId, areas.id), eq(memberships.userId, user.id)))
+		.where(eq(areas.slug, slug));
+	if (!row) return null;
+	const role = effectiveAreaRole(user.role, row.membershipRole);
+	if (!role || !areaRoleAtLeast(role, minimum)) return null;
+	return { area: row.area, role, user };
+}
+
+/** The areas a user can open, with their role in each: all of them for admins. */
+export async function listAreasFor(user: SessionUser) {
+	const rows = await db
+		.select({
+			id: areas.id,
+			slug: areas.slug,
+			name: areas.name,
+			policeForce: areas.policeForce,
+			status: areas.status,
+			membershipRole: memberships.role,
+			members: sql<number>`(select count(*) from ${memberships} m where m.area_id = ${areas.id})`.mapWith(Number)
+		})
+		.from(areas)
+		.leftJoin(memberships, and(eq(memberships.areaId, areas.id), eq(memberships.userId, user.id)))
+		.where(user.role === 'admin' ? undefined : sql`${memberships.userId} is not null`)
+		.orderBy(asc(areas.name));
+	return rows.map(({ membershipRole, ...area }) => ({
+		...area,
+		role: effectiveAreaRole(user.role, membershipRole) as AreaRole
+	}));
+}
+
+export interface AreaInput {
+	name: string;
+	policeForce: string;
+	localAuthorities: string;
+	status: AreaStatus;
+	description: string;
+}
+
+/** Staff create an area and become its lead. */
+export async function createArea(actor: SessionUser, input: AreaInput & { slug: string }) {
+	if (!isStaff(actor.role)) throw new NotFoundError();
+	return db.transaction(async (tx) => {
+		const [taken] = await tx.select({ id: areas.id }).from(areas).where(eq(areas.slug, input.slug));
+		if (taken) throw new InputError({ slug: 'Another area already uses this web address. Choose another.' });
+		const [area] = await tx
+			.insert(areas)
+			.values({ id: newId(), ...input, createdBy: actor.id })
+			.returning();
+		await tx.insert(memberships).values({ areaId: area.id, userId: actor.id, role: 'lead' });
+		await audit(tx, { actorId: actor.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
+		return area;
+	});
+}
+
+/** Saves the area's details if nobody changed them since `version` was read. */
+export async function updateArea(context: AreaContext, input: AreaInput & { version: number }) {
+	const { version, ...values } = input;
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(areas)
+			.set({ ...values, updatedAt: new Date(), version: sql`${areas.version} + 1` })
+			.where(and(eq(areas.id, context.area.id), eq(areas.version, version)))
+			.returning();
+		if (!updated) throw new ConflictError();
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: updated.id,
+			entity: 'area',
+			entityId: updated.id,
+			action: 'update',
+			before: context.area,
+			after: updated
+		});
+		return updated;
+	});
+}
+
+export function listMembers(context: AreaContext) {
+	return db
+		.select({
+			userId: users.id,
+			name: users.name,
+			email: users.email,
+			organisation: users.organisation,
+			globalRole: users.role,
+			role: memberships.role,
+			disabledAt: users.disabledAt
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(eq(memberships.areaId, context.area.id))
+		.orderBy(asc(users.name));
+}
+
+/**
+ * Gives someone a role in the area. An existing account is added at once and told by email; anyone else gets an
+ * invitation to create a partner account.
+ */
+export async function inviteMember(context: AreaContext, email: string, role: AreaRole) {
+	return db.transaction(async (tx) => {
+		const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
+		if (!existing) {
+			await createInvitation(tx, context.user, {
+				email,
+				role: 'partner',
+				area: { id: context.area.id, name: context.area.name, role }
+			});
+			return 'invited' as const;
+		}
+		const [member] = await tx
+			.select()
+			.from(memberships)
+			.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, existing.id)));
+		if (member) throw new InputError({ email: `${existing.name} is already a member of this area.` });
+		const membership = { areaId: context.area.id, userId: existing.id, role };
+		await tx.insert(memberships).values(membership);
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'membership',
+			entityId: `${context.area.id}:${existing.id}`,
+			action: 'create',
+			after: membership
+		});
+		await enqueueMail(tx, {
+			to: existing.email,
+			kind: 'area-added',
+			subject: `You have been added to ${context.area.name} on ${config.orgName}`,
+			text: `${context.user.name} added you to the ${context.area.name} area.\n\n${link(`/app/areas/${context.area.slug}`)}`
+		});
+		return 'added' as const;
+	});
+}
+
+async function membershipFor(context: AreaContext, userId: string) {
+	const [member] = await db
+		.select()
+		.from(memberships)
+		.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, userId)));
+	if (!member) throw new NotFoundError('That person is not a member of this area.');
+	return member;
+}
+
+async function assertAnotherLead(context: AreaContext, userId: string) {
+	const leads = await db
+		.select({ userId: memberships.userId })
+		.from(memberships)
+		.where(and(eq(memberships.areaId, context.area.id), eq(memberships.role, 'lead')));
+	if (leads.every((l) => l.userId === userId)) {
+		throw new InputError({ _form: 'An area needs at least one lead. Make someone else lead first.' });
+	}
+}
+
+export async function changeMemberRole(context: AreaContext, userId: string, role: AreaRole) {
+	const before = await membershipFor(context, userId);
+	if (before.role === role) return;
+	if (before.role === 'lead') await assertAnotherLead(context, userId);
+	await db.transaction(async (tx) => {
+		await tx
+			.update(memberships)
+			.set({ role })
+			.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, userId)));
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'membership',
+			entityId: `${context.area.id}:${userId}`,
+			action: 'update',
+			before,
+			after: { ...before, role }
+		});
+	});
+}
+
+export async function removeMember(context: AreaContext, userId: string) {
+	const before = await membershipFor(context, userId);
+	if (before.role === 'lead') await assertAnotherLead(context, userId);
+	await db.transaction(async (tx) => {
+		await tx
+			.delete(memberships)
+			.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, userId)));
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'membership',
+			entityId: `${context.area.id}:${userId}`,
+			action: 'delete',
+			before
+		});
+	});
+}

@@ -1,0 +1,32 @@
+// The audit trail: who changed what, when, before and after; written in the same transaction as the change.
+import type { Executor } from '$lib/server/db';
+import { auditLog } from '$lib/server/db/schema';
+
+const HIDDEN = new Set(['passwordHash', 'tokenHash']);
+
+function redact(row: object | null | undefined) {
+	if (!row) return null;
+	return Object.fromEntries(Object.entries(row).filter(([key]) => !HIDDEN.has(key)));
+}
+
+export interface AuditEntryInput {
+	actorId: string | null;
+	areaId?: string | null;
+	entity: string;
+	entityId: string;
+	action: string;
+	before?: object | null;
+	after?: object | null;
+}
+
+export async function audit(tx: Executor, entry: AuditEntryInput) {
+	await tx.insert(auditLog).values({
+		actorId: entry.actorId,
+		areaId: entry.areaId ?? null,
+		entity: entry.entity,
+		entityId: entry.entityId,
+		action: entry.action,
+		before: redact(entry.before),
+		after: redact(entry.after)
+	});
+}

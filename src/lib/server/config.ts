@@ -1,0 +1,27 @@
+// Configuration from the environment, with safe defaults for the embedded demo. Read once, documented in the README.
+const num = (value: string | undefined, fallback: number) => {
+	const n = Number(value);
+	return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export const config = {
+	get orgName() {
+		return process.env.ORG_NAME || 'Homeward';
+	},
+	get origin() {
+		return process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`;
+	},
+	get mailFrom() {
+		return process.env.MAIL_FROM || 'Homeward <no-reply@homeward.test>';
+	},
+	get sessionIdleDays() {
+		return num(process.env.SESSION_IDLE_DAYS, 7);
+	},
+	get sessionMaxDays() {
+		return num(process.env.SESSION_MAX_DAYS, 30);
+	},
+	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
+	get demoSeed() {
+		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';
+	}
+};

@@ -1,0 +1,136 @@
+// The database: PostgreSQL through postgres.js when DATABASE_URL is set, otherwise embedded PGlite under DATA_DIR.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the database or an open transaction: verbs that write take this so callers can compose them. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+	db: Database;
+	kind: 'postgres' | 'pglite';
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** PostgreSQL connection string; when absent the embedded database is used. */
+	url?: string;
+	/** Folder of the embedded database (created when missing). */
+	dataDir?: string;
+	/** A dumped PGlite data folder to start from (tests). */
+	loadDataDir?: Blob;
+	/** Run the committed migrations before returning (default true). */
+	migrate?: boolean;
+	/** Folder of the SQL migrations. */
+	migrationsFolder?: string;
+}
+
+const MIGRATION_LOCK = 7_351_101;
+
+export const migrationsFolder = () => resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
+	const folder = options.migrationsFolder ?? migrationsFolder();
+	if (options.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		if (options.migrate !== false) await migratePostgres(options.url, folder);
+		const client = postgres(options.url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
+		const db = drizzle(client, { schema }) as unknown as Database;
+		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	let client;
+	if (options.loadDataDir) {
+		client = await PGlite.create({ loadDataDir: options.loadDataDir });
+	} else {
+		const dir = resolve(options.dataDir ?? 'data');
+		mkdirSync(dir, { recursive: true });
+		client = await PGlite.create(dir);
+	}
+	const db = drizzle(client, { schema }) as unknown as Database;
+	if (options.migrate !== false) {
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		await migrate(drizzle(client), { migrationsFolder: folder });
+	}
+	return {
+		db,
+		kind: 'pglite',
+		close: async () => {
+			if (!client.closed) await client.close();
+		}
+	};
+}
+
+/** Migrates under an advisory lock so that several instances starting together apply each migration once. */
+async function migratePostgres(url: string, folder: string) {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	const client = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+		await migrate(drizzle(client), { migrationsFolder: folder });
+		await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+	} finally {
+		await client.end({ timeout: 5 });
+	}
+}
+
+let handle: DatabaseHandle | null = null;
+
+/**
+ * The process's database. Live binding: modules import `db` and see the handle opened at start-up (or by a test).
+ */
+export let db: Database = new Proxy({} as Database, {
+	get() {
+		throw new Error('The database is not open yet: call openDatabase() first.');
+	}
+});
+
+export async function openDatabase(options: OpenOptions = fromEnvironment()): Promise<DatabaseHandle> {
+	if (handle) return handle;
+	handle = await connect(options);
+	db = handle.db;
+	return handle;
+}
+
+/** Use an already opened handle as the process database (tests). */
+export function useDatabase(next: DatabaseHandle) {
+	handle = next;
+	db = next.db;
+}
+
+export async function closeDatabase() {
+	const current = handle;
+	handle = null;
+	if (current) await current.close();
+}
+
+export function databaseKind() {
+	return handle?.kind ?? null;
+}
+
+export function fromEnvironment(): OpenOptions {
+	return process.env.DATABASE_URL
+		? { url: process.env.DATABASE_URL }
+		: { dataDir: process.env.DATA_DIR ?? 'data' };
+}
+
+/** True when the database answers; a handle exists only once every committed migration has been applied. */
+export async function isReady(): Promise<boolean> {
+	if (!handle) return false;
+	try {
+		await handle.db.execute(sql`select 1`);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export { schema };

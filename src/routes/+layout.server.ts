@@ -1,0 +1,5 @@
+import { config } from '$lib/server/config';
+
+export function load({ locals }) {
+	return { user: locals.user, orgName: config.orgName };
+}

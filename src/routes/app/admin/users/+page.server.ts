@@ -1,0 +1,46 @@
+import { requireRole } from '$lib/server/auth/guard';
+import { parseForm, failureFrom } from '$lib/server/forms';
+import { inviteConsultantSchema, userIdSchema } from '$lib/validators/users';
+import { inviteStaff, listUsers, setUserDisabled } from '$lib/server/users';
+import { pendingInvitations } from '$lib/server/auth/invitations';
+
+export async function load(event) {
+	requireRole(event, 'admin');
+	return { users: await listUsers(), invitations: await pendingInvitations(null) };
+}
+
+export const actions = {
+	invite: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = await parseForm(event.request, inviteConsultantSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await inviteStaff(admin, form.data.email, form.data.role);
+			return { message: `Invitation sent to ${form.data.email}.` };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	disable: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = await parseForm(event.request, userIdSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await setUserDisabled(admin, form.data.userId, true);
+			return { message: 'Account disabled: its sessions have ended.' };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	enable: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = await parseForm(event.request, userIdSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await setUserDisabled(admin, form.data.userId, false);
+			return { message: 'Account enabled.' };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	}
+};

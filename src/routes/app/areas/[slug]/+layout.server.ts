@@ -1,0 +1,12 @@
+import { requireArea } from '$lib/server/auth/guard';
+import { canManageMembers } from '$lib/domain/roles';
+
+// Area navigation for the shell; pages and actions below call requireArea themselves.
+export async function load(event) {
+	const { area, role, user } = await requireArea(event);
+	return {
+		area: { id: area.id, slug: area.slug, name: area.name, status: area.status },
+		areaRole: role,
+		canManageMembers: canManageMembers(user.role, role)
+	};
+}

@@ -1,0 +1,24 @@
+import { requireArea } from '$lib/server/auth/guard';
+import { parseForm, failureFrom } from '$lib/server/forms';
+import { updateAreaSchema } from '$lib/validators/areas';
+import { updateArea } from '$lib/server/areas';
+import { areaRoleAtLeast } from '$lib/domain/roles';
+
+export async function load(event) {
+	const { area, role } = await requireArea(event);
+	return { details: area, canEdit: areaRoleAtLeast(role, 'lead') };
+}
+
+export const actions = {
+	update: async (event) => {
+		const context = await requireArea(event, 'lead');
+		const form = await parseForm(event.request, updateAreaSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await updateArea(context, form.data);
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { saved: true };
+	}
+};
