@@ -1,4 +1,4 @@
-// The one Drizzle schema: every table, constraint and index of Homeward.
+// Core tables: users, sessions, areas and memberships, invitations, resets, rate limits, outbox, audit.
 import { sql } from 'drizzle-orm';
 import {
 	pgTable,
@@ -12,7 +12,7 @@ import {
 	check,
 	bigserial
 } from 'drizzle-orm/pg-core';
-import { AREA_ROLES, AREA_STATUSES, GLOBAL_ROLES } from '../../domain/roles';
+import { AREA_ROLES, AREA_STATUSES, GLOBAL_ROLES } from '../../../domain/roles';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();

@@ -1,0 +1,2 @@
+// The one Drizzle schema, one file per capability; drizzle-kit reads this index.
+export * from './core';

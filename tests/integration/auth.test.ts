@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { auditLog, memberships, outbox, sessions, users } from '$lib/server/db/schema';
+import { signIn } from '$lib/server/auth/sign-in';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { changePassword, requestPasswordReset, resetPassword } from '$lib/server/auth/passwords';
+import { acceptInvitation, createInvitation, findInvitation } from '$lib/server/auth/invitations';
+import { setUserDisabled } from '$lib/server/users';
+import { InputError } from '$lib/server/errors';
+import { RateLimitedError } from '$lib/server/auth/rate-limit';
+import { useTestDatabase } from '../helpers/database';
+import { PASSWORD, makeArea, makeUser } from '../helpers/factories';
+
+useTestDatabase();
+
+const tokenFromMail = async (to: string, kind: string) => {
+	const [mail] = await db
+		.select()
+		.from(outbox)
+		.where(and(eq(outbox.to, to), eq(outbox.kind, kind)));
+	const match = mail.text.match(/\/(?:invitation|reset-password)\/([a-z0-9]+)/);
+	return match![1];
+};
+
+describe('passwords', () => {
+	it('stores argon2id hashes with m=19456, t=2, p=1', async () => {
+		const user = await makeUser();
+		const [row] = await db.select().from(users).where(eq(users.id, user.id));
+		expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+	});
+
+	it('signs in with the right password and refuses a wrong one with one message', async () => {
+		const user = await makeUser();
+		const ok = await signIn(user.email, PASSWORD, '192.0.2.1');
+		expect(ok.user.id).toBe(user.id);
+		await expect(signIn(user.email, 'wrong password', '192.0.2.1')).rejects.toThrow(InputError);
+		await expect(signIn('nobody@example.test', PASSWORD, '192.0.2.1')).rejects.toThrow(
+			'The email address or password is not right.'
+		);
+	});
+
+	it('refuses the 11th failed sign-in from one address within a minute with a wait', async () => {
+		for (let i = 0; i < 10; i++) {
+			await expect(signIn(`nobody${i}@example.test`, 'wrong', '198.51.100.7')).rejects.toThrow(InputError);
+		}
+		const user = await makeUser();
+		const err = await signIn(user.email, PASSWORD, '198.51.100.7').catch((e) => e);
+		expect(err).toBeInstanceOf(RateLimitedError);
+		expect(err.retryAfter).toBeGreaterThan(0);
+		expect(err.retryAfter).toBeLessThanOrEqual(60);
+		// Another address is not affected.
+		expect((await signIn(user.email, PASSWORD, '198.51.100.8')).user.id).toBe(user.id);
+	});
+
+	it('delays an account after repeated failures from many addresses', async () => {
+		const user = await makeUser();
+		for (let i = 0; i < 10; i++) {
+			await expect(signIn(user.email, 'wrong', `203.0.113.${i}`)).rejects.toThrow(InputError);
+		}
+		await expect(signIn(user.email, PASSWORD, '203.0.113.99')).rejects.toThrow(RateLimitedError);
+	});
+
+	it('ends every session when the password changes, and opens a new one for this browser', async () => {
+		const user = await makeUser();
+		const a = await signIn(user.email, PASSWORD, '192.0.2.2');
+		const b = await signIn(user.email, PASSWORD, '192.0.2.3');
+		await expect(changePassword(user.id, 'not my password', 'a brand new passphrase')).rejects.toThrow(InputError);
+		expect(await validateSessionToken(a.token)).not.toBeNull();
+		const fresh = await changePassword(user.id, PASSWORD, 'a brand new passphrase');
+		expect(await validateSessionToken(a.token)).toBeNull();
+		expect(await validateSessionToken(b.token)).toBeNull();
+		expect(await validateSessionToken(fresh.token)).not.toBeNull();
+		await expect(signIn(user.email, 'a brand new passphrase', '192.0.2.2')).resolves.toBeTruthy();
+		const audited = await db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+		expect(audited.map((a) => a.action)).toContain('password-change');
+	});
+
+	it('refuses a common password', async () => {
+		const user = await makeUser();
+		const err = await changePassword(user.id, PASSWORD, 'Password123').catch((e) => e);
+		expect(err).toBeInstanceOf(InputError);
+		expect(err.errors.password).toMatch(/commonly used/);
+	});
+});
+
+describe('password reset', () => {
+	it('emails a single-use link that ends every session', async () => {
+		const user = await makeUser();
+		const before = await signIn(user.email, PASSWORD, '192.0.2.10');
+		await requestPasswordReset(user.email, '192.0.2.10');
+		const token = await tokenFromMail(user.email, 'password-reset');
+		const after = await resetPassword(token, 'reset to this passphrase');
+		expect(await validateSessionToken(before.token)).toBeNull();
+		expect(await validateSessionToken(after.token)).not.toBeNull();
+		await expect(resetPassword(token, 'and again another one')).rejects.toThrow(/expired or has already been used/);
+	});
+
+	it('sends nothing for an unknown address and says nothing about it', async () => {
+		await expect(requestPasswordReset('ghost@example.test', '192.0.2.11')).resolves.toBeUndefined();
+		expect(await db.select().from(outbox).where(eq(outbox.to, 'ghost@example.test'))).toHaveLength(0);
+	});
+
+	it('refuses a link older than an hour', async () => {
+		const user = await makeUser();
+		await requestPasswordReset(user.email, '192.0.2.12');
+		const token = await tokenFromMail(user.email, 'password-reset');
+		const { passwordResets } = await import('$lib/server/db/schema');
+		await db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordResets.userId, user.id));
+		await expect(resetPassword(token, 'too late a passphrase')).rejects.toThrow(InputError);
+	});
+});
+
+describe('invitations', () => {
+	it('creates the account and area membership once, and the link cannot be reused', async () => {
+		const consultant = await makeUser('consultant');
+		const area = await makeArea();
+		const { token } = await db.transaction((tx) =>
+			createInvitation(tx, consultant, { email: 'newcomer@example.test', role: 'partner', area: { id: area.id, name: area.name, role: 'editor' } })
+		);
+		const [stored] = await db.select().from(outbox).where(eq(outbox.to, 'newcomer@example.test'));
+		expect(stored.text).toContain(`/invitation/${token}`);
+		expect(await findInvitation(token)).not.toBeNull();
+		const { user } = await acceptInvitation(token, { name: 'New Comer', organisation: 'Testshire Council', password: 'a long enough phrase' });
+		const [member] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
+		expect(member).toMatchObject({ areaId: area.id, role: 'editor' });
+		await expect(acceptInvitation(token, { name: 'Again', organisation: '', password: 'a long enough phrase' })).rejects.toThrow(InputError);
+		expect(await findInvitation(token)).toBeNull();
+	});
+
+	it('refuses an expired invitation and creates nothing', async () => {
+		const consultant = await makeUser('consultant');
+		const { invitations } = await import('$lib/server/db/schema');
+		const { token, id } = await db.transaction((tx) => createInvitation(tx, consultant, { email: 'late@example.test', role: 'partner' }));
+		await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(invitations.id, id));
+		await expect(acceptInvitation(token, { name: 'Late', organisation: '', password: 'a long enough phrase' })).rejects.toThrow(InputError);
+		expect(await db.select().from(users).where(eq(users.email, 'late@example.test'))).toHaveLength(0);
+	});
+});
+
+describe('disabling a user', () => {
+	it('ends their sessions at once and stops them signing in, with an audit row', async () => {
+		const admin = await makeUser('admin');
+		const user = await makeUser();
+		const { token } = await signIn(user.email, PASSWORD, '192.0.2.20');
+		await setUserDisabled(admin, user.id, true);
+		expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+		expect(await validateSessionToken(token)).toBeNull();
+		await expect(signIn(user.email, PASSWORD, '192.0.2.20')).rejects.toThrow(InputError);
+		const [row] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, 'disable')));
+		expect(row.actorId).toBe(admin.id);
+		expect(row.before).not.toHaveProperty('passwordHash');
+	});
+
+	it('is refused to anyone but an admin', async () => {
+		const consultant = await makeUser('consultant');
+		const user = await makeUser();
+		await expect(setUserDisabled(consultant, user.id, true)).rejects.toThrow();
+	});
+});
