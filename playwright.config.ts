@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.1' },
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		command: 'npm run build && node scripts/e2e-server.js',
+		url: `http://localhost:${port}/readyz`,
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { PORT: String(port), SEED_PASSWORD: 'e2e demo password', LOG_LEVEL: 'warn' }
+	}
+});

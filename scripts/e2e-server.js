@@ -1,0 +1,38 @@
+// Starts the built app for the end-to-end tests on a fresh database: a new PGlite folder, or with DATABASE_URL a new
+// PostgreSQL database beside that one (dropped again on exit). Seeds the demo with a known password.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const url = process.env.DATABASE_URL;
+let cleanup = () => {};
+if (url) {
+	const { default: postgres } = await import('postgres');
+	const admin = new URL(url);
+	const name = `${admin.pathname.slice(1) || 'homeward'}_e2e_${process.pid}`;
+	admin.pathname = '/postgres';
+	const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+	await sql.unsafe(`drop database if exists "${name}" with (force)`);
+	await sql.unsafe(`create database "${name}"`);
+	await sql.end();
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	process.env.DATABASE_URL = target.toString();
+	cleanup = async () => {
+		const drop = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+		await drop.unsafe(`drop database if exists "${name}" with (force)`);
+		await drop.end();
+	};
+} else {
+	const dir = mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
+	process.env.DATA_DIR = dir;
+	cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+process.env.DEMO_SEED = 'true';
+process.env.SEED_PASSWORD ||= 'e2e demo password';
+// Tests give each scenario its own client address, so one test's rate limit does not block another's sign-in.
+process.env.ADDRESS_HEADER = 'x-forwarded-for';
+process.env.PORT ||= '4173';
+process.on('sveltekit:shutdown', () => setTimeout(() => cleanup(), 500));
+await import('./server.js');

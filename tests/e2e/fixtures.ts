@@ -1,0 +1,43 @@
+// Shared steps for the end-to-end tests: signing in as a seeded account and checking a page with axe.
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = 'e2e demo password';
+
+export const ACCOUNTS = {
+	admin: 'admin@homeward.test',
+	consultant: 'consultant@homeward.test',
+	consultant2: 'consultant2@homeward.test',
+	partnerNorth: 'partner.north@homeward.test',
+	partnerSouth: 'partner.south@homeward.test',
+	viewerNorth: 'viewer.north@homeward.test'
+} as const;
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/app/);
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('You have signed out.')).toBeVisible();
+}
+
+/** Fails with the list of violations when axe finds anything against WCAG 2.2 A and AA. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** The body of the newest outbox message to `to`, read through the admin mailbox as a person would. */
+export async function readLatestMail(page: Page, to: string) {
+	await page.goto('/app/admin/outbox');
+	await page.getByRole('row').filter({ hasText: to }).first().getByRole('link').click();
+	return (await page.locator('pre').textContent()) ?? '';
+}
