@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
 
 test('a partner of another area gets 404 for its page, data and actions', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
@@ -11,7 +11,7 @@ test('a partner of another area gets 404 for its page, data and actions', async 
 		expect((await page.request.get(path)).status(), path).toBe(404);
 	}
 	const post = await page.request.post('/app/areas/southmere?/update', {
-		headers: { origin: 'http://localhost:4173' },
+		headers: { origin: ORIGIN },
 		form: { name: 'Taken over', policeForce: 'x', localAuthorities: '', status: 'active', description: '', version: '1' }
 	});
 	expect(post.status()).toBe(404);
@@ -63,7 +63,7 @@ test('viewers read an area but cannot edit it or manage members', async ({ page 
 	await page.goto('/app/areas/northbrook/members');
 	await expect(page.getByRole('button', { name: /Invite/ })).toHaveCount(0);
 	const post = await page.request.post('/app/areas/northbrook/members?/invite', {
-		headers: { origin: 'http://localhost:4173' },
+		headers: { origin: ORIGIN },
 		form: { email: 'sneaky@homeward.test', role: 'lead' }
 	});
 	expect(post.status()).toBe(404);

@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = 'e2e demo password';
+/** The app's own origin, for requests that must pass (or deliberately fail) the same-origin check. */
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 export const ACCOUNTS = {
 	admin: 'admin@homeward.test',
