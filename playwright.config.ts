@@ -29,6 +29,7 @@ export default defineConfig({
 			]
 		}
 	},
+	globalTeardown: './tests/e2e/global-teardown.ts',
 	webServer: {
 		command: 'npm run build && node scripts/e2e-server.js',
 		url: `http://localhost:${port}/readyz`,
@@ -36,6 +37,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(port), SEED_PASSWORD: 'e2e demo password', LOG_LEVEL: 'warn' }
+		env: { PORT: String(port), SEED_PASSWORD: 'e2e demo password', LOG_LEVEL: 'debug' }
 	}
 });

@@ -1,6 +1,7 @@
 // Starts the built app for the end-to-end tests on a fresh database: a new PGlite folder, or with DATABASE_URL a new
 // PostgreSQL database beside that one (dropped again on exit). Seeds the demo with a known password.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,5 +35,17 @@ process.env.SEED_PASSWORD ||= 'e2e demo password';
 // Tests give each scenario its own client address, so one test's rate limit does not block another's sign-in.
 process.env.ADDRESS_HEADER = 'x-forwarded-for';
 process.env.PORT ||= '4173';
-process.on('sveltekit:shutdown', () => setTimeout(() => cleanup(), 500));
-await import('./server.js');
+
+// The server runs as a child so that everything it prints lands in a log file that the tests then search for
+// secrets (tests/e2e/global-teardown.ts).
+mkdirSync('test-results', { recursive: true });
+const log = createWriteStream('test-results/e2e-server.log');
+const child = spawn(process.execPath, ['scripts/server.js'], { stdio: ['ignore', 'pipe', 'pipe'] });
+child.stdout.pipe(log);
+child.stderr.pipe(log);
+child.stderr.pipe(process.stderr);
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+child.on('exit', async (code) => {
+	await cleanup();
+	process.exit(code ?? 0);
+});

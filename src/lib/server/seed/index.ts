@@ -116,6 +116,7 @@ export function describeLogins(seeded: NonNullable<Awaited<ReturnType<typeof see
 	return [
 		'Demo data seeded. Sign in with any of these (fictional) accounts:',
 		...seeded.logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role}`),
-		`  password: ${seeded.password}${process.env.SEED_PASSWORD ? ' (from SEED_PASSWORD)' : ' (random, shown once)'}`
+		// A password given in SEED_PASSWORD is not echoed: logs must never hold one.
+		process.env.SEED_PASSWORD ? '  password: the value of SEED_PASSWORD' : `  password: ${seeded.password} (random, shown once)`
 	].join('\n');
 }

@@ -1,0 +1,84 @@
+// Who may reach each part of /app. Every route found in the tree falls under one of these rules; a route no rule
+// matches fails the matrix, so a new route cannot ship without saying who may use it.
+import type { AreaRole } from '$lib/domain/roles';
+
+export type Subject = 'signedOut' | 'outsider' | 'viewer' | 'editor' | 'lead' | 'consultant' | 'admin';
+
+/** The seeded accounts playing each subject against the `northbrook` area. */
+export const SUBJECTS: Record<Exclude<Subject, 'signedOut'>, string> = {
+	outsider: 'partner.south@homeward.test', // editor of southmere only
+	viewer: 'viewer.north@homeward.test',
+	editor: 'partner.north@homeward.test',
+	lead: 'consultant@homeward.test', // consultant who leads northbrook
+	consultant: 'consultant2@homeward.test', // consultant outside northbrook
+	admin: 'admin@homeward.test'
+};
+
+const AREA_RANK: Record<Subject, number> = {
+	signedOut: -1,
+	outsider: -1,
+	consultant: -1,
+	viewer: 0,
+	editor: 1,
+	lead: 2,
+	admin: 2
+};
+const STAFF: Subject[] = ['lead', 'consultant', 'admin'];
+
+export type Audience =
+	| { kind: 'signedIn' }
+	| { kind: 'global'; subjects: Subject[] }
+	| { kind: 'area'; minimum: AreaRole; staffOnly?: boolean };
+
+export const area = (minimum: AreaRole, staffOnly = false): Audience => ({ kind: 'area', minimum, staffOnly });
+const staff: Audience = { kind: 'global', subjects: STAFF };
+const admins: Audience = { kind: 'global', subjects: ['admin'] };
+const signedIn: Audience = { kind: 'signedIn' };
+
+interface Rule {
+	route: RegExp;
+	/** Who may read the page, its data and GET endpoints. */
+	read: Audience;
+	/** Who may use form actions and other methods; per action name where they differ. */
+	write: Audience | Record<string, Audience>;
+}
+
+// First match wins.
+export const RULES: Rule[] = [
+	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
+	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
+	{
+		route: /^\/app\/areas\/\[slug\]\/members$/,
+		read: area('viewer'),
+		write: area('lead', true)
+	},
+	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
+	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
+	{ route: /^\/app(\/account)?$/, read: signedIn, write: signedIn }
+];
+
+export function audienceFor(routeId: string, action?: string): Audience | null {
+	const rule = RULES.find((r) => r.route.test(routeId));
+	if (!rule) return null;
+	if (action === undefined) return rule.read;
+	if ('kind' in rule.write) return rule.write as Audience;
+	return (rule.write as Record<string, Audience>)[action] ?? null;
+}
+
+export type Outcome = 'sign-in' | 'not-found' | 'forbidden' | 'allowed';
+
+/** What a subject must get: sign-in for the signed out, 404 outside an area, 403 outside a global role. */
+export function expected(audience: Audience, subject: Subject): Outcome {
+	if (subject === 'signedOut') return 'sign-in';
+	switch (audience.kind) {
+		case 'signedIn':
+			return 'allowed';
+		case 'global':
+			return audience.subjects.includes(subject) ? 'allowed' : 'forbidden';
+		case 'area': {
+			const rank = { viewer: 0, editor: 1, lead: 2 }[audience.minimum];
+			const ok = AREA_RANK[subject] >= rank && (!audience.staffOnly || STAFF.includes(subject));
+			return ok ? 'allowed' : 'not-found';
+		}
+	}
+}
