@@ -1,5 +1,6 @@
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
 import { start } from '$lib/server/lifecycle';
 import { loadAreaContext } from '$lib/server/areas';
 import { log } from '$lib/server/log';
@@ -12,7 +13,8 @@ import {
 } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
-	await start();
+	// Prerendering static pages at build time needs no database.
+	if (!building) await start();
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {

@@ -11,7 +11,8 @@ export function securityHeaders(https) {
 		'x-frame-options': 'DENY',
 		'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 		'cross-origin-opener-policy': 'same-origin',
-		'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
+		// Only frame-ancestors: prerendered pages carry the rest of their policy in a <meta> tag, which this must not narrow.
+		'content-security-policy': "frame-ancestors 'none'"
 	};
 	if (https) headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
 	return headers;

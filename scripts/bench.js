@@ -1,0 +1,163 @@
+// `npm run bench`: measures the built app on loopback beside a baseline from the same run, and writes
+// bench/results.json and bench/README.md. Uses a fresh embedded database, or a fresh PostgreSQL database beside
+// DATABASE_URL's when that is set. Ratios matter more than absolutes on a noisy machine.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createServer } from 'vite';
+
+const PORT = Number(process.env.BENCH_PORT || 4400);
+const BASE = `http://localhost:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 50;
+const PASSWORD = 'bench demo password';
+const results = { date: new Date().toISOString(), database: process.env.DATABASE_URL ? 'postgres' : 'pglite', node: process.version, figures: {} };
+
+/** Requests per second and latency percentiles (from every response's time) under CONNECTIONS connections. */
+function measure(url, headers) {
+	const times = [];
+	return new Promise((resolve, reject) => {
+		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (err, run) => {
+			if (err) return reject(err);
+			times.sort((a, b) => a - b);
+			const at = (q) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1));
+			resolve({
+				requestsPerSecond: Math.round(run.requests.average),
+				p50ms: at(0.5),
+				p95ms: at(0.95),
+				p99ms: at(0.99),
+				errors: run.errors + run.non2xx
+			});
+		});
+		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+	});
+}
+
+// 1. A fresh database with the demo and the large area.
+const env = { ...process.env, SEED_PASSWORD: PASSWORD, DEMO_SEED: 'false', LOG_LEVEL: 'warn', PORT: String(PORT), ORIGIN: BASE };
+let dropDatabase = async () => {};
+if (process.env.DATABASE_URL) {
+	const { default: postgres } = await import('postgres');
+	const admin = new URL(process.env.DATABASE_URL);
+	const name = `${admin.pathname.slice(1) || 'homeward'}_bench`;
+	admin.pathname = '/postgres';
+	const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+	await sql.unsafe(`drop database if exists "${name}" with (force)`);
+	await sql.unsafe(`create database "${name}"`);
+	const target = new URL(process.env.DATABASE_URL);
+	target.pathname = `/${name}`;
+	env.DATABASE_URL = target.toString();
+	dropDatabase = async () => {
+		await sql.unsafe(`drop database if exists "${name}" with (force)`);
+		await sql.end();
+	};
+} else {
+	env.DATA_DIR = mkdtempSync(join(tmpdir(), 'homeward-bench-'));
+	dropDatabase = async () => rmSync(env.DATA_DIR, { recursive: true, force: true });
+}
+
+const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
+const load = (path) => vite.ssrLoadModule(path);
+Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL ?? '', DATA_DIR: env.DATA_DIR ?? '', SEED_PASSWORD: PASSWORD });
+if (!env.DATABASE_URL) delete process.env.DATABASE_URL;
+const dbModule = await load('/src/lib/server/db/index.ts');
+await dbModule.openDatabase();
+await (await load('/src/lib/server/seed/index.ts')).seedDemo(PASSWORD);
+await (await load('/src/lib/server/seed/large.ts')).seedLargeArea();
+await dbModule.closeDatabase();
+await vite.close();
+
+// 2. The built app.
+const server = spawn(process.execPath, ['scripts/server.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const stop = async () => {
+	server.kill('SIGTERM');
+	await new Promise((resolve) => server.once('exit', resolve));
+	await dropDatabase();
+};
+try {
+	for (let i = 0; ; i++) {
+		const ready = await fetch(`${BASE}/readyz`).then((r) => r.ok).catch(() => false);
+		if (ready) break;
+		if (i > 120) throw new Error('the app did not become ready');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	const signIn = await fetch(`${BASE}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: BASE, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email: 'consultant@homeward.test', password: PASSWORD })
+	});
+	const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`sign-in failed (${signIn.status})`);
+
+	// 3. Throughput and latency beside a static page of the same build.
+	const pages = {
+		'static page (prerendered /accessibility)': { path: '/accessibility', headers: {} },
+		'signed-in area overview': { path: '/app/areas/bench-large', headers: { cookie } }
+	};
+	const load = {};
+	for (const [name, { path, headers }] of Object.entries(pages)) {
+		const check = await fetch(BASE + path, { headers });
+		if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+		const run = await measure(BASE + path, headers);
+		load[name] = { path, ...run };
+	}
+	const baseline = load['static page (prerendered /accessibility)'].requestsPerSecond;
+	for (const entry of Object.values(load)) entry.ratioToStatic = Number((entry.requestsPerSecond / baseline).toFixed(2));
+	results.figures.pages = load;
+
+	// 4. JavaScript each page ships, gzipped, from the build output.
+	const js = {};
+	for (const [name, path] of Object.entries({
+		'sign-in': '/login',
+		dashboard: '/app',
+		'area overview': '/app/areas/bench-large',
+		members: '/app/areas/bench-large/members'
+	})) {
+		// SvelteKit lists a page's static imports in the Link header and starts them with import() in the HTML.
+		const response = await fetch(BASE + path, { headers: { cookie } });
+		const html = await response.text();
+		const links = [...(response.headers.get('link') ?? '').matchAll(/<([^>]+\.js)>/g)].map((m) => m[1]);
+		const files = new Set([...links, ...[...html.matchAll(/import\("([^"]+\.js)"\)/g)].map((m) => m[1])]);
+		let bytes = 0;
+		for (const file of files) {
+			const local = join('build/client', new URL(file, BASE + path).pathname);
+			if (existsSync(local)) bytes += gzipSync(readFileSync(local)).length;
+		}
+		js[name] = { path, files: files.size, gzipKB: Number((bytes / 1024).toFixed(1)) };
+	}
+	results.figures.javascript = js;
+} finally {
+	await stop();
+}
+
+// 5. Write the figures.
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+const rows = (obj, cols) => Object.entries(obj).map(([name, v]) => `| ${name} | ${cols.map((c) => v[c] ?? '').join(' | ')} |`).join('\n');
+writeFileSync(
+	'bench/README.md',
+	`# Benchmark results
+
+Written by \`npm run bench\` on ${results.date} (${results.database}, Node ${results.node}), ${CONNECTIONS} connections for ${SECONDS} s
+each, on loopback. Compare ratios, not absolutes: the machines are shared and noisy.
+
+## Pages
+
+| page | req/s | ratio to static | p50 ms | p95 ms | p99 ms | errors |
+|---|---|---|---|---|---|---|
+${rows(results.figures.pages, ['requestsPerSecond', 'ratioToStatic', 'p50ms', 'p95ms', 'p99ms', 'errors'])}
+
+Goal: a signed-in page reaches at least 0.5 of the static page's throughput, with p99 under 100 ms.
+
+## JavaScript shipped per page (gzipped)
+
+| page | path | files | KB |
+|---|---|---|---|
+${rows(results.figures.javascript, ['path', 'files', 'gzipKB'])}
+`
+);
+console.log(readFileSync('bench/README.md', 'utf8'));
