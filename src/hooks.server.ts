@@ -1,8 +1,8 @@
-import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { isHttpError, json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { start } from '$lib/server/lifecycle';
-import { loadAreaContext } from '$lib/server/areas';
+import { requireArea } from '$lib/server/auth/guard';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import {
@@ -21,6 +21,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.areaAccess = new Map();
 	if (token) {
 		const result = await validateSessionToken(token);
 		if (result) {
@@ -53,10 +54,12 @@ const secure: Handle = async ({ event, resolve }) => {
 // Loads answer an area outside the user's reach with 404, but SvelteKit wraps that in a 200 `__data.json`; refuse
 // those requests outright so that client-side navigation reveals no more than a page load does.
 const areaDataRequests: Handle = async ({ event, resolve }) => {
-	const user = event.locals.user;
-	if (event.isDataRequest && user && event.route.id?.startsWith('/app/areas/[slug]')) {
-		if (!(await loadAreaContext(user, event.params.slug ?? '', 'viewer'))) {
-			return json({ message: 'Not found' }, { status: 404 });
+	if (event.isDataRequest && event.locals.user && event.route.id?.startsWith('/app/areas/[slug]')) {
+		try {
+			await requireArea(event);
+		} catch (err) {
+			if (isHttpError(err, 404)) return json({ message: 'Not found' }, { status: 404 });
+			throw err;
 		}
 	}
 	return resolve(event);

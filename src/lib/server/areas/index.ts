@@ -24,20 +24,27 @@ export interface AreaContext {
 	user: SessionUser;
 }
 
-export async function loadAreaContext(
-	user: SessionUser,
-	slug: string,
-	minimum: AreaRole
-): Promise<AreaContext | null> {
+/** The area and the user's effective role in it, or null when the user has no role there. */
+export async function findAreaAccess(user: SessionUser, slug: string): Promise<AreaContext | null> {
 	const [row] = await db
 		.select({ area: areas, membershipRole: memberships.role })
 		.from(areas)
 		.leftJoin(memberships, and(eq(memberships.areaId, areas.id), eq(memberships.userId, user.id)))
 		.where(eq(areas.slug, slug));
-	if (!row) return null;
-	const role = effectiveAreaRole(user.role, row.membershipRole);
-	if (!role || !areaRoleAtLeast(role, minimum)) return null;
-	return { area: row.area, role, user };
+	const role = row ? effectiveAreaRole(user.role, row.membershipRole) : null;
+	return row && role ? { area: row.area, role, user } : null;
+}
+
+export async function loadAreaContext(
+	user: SessionUser,
+	slug: string,
+	minimum: AreaRole
+): Promise<AreaContext | null> {
+	return withMinimum(await findAreaAccess(user, slug), minimum);
+}
+
+export function withMinimum(context: AreaContext | null, minimum: AreaRole) {
+	return context && areaRoleAtLeast(context.role, minimum) ? context : null;
 }
 
 /** The areas a user can open, with their role in each: all of them for admins. */

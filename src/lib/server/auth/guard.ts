@@ -1,7 +1,7 @@
 // The one guard for every protected load, action and endpoint: signed-in user, global role, area access.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { GlobalRole, AreaRole } from '$lib/domain/roles';
-import { loadAreaContext, type AreaContext } from '$lib/server/areas';
+import { findAreaAccess, withMinimum, type AreaContext } from '$lib/server/areas';
 import type { SessionUser } from './session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
@@ -29,7 +29,14 @@ export function requireRole(event: Event, ...roles: GlobalRole[]): SessionUser {
  */
 export async function requireArea(event: Event, minimum: AreaRole = 'viewer'): Promise<AreaContext> {
 	const user = requireUser(event);
-	const context = await loadAreaContext(user, event.params.slug ?? '', minimum);
+	const slug = event.params.slug ?? '';
+	// The layout, the page and the hook all ask within one request: look the area up once per request.
+	let access = event.locals.areaAccess.get(slug);
+	if (!access) {
+		access = findAreaAccess(user, slug);
+		event.locals.areaAccess.set(slug, access);
+	}
+	const context = withMinimum(await access, minimum);
 	if (!context) error(404, 'Not found');
 	return context;
 }
