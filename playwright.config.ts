@@ -37,6 +37,13 @@ export default defineConfig({
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(port), SEED_PASSWORD: 'e2e demo password', LOG_LEVEL: 'debug' }
+		env: {
+			PORT: String(port),
+			SEED_PASSWORD: 'e2e demo password',
+			SEED_TOTP_SECRET: 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW',
+			// A fixed, test-only key: the e2e database is thrown away after the run.
+			ENCRYPTION_KEY: 'UsUUdfZQOguT5aWHgOsFL5ibO8Idwr8aAN9tHF5BCNg=',
+			LOG_LEVEL: 'debug'
+		}
 	}
 });

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createServer } from 'vite';
+import { generateTOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 
 const PORT = Number(process.env.BENCH_PORT || 4400);
 const BASE = `http://localhost:${PORT}`;
@@ -37,7 +39,17 @@ function measure(url, headers) {
 }
 
 // 1. A fresh database with the demo and the large area.
-const env = { ...process.env, SEED_PASSWORD: PASSWORD, DEMO_SEED: 'false', LOG_LEVEL: 'warn', PORT: String(PORT), ORIGIN: BASE };
+const TOTP_SECRET = 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW';
+const env = {
+	...process.env,
+	SEED_PASSWORD: PASSWORD,
+	SEED_TOTP_SECRET: TOTP_SECRET,
+	ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || 'UsUUdfZQOguT5aWHgOsFL5ibO8Idwr8aAN9tHF5BCNg=',
+	DEMO_SEED: 'false',
+	LOG_LEVEL: 'warn',
+	PORT: String(PORT),
+	ORIGIN: BASE
+};
 let dropDatabase = async () => {};
 if (process.env.DATABASE_URL) {
 	const { default: postgres } = await import('postgres');
@@ -61,7 +73,13 @@ if (process.env.DATABASE_URL) {
 
 const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
 const load = (path) => vite.ssrLoadModule(path);
-Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL ?? '', DATA_DIR: env.DATA_DIR ?? '', SEED_PASSWORD: PASSWORD });
+Object.assign(process.env, {
+	DATABASE_URL: env.DATABASE_URL ?? '',
+	DATA_DIR: env.DATA_DIR ?? '',
+	SEED_PASSWORD: PASSWORD,
+	SEED_TOTP_SECRET: TOTP_SECRET,
+	ENCRYPTION_KEY: env.ENCRYPTION_KEY
+});
 if (!env.DATABASE_URL) delete process.env.DATABASE_URL;
 const dbModule = await load('/src/lib/server/db/index.ts');
 await dbModule.openDatabase();
@@ -90,8 +108,16 @@ try {
 		headers: { origin: BASE, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email: 'consultant@homeward.test', password: PASSWORD })
 	});
-	const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`sign-in failed (${signIn.status})`);
+	const halfSignedIn = signIn.headers.get('set-cookie')?.split(';')[0];
+	if (!halfSignedIn) throw new Error(`sign-in failed (${signIn.status})`);
+	const second = await fetch(`${BASE}/login/two-factor`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: BASE, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: halfSignedIn },
+		body: new URLSearchParams({ code: generateTOTP(decodeBase32IgnorePadding(TOTP_SECRET), 30, 6) })
+	});
+	const cookie = second.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`second factor failed (${second.status})`);
 
 	// 3. Throughput and latency beside a static page of the same build.
 	const pages = {

@@ -1,6 +1,8 @@
 // Shared steps for the end-to-end tests: signing in as a seeded account and checking a page with axe.
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { generateTOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 
 export const PASSWORD = 'e2e demo password';
 /** The app's own origin, for requests that must pass (or deliberately fail) the same-origin check. */
@@ -15,11 +17,24 @@ export const ACCOUNTS = {
 	viewerNorth: 'viewer.north@homeward.test'
 } as const;
 
+/** The authenticator key the demo seed gives every staff account in the tests (see playwright.config.ts). */
+export const TOTP_SECRET = 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW';
+
+export function totpCode(secret = TOTP_SECRET) {
+	return generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+}
+
+/** Signs in with the password and, for staff, the code from the seeded authenticator. */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
 	await page.goto('/login');
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/(app|login\/two-factor)/);
+	if (new URL(page.url()).pathname === '/login/two-factor') {
+		await page.getByLabel('Code').fill(totpCode());
+		await page.getByRole('button', { name: 'Continue' }).click();
+	}
 	await expect(page).toHaveURL(/\/app/);
 }
 

@@ -1,7 +1,7 @@
 // The access matrix: every route under /app (page, __data.json, form actions, +server handlers) against every kind
 // of user, with the outcome the policy demands. Routes come from the source tree; see security/policy.ts.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { ORIGIN, PASSWORD } from './fixtures';
+import { ORIGIN, PASSWORD, totpCode } from './fixtures';
 import { appRoutes, type AppRoute } from './security/routes';
 import { SUBJECTS, audienceFor, expected, type Outcome, type Subject } from './security/policy';
 
@@ -21,6 +21,10 @@ async function client(subject: Subject) {
 			headers: { accept: 'text/html' }
 		});
 		expect(response.status(), `sign-in as ${subject}`).toBe(303);
+		if (response.headers()['location'].startsWith('/login/two-factor')) {
+			const second = await ctx.post('/login/two-factor', { form: { code: totpCode() }, headers: { accept: 'text/html' } });
+			expect(second.status(), `second factor as ${subject}`).toBe(303);
+		}
 	}
 	return ctx;
 }

@@ -24,7 +24,14 @@ export async function makeUser(role: GlobalRole = 'partner', overrides: { email?
 			: await (passwordHash ??= hashPassword(PASSWORD))
 	};
 	await db.insert(users).values(user);
-	const sessionUser: SessionUser = { id, email: user.email, name: user.name, organisation: user.organisation, role };
+	const sessionUser: SessionUser = {
+		id,
+		email: user.email,
+		name: user.name,
+		organisation: user.organisation,
+		role,
+		twoFactorEnabled: false
+	};
 	return sessionUser;
 }
 

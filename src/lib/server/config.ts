@@ -20,6 +20,10 @@ export const config = {
 	get sessionMaxDays() {
 		return num(process.env.SESSION_MAX_DAYS, 30);
 	},
+	/** Staff (admins and consultants) must sign in with an authenticator app too. */
+	get requireTwoFactor() {
+		return !['false', '0', 'no', 'off'].includes((process.env.REQUIRE_TWO_FACTOR ?? 'true').toLowerCase());
+	},
 	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
 	get demoSeed() {
 		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';

@@ -24,6 +24,7 @@ const AREA_RANK: Record<Subject, number> = {
 	admin: 2
 };
 const STAFF: Subject[] = ['lead', 'consultant', 'admin'];
+const PARTNERS: Subject[] = ['outsider', 'viewer', 'editor'];
 
 export type Audience =
 	| { kind: 'signedIn' }
@@ -54,7 +55,9 @@ export const RULES: Rule[] = [
 	},
 	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
-	{ route: /^\/app(\/account)?$/, read: signedIn, write: signedIn }
+	// Staff must keep their authenticator; only partners may remove theirs.
+	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },
+	{ route: /^\/app$/, read: signedIn, write: signedIn }
 ];
 
 export function audienceFor(routeId: string, action?: string): Audience | null {

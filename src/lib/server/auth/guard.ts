@@ -3,17 +3,43 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { GlobalRole, AreaRole } from '$lib/domain/roles';
 import { findAreaAccess, withMinimum, type AreaContext } from '$lib/server/areas';
 import type { SessionUser } from './session';
+import { config } from '$lib/server/config';
+import { twoFactorStep } from '$lib/domain/two-factor';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
-/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
+const here = (event: Event) =>
+	encodeURIComponent(event.url.pathname.replace(/\/__data\.json$/, '') + event.url.search);
+
+/** Where a half-signed-in user must go next: give the second factor, or set one up. */
+export function pendingTwoFactor(locals: App.Locals) {
+	if (!locals.user || !locals.session) return 'done' as const;
+	return twoFactorStep({
+		role: locals.user.role,
+		enrolled: locals.user.twoFactorEnabled,
+		verified: locals.session.twoFactorVerified,
+		requireSetting: config.requireTwoFactor
+	});
+}
+
+/**
+ * The signed-in user who has given every factor their account needs; otherwise a redirect to the sign-in step still
+ * owed, coming back here afterwards.
+ */
 export function requireUser(event: Event): SessionUser {
 	const user = event.locals.user;
-	if (!user) {
-		const next = event.url.pathname.replace(/\/__data\.json$/, '') + event.url.search;
-		redirect(303, `/login?next=${encodeURIComponent(next)}`);
-	}
+	if (!user) redirect(303, `/login?next=${here(event)}`);
+	const step = pendingTwoFactor(event.locals);
+	if (step === 'verify') redirect(303, `/login/two-factor?next=${here(event)}`);
+	if (step === 'setup') redirect(303, `/login/two-factor/setup?next=${here(event)}`);
 	return user;
+}
+
+/** A user who has passed the password step, whether or not the second factor is still owed (the 2FA pages). */
+export function requirePasswordStep(event: Event) {
+	const { user, session } = event.locals;
+	if (!user || !session) redirect(303, '/login');
+	return { user, session };
 }
 
 /** The signed-in user when their global role is one of `roles`; otherwise 403. */

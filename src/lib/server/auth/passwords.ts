@@ -92,7 +92,8 @@ export async function changePassword(userId: string, current: string, next: stri
 	const passwordHash = await hashPassword(next);
 	return db.transaction(async (tx) => {
 		await setPassword(tx, userId, passwordHash, 'password-change');
-		return createSession(userId, tx);
+		// Only a fully signed-in user reaches this, so the new session keeps the second factor already given.
+		return createSession(userId, tx, { twoFactorVerified: true });
 	});
 }
 

@@ -1,6 +1,6 @@
 // Sessions in Lucia's design: a random token in the cookie, only its SHA-256 hash in the database, with an idle
 // timeout and an absolute lifetime.
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import { db, type Executor } from '$lib/server/db';
 import { sessions, users } from '$lib/server/db/schema';
@@ -17,6 +17,8 @@ export interface Session {
 	userId: string;
 	expiresAt: Date;
 	absoluteExpiresAt: Date;
+	/** The second factor was given for this session (or the user has none to give). */
+	twoFactorVerified: boolean;
 }
 
 export interface SessionUser {
@@ -25,14 +27,21 @@ export interface SessionUser {
 	name: string;
 	organisation: string;
 	role: GlobalRole;
+	twoFactorEnabled: boolean;
 }
 
-export async function createSession(userId: string, executor: Executor = db) {
+export async function createSession(userId: string, executor: Executor = db, options = { twoFactorVerified: false }) {
 	const token = newToken();
 	const now = Date.now();
 	const absoluteExpiresAt = new Date(now + config.sessionMaxDays * DAY);
 	const expiresAt = new Date(Math.min(now + config.sessionIdleDays * DAY, absoluteExpiresAt.getTime()));
-	const session: Session = { id: hashToken(token), userId, expiresAt, absoluteExpiresAt };
+	const session: Session = {
+		id: hashToken(token),
+		userId,
+		expiresAt,
+		absoluteExpiresAt,
+		twoFactorVerified: options.twoFactorVerified
+	};
 	await executor.insert(sessions).values({ ...session, createdAt: new Date(now) });
 	return { token, session };
 }
@@ -51,6 +60,7 @@ export async function validateSessionToken(
 				name: users.name,
 				organisation: users.organisation,
 				role: users.role,
+				twoFactorEnabled: sql<boolean>`${users.totpKey} is not null`,
 				disabledAt: users.disabledAt
 			}
 		})
@@ -75,7 +85,8 @@ export async function validateSessionToken(
 			id: session.id,
 			userId: session.userId,
 			expiresAt: session.expiresAt,
-			absoluteExpiresAt: session.absoluteExpiresAt
+			absoluteExpiresAt: session.absoluteExpiresAt,
+			twoFactorVerified: session.twoFactorVerified
 		},
 		user: sessionUser
 	};

@@ -4,6 +4,9 @@ import { db } from '$lib/server/db';
 import { areas, memberships, users } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { newId, newToken } from '$lib/server/ids';
+import { encrypt } from '$lib/server/crypto';
+import { newTotpKey } from '$lib/server/auth/two-factor';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 
 interface DemoUser {
@@ -83,9 +86,14 @@ export async function isEmpty() {
  * Seeds the demo when the database holds no users; returns the logins and their password, or null when the database
  * already has data (it is never seeded twice).
  */
-export async function seedDemo(password = process.env.SEED_PASSWORD || newToken().slice(0, 16)) {
+export async function seedDemo(
+	password = process.env.SEED_PASSWORD || newToken().slice(0, 16),
+	totpSecret = process.env.SEED_TOTP_SECRET || newTotpKey()
+) {
 	if (!(await isEmpty())) return null;
 	const passwordHash = await hashPassword(password);
+	// Staff sign in with a second factor: the demo enrols them all with one known authenticator key.
+	const totpKey = encrypt(decodeBase32IgnorePadding(totpSecret));
 	await db.transaction(async (tx) => {
 		const areaIds = Object.fromEntries(DEMO_AREAS.map((a) => [a.slug, newId()]));
 		const userIds = Object.fromEntries(DEMO_USERS.map((u) => [u.email, newId()]));
@@ -96,7 +104,8 @@ export async function seedDemo(password = process.env.SEED_PASSWORD || newToken(
 				name: u.name,
 				organisation: u.organisation,
 				role: u.role,
-				passwordHash
+				passwordHash,
+				totpKey: u.role === 'partner' ? null : totpKey
 			}))
 		);
 		await tx.insert(areas).values(
@@ -108,7 +117,7 @@ export async function seedDemo(password = process.env.SEED_PASSWORD || newToken(
 			)
 		);
 	});
-	return { password, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
+	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
 
 export function describeLogins(seeded: NonNullable<Awaited<ReturnType<typeof seedDemo>>>) {
@@ -117,6 +126,9 @@ export function describeLogins(seeded: NonNullable<Awaited<ReturnType<typeof see
 		'Demo data seeded. Sign in with any of these (fictional) accounts:',
 		...seeded.logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role}`),
 		// A password given in SEED_PASSWORD is not echoed: logs must never hold one.
-		process.env.SEED_PASSWORD ? '  password: the value of SEED_PASSWORD' : `  password: ${seeded.password} (random, shown once)`
+		process.env.SEED_PASSWORD ? '  password: the value of SEED_PASSWORD' : `  password: ${seeded.password} (random, shown once)`,
+		process.env.SEED_TOTP_SECRET
+			? '  staff authenticator key: the value of SEED_TOTP_SECRET'
+			: `  staff authenticator key (add it to an authenticator app to sign in as admin or consultant): ${seeded.totpSecret}`
 	].join('\n');
 }

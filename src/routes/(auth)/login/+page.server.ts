@@ -4,6 +4,8 @@ import { signInSchema } from '$lib/validators/auth';
 import { signIn } from '$lib/server/auth/sign-in';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeNext } from '$lib/domain/navigation';
+import { twoFactorStep, type TwoFactorStep } from '$lib/domain/two-factor';
+import { config } from '$lib/server/config';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -14,12 +16,21 @@ export const actions = {
 	default: async (event) => {
 		const form = await parseForm(event.request, signInSchema);
 		if (!form.ok) return form.failure;
+		let step: TwoFactorStep;
 		try {
-			const { token, session } = await signIn(form.data.email, form.data.password, event.getClientAddress());
+			const { token, session, user } = await signIn(form.data.email, form.data.password, event.getClientAddress());
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			step = twoFactorStep({
+				role: user.role,
+				enrolled: user.totpKey !== null,
+				verified: session.twoFactorVerified,
+				requireSetting: config.requireTwoFactor
+			});
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
-		redirect(303, safeNext(form.data.next));
+		const next = safeNext(form.data.next);
+		if (step === 'done') redirect(303, next);
+		redirect(303, `/login/two-factor${step === 'setup' ? '/setup' : ''}?next=${encodeURIComponent(next)}`);
 	}
 };

@@ -10,7 +10,8 @@ import {
 	index,
 	uniqueIndex,
 	check,
-	bigserial
+	bigserial,
+	boolean
 } from 'drizzle-orm/pg-core';
 import { AREA_ROLES, AREA_STATUSES, GLOBAL_ROLES } from '../../../domain/roles';
 
@@ -26,6 +27,8 @@ export const users = pgTable(
 		organisation: text('organisation').notNull().default(''),
 		role: text('role', { enum: GLOBAL_ROLES }).notNull(),
 		passwordHash: text('password_hash').notNull(),
+		// TOTP key, AES-GCM encrypted (see $lib/server/crypto); null when no authenticator is enrolled.
+		totpKey: text('totp_key'),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,9 +50,25 @@ export const sessions = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull()
+		absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+		twoFactorVerified: boolean('two_factor_verified').notNull().default(false)
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+// Single-use recovery codes for two-factor sign-in, stored as SHA-256 hashes and shown to the user once.
+export const recoveryCodes = pgTable(
+	'recovery_codes',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('recovery_codes_user_idx').on(t.userId)]
 );
 
 export const areas = pgTable(

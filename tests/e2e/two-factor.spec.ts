@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { generateTOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+
+const EMAIL = 'new.consultant@homeward.test';
+const PASSWORD = 'quartz meadow lighthouse';
+
+test('a new consultant must enrol an authenticator, then signs in with its code; wrong codes are refused and limited', async ({ page, browser }) => {
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto('/app/admin/users');
+	await page.getByLabel('Email address').fill(EMAIL);
+	await page.getByLabel('Role').selectOption('consultant');
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText(`Invitation sent to ${EMAIL}.`)).toBeVisible();
+	const link = (await readLatestMail(page, EMAIL)).match(/http\S+\/invitation\/\S+/)![0];
+
+	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.21' } });
+	const tab = await context.newPage();
+	await tab.goto(link);
+	await tab.getByLabel('Your name').fill('Nadia Newconsultant');
+	await tab.getByLabel('Choose a password').fill(PASSWORD);
+	await tab.getByLabel('Type the password again').fill(PASSWORD);
+	await tab.getByRole('button', { name: 'Create my account' }).click();
+
+	// Staff cannot go further without an authenticator.
+	await expect(tab.getByRole('heading', { name: 'Set up your authenticator' })).toBeVisible();
+	await expectAccessible(tab);
+	await tab.goto('/app');
+	await expect(tab).toHaveURL(/\/login\/two-factor\/setup/);
+	const key = ((await tab.locator('code.key').textContent()) ?? '').replace(/\s/g, '');
+	expect(key).toMatch(/^[A-Z2-7]{32}$/);
+	const code = () => generateTOTP(decodeBase32IgnorePadding(key), 30, 6);
+	await tab.getByLabel('Code').fill('000000' === code() ? '111111' : '000000');
+	await tab.getByRole('button', { name: 'Turn on' }).click();
+	await expect(tab.getByText(/That code is not right/)).toBeVisible();
+	await tab.getByLabel('Code').fill(code());
+	await tab.getByRole('button', { name: 'Turn on' }).click();
+	await expect(tab.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+	await expect(tab.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(8);
+	await expectAccessible(tab);
+	await tab.getByRole('link', { name: 'I have saved them: continue' }).click();
+	await expect(tab.getByRole('heading', { name: 'My areas' })).toBeVisible();
+	await signOut(tab);
+
+	await tab.getByLabel('Email address').fill(EMAIL);
+	await tab.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await tab.getByRole('button', { name: 'Sign in' }).click();
+	await expect(tab.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
+	await expectAccessible(tab);
+	await tab.goto('/app');
+	await expect(tab).toHaveURL(/\/login\/two-factor\?next=%2Fapp/);
+	await tab.getByLabel('Code').fill(code());
+	await tab.getByRole('button', { name: 'Continue' }).click();
+	await expect(tab.getByRole('heading', { name: 'My areas' })).toBeVisible();
+	await signOut(tab);
+
+	await tab.getByLabel('Email address').fill(EMAIL);
+	await tab.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await tab.getByRole('button', { name: 'Sign in' }).click();
+	const bad = code() === '123456' ? '654321' : '123456';
+	for (let attempt = 1; attempt <= 5; attempt++) {
+		await tab.getByLabel('Code').fill(bad);
+		await tab.getByRole('button', { name: 'Continue' }).click();
+		await expect(tab.getByText(/That code is not right/)).toBeVisible();
+	}
+	await tab.getByLabel('Code').fill(code());
+	await tab.getByRole('button', { name: 'Continue' }).click();
+	await expect(tab.getByText(/Too many attempts\. Try again in \d+ minutes?\./)).toBeVisible();
+	await tab.goto('/app');
+	await expect(tab).toHaveURL(/\/login\/two-factor/);
+	await context.close();
+});
+
+test('a partner can add and remove an authenticator from their account', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerSouth);
+	await page.getByRole('link', { name: 'Account' }).click();
+	await page.getByRole('link', { name: 'Set up an authenticator' }).click();
+	const key = ((await page.locator('code.key').textContent()) ?? '').replace(/\s/g, '');
+	const code = () => generateTOTP(decodeBase32IgnorePadding(key), 30, 6);
+	await page.getByLabel('Code').fill(code());
+	await page.getByRole('button', { name: 'Turn on' }).click();
+	await page.getByRole('link', { name: 'I have saved them: continue' }).click();
+	await page.goto('/app/account');
+	await expect(page.getByText('Unused recovery codes:')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Code from your authenticator, to turn it off').fill(code());
+	await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+	await expect(page.getByText('Authenticator removed')).toBeVisible();
+	await signOut(page);
+	await signIn(page, ACCOUNTS.partnerSouth);
+});
