@@ -120,7 +120,7 @@ describe('booking a consultation', () => {
 		await only(consultant.id);
 		const { booking } = await bookConsultation(intake(at('2027-04-06T08:00:00Z')), nextAddress(), NOW);
 		const copy = { ...booking, id: 'overlap1', tokenHash: 'x1', startsAt: at('2027-04-06T08:30:00Z'), endsAt: at('2027-04-06T09:15:00Z'), blocksUntil: at('2027-04-06T09:30:00Z') };
-		const err = await db.insert(bookings).values(copy).catch((e) => e);
+		const err = (await db.insert(bookings).values(copy).catch((e: unknown) => e)) as { code?: string; cause?: { code?: string } };
 		expect(JSON.stringify(err.cause?.code ?? err.code)).toContain('23P01');
 		// A cancelled booking no longer holds its time.
 		await db.insert(bookings).values({ ...copy, status: 'cancelled' });

@@ -587,7 +587,7 @@ export async function anonymiseStale(now = new Date(), months = config.bookingRe
 		const stale = await tx
 			.select({ id: bookings.id })
 			.from(bookings)
-			.where(and(isNull(bookings.anonymisedAt), lt(sql`greatest(${bookings.lastContactAt}, ${bookings.endsAt})`, cutoff)))
+			.where(and(isNull(bookings.anonymisedAt), sql`greatest(${bookings.lastContactAt}, ${bookings.endsAt}) < ${cutoff.toISOString()}::timestamptz`))
 			.for('update', { skipLocked: true });
 		if (stale.length === 0) return 0;
 		await tx
