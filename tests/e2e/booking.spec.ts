@@ -28,6 +28,8 @@ async function fillIntake(page: Page, name: string, email: string) {
 }
 
 test('a visitor books by keyboard; a rival gets a clear refusal; the consultant and the mail follow every change', async ({ browser, page }) => {
+	// Three people and four sign-ins in one journey: longer than the default minute on a shared two-core machine.
+	test.setTimeout(180_000);
 	const lead = await visitor(browser, '198.51.100.21');
 	const rival = await visitor(browser, '198.51.100.22');
 	await lead.goto('/');
