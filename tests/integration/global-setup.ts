@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { connect } from '../../src/lib/server/db';
+import { connect, pgliteExtensions } from '../../src/lib/server/db';
 import { adminUrl, templateName, withDatabase } from '../helpers/postgres';
 
 declare module 'vitest' {
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
-	const client = await PGlite.create();
+	const client = await PGlite.create({ extensions: await pgliteExtensions() });
 	await migrate(drizzle(client), { migrationsFolder: 'drizzle' });
 	const dump = await client.dumpDataDir('none');
 	await client.close();

@@ -24,6 +24,14 @@ export const config = {
 	get requireTwoFactor() {
 		return !['false', '0', 'no', 'off'].includes((process.env.REQUIRE_TWO_FACTOR ?? 'true').toLowerCase());
 	},
+	/** Leads may reschedule or cancel a consultation until this many hours before it starts. */
+	get bookingCutoffHours() {
+		return num(process.env.BOOKING_CUTOFF_HOURS, 4);
+	},
+	/** Booking leads' details are anonymised this many months after the last contact. */
+	get bookingRetentionMonths() {
+		return num(process.env.BOOKING_RETENTION_MONTHS, 24);
+	},
 	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
 	get demoSeed() {
 		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';

@@ -5,6 +5,8 @@ import { describeLogins, seedDemo } from '$lib/server/seed';
 import { deleteExpiredSessions } from '$lib/server/auth/session';
 import { pruneHits } from '$lib/server/auth/rate-limit';
 import { log } from '$lib/server/log';
+import { startMailWorker } from '$lib/server/mail/worker';
+import { startBookingJobs } from '$lib/server/bookings/jobs';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -29,10 +31,12 @@ export async function start() {
 		Promise.all([deleteExpiredSessions(), pruneHits()]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
+	const workers = [startMailWorker(), startBookingJobs()];
 
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
+		for (const stopWorker of workers.splice(0)) void stopWorker();
 	};
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);

@@ -45,13 +45,14 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
+	const extensions = await pgliteExtensions();
 	let client;
 	if (options.loadDataDir) {
-		client = await PGlite.create({ loadDataDir: options.loadDataDir });
+		client = await PGlite.create({ loadDataDir: options.loadDataDir, extensions });
 	} else {
 		const dir = resolve(options.dataDir ?? 'data');
 		mkdirSync(dir, { recursive: true });
-		client = await PGlite.create(dir);
+		client = await PGlite.create(dir, { extensions });
 	}
 	const db = drizzle(client, { schema }) as unknown as Database;
 	if (options.migrate !== false) {
@@ -65,6 +66,12 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 			if (!client.closed) await client.close();
 		}
 	};
+}
+
+/** The contrib extensions the migrations create: btree_gist backs the bookings' exclusion constraint. */
+export async function pgliteExtensions() {
+	const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+	return { btree_gist };
 }
 
 /** Migrates under an advisory lock so that several instances starting together apply each migration once. */

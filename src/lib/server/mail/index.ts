@@ -1,7 +1,7 @@
 // Mail goes into the outbox inside the transaction that causes it; nothing is lost if sending later fails.
 import { desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { outbox } from '$lib/server/db/schema';
+import { outbox, type MailAttachment } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { config } from '$lib/server/config';
 
@@ -12,11 +12,12 @@ export interface Mail {
 	/** What caused it (invitation, password-reset, ...), for the admin mailbox. */
 	kind: string;
 	headers?: Record<string, string>;
+	attachments?: MailAttachment[];
 }
 
 export async function enqueueMail(tx: Executor, mail: Mail) {
 	const id = newId();
-	await tx.insert(outbox).values({ id, ...mail, headers: mail.headers ?? {} });
+	await tx.insert(outbox).values({ id, ...mail, headers: mail.headers ?? {}, attachments: mail.attachments ?? [] });
 	return id;
 }
 

@@ -8,6 +8,7 @@ import { encrypt } from '$lib/server/crypto';
 import { newTotpKey } from '$lib/server/auth/two-factor';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
+import { seedBookings } from './bookings';
 
 interface DemoUser {
 	email: string;
@@ -116,6 +117,7 @@ export async function seedDemo(
 				Object.entries(u.areas).map(([slug, role]) => ({ areaId: areaIds[slug], userId: userIds[u.email], role }))
 			)
 		);
+		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -149,6 +149,13 @@ export const rateLimitHits = pgTable(
 	(t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.key, t.at)]
 );
 
+export interface MailAttachment {
+	filename: string;
+	/** e.g. `text/calendar; method=REQUEST` */
+	contentType: string;
+	content: string;
+}
+
 export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 // Mail is written here inside the transaction that causes it; a worker sends it when SMTP is configured.
@@ -161,6 +168,8 @@ export const outbox = pgTable(
 		text: text('body_text').notNull(),
 		kind: text('kind').notNull(),
 		headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+		// Files sent with the mail (calendar invites): small text parts kept whole so a retry sends the same thing.
+		attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
 		status: text('status', { enum: MAIL_STATUSES }).notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),
 		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

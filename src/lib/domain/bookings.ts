@@ -1,0 +1,50 @@
+// Free consultations: the words and numbers the booking rules share (statuses, organisation types, defaults).
+
+export const BOOKING_STATUSES = ['confirmed', 'completed', 'no_show', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+	confirmed: 'Confirmed',
+	completed: 'Completed',
+	no_show: 'No-show',
+	cancelled: 'Cancelled'
+};
+
+export const ORGANISATION_TYPES = ['police', 'local_authority', 'nhs', 'education', 'voluntary', 'other'] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+	police: 'Police',
+	local_authority: 'Local authority',
+	nhs: 'NHS',
+	education: 'Education',
+	voluntary: 'Voluntary sector',
+	other: 'Other'
+};
+
+export const OVERRIDE_KINDS = ['off', 'extra'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
+
+export const AVAILABILITY_DEFAULTS = {
+	meetingMinutes: 45,
+	bufferMinutes: 15,
+	noticeWorkingDays: 1,
+	horizonWeeks: 8,
+	dailyCap: 4
+} as const;
+
+/** Leads may reschedule or cancel themselves until this many hours before the start. */
+export const SELF_SERVICE_CUTOFF_HOURS = 4;
+
+/** Booking leads' personal details are erased this many months after the last contact. */
+export const RETENTION_MONTHS = 24;
+
+/** A booking that still holds its time: every status but cancelled. */
+export function holdsTime(status: BookingStatus) {
+	return status !== 'cancelled';
+}
+
+/** Whether a lead may still change a booking that starts at `startsAt`. */
+export function canSelfServe(status: BookingStatus, startsAt: Date, now: Date, cutoffHours = SELF_SERVICE_CUTOFF_HOURS) {
+	return status === 'confirmed' && startsAt.getTime() - now.getTime() >= cutoffHours * 60 * 60_000;
+}

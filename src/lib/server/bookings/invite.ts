@@ -1,0 +1,54 @@
+// Calendar invites for a booking (RFC 5545 through the `ics` package): one UID per booking for its whole life,
+// SEQUENCE raised at each change, METHOD:REQUEST while it stands and METHOD:CANCEL when it is cancelled.
+import { createEvent } from 'ics';
+import type { MailAttachment } from '$lib/server/db/schema';
+
+export interface InviteInput {
+	bookingId: string;
+	sequence: number;
+	startsAt: Date;
+	endsAt: Date;
+	cancelled: boolean;
+	title: string;
+	description: string;
+	organizer: { name: string; email: string };
+	attendees: { name: string; email: string }[];
+	domain: string;
+}
+
+export function inviteUid(bookingId: string, domain: string) {
+	return `booking-${bookingId}@${domain}`;
+}
+
+/** The invite as ICS text; times are written in UTC so no calendar has to guess the zone. */
+export function buildInvite(input: InviteInput): string {
+	const { error, value } = createEvent({
+		productId: 'homeward/bookings',
+		method: input.cancelled ? 'CANCEL' : 'REQUEST',
+		uid: inviteUid(input.bookingId, input.domain),
+		sequence: input.sequence,
+		start: input.startsAt.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: input.endsAt.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		title: input.title,
+		description: input.description,
+		status: input.cancelled ? 'CANCELLED' : 'CONFIRMED',
+		busyStatus: 'BUSY',
+		organizer: input.organizer,
+		attendees: input.attendees.map((a) => ({ ...a, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }))
+	});
+	if (error || !value) throw error ?? new Error('The calendar invite could not be built.');
+	return value;
+}
+
+export function inviteAttachment(input: InviteInput): MailAttachment {
+	const method = input.cancelled ? 'CANCEL' : 'REQUEST';
+	return {
+		filename: input.cancelled ? 'cancelled.ics' : 'invite.ics',
+		contentType: `text/calendar; charset=utf-8; method=${method}`,
+		content: buildInvite(input)
+	};
+}

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { parseForm, failureFrom } from '$lib/server/forms';
+import { intakeSchema } from '$lib/validators/bookings';
+import { bookConsultation, listOpenSlots, SlotTakenError, SLOT_TAKEN } from '$lib/server/bookings';
+import { slotDays } from '$lib/domain/slot-options';
+
+export async function load({ url }) {
+	const after = url.searchParams.get('after');
+	return slotDays(await listOpenSlots(), 6, after && /^\d{4}-\d{2}-\d{2}$/.test(after) ? after : undefined);
+}
+
+export const actions = {
+	default: async (event) => {
+		const form = await parseForm(event.request, intakeSchema);
+		if (!form.ok) return form.failure;
+		if (form.data.website) {
+			// The hidden field only a bot fills in: nothing is stored, and the message says only what a person needs.
+			return fail(400, {
+				errors: { _form: 'Your request could not be sent. Please try again, or email us instead.' },
+				values: form.values
+			});
+		}
+		const { website: _, ...input } = form.data;
+		let token: string;
+		try {
+			token = (await bookConsultation(input, event.getClientAddress())).token;
+		} catch (err) {
+			if (err instanceof SlotTakenError) {
+				return fail(409, { errors: { slot: SLOT_TAKEN }, values: { ...form.values, slot: '' } });
+			}
+			return failureFrom(event, err, form.values);
+		}
+		redirect(303, `/consultation/manage/${token}?booked=1`);
+	}
+};

@@ -1,0 +1,178 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+
+/** A visitor in their own browser, from their own address (the booking form is rate limited per address). */
+async function visitor(browser: Browser, address: string) {
+	const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+	return context.newPage();
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it is never reached. */
+async function tabTo(page: Page, target: Locator) {
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error(`Tab never reached ${target}`);
+}
+
+async function fillIntake(page: Page, name: string, email: string) {
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Your role').fill('Head of safeguarding');
+	await page.getByLabel('Organisation', { exact: true }).fill('Westholm Borough Council');
+	await page.getByLabel('Type of organisation').selectOption('local_authority');
+	await page.getByLabel('Local area').fill('Westholm');
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('What is happening with repeat missing in your area?').fill('Adults missing from hospital wards.');
+	await page.getByLabel(/may contact me/).check();
+}
+
+test('a visitor books by keyboard; a rival gets a clear refusal; the consultant and the mail follow every change', async ({ browser, page }) => {
+	// Three people and four sign-ins in one journey: longer than the default minute on a shared two-core machine.
+	test.setTimeout(180_000);
+	const lead = await visitor(browser, '198.51.100.21');
+	const rival = await visitor(browser, '198.51.100.22');
+	await lead.goto('/');
+	await lead.getByRole('link', { name: 'Book a free consultation' }).click();
+	await expect(lead.getByRole('heading', { level: 1, name: 'Book a free consultation' })).toBeVisible();
+	await expectAccessible(lead);
+	await rival.goto('/consultation');
+
+	const firstSlot = lead.getByRole('radio').first();
+	const slotLabel = (await lead.locator(`label[for="${await firstSlot.getAttribute('id')}"]`).textContent())!.trim();
+	const time = slotLabel.slice(0, 5);
+	const slotValue = await firstSlot.getAttribute('value');
+
+	// Keyboard only: Tab into the times, Space to choose, Tab through the fields, Enter to send.
+	await tabTo(lead, firstSlot);
+	await lead.keyboard.press('Space');
+	await expect(firstSlot).toBeChecked();
+	const type = async (label: Locator, text: string) => {
+		await tabTo(lead, label);
+		await lead.keyboard.type(text);
+	};
+	await type(lead.getByLabel('Your name'), 'Kai Keyboard');
+	await type(lead.getByLabel('Your role'), 'Missing persons coordinator');
+	await type(lead.getByLabel('Organisation', { exact: true }), 'Westholm Constabulary');
+	await tabTo(lead, lead.getByLabel('Type of organisation'));
+	await lead.keyboard.type('Police');
+	await expect(lead.getByLabel('Type of organisation')).toHaveValue('police');
+	await type(lead.getByLabel('Local area'), 'Westholm');
+	await type(lead.getByLabel('Email address'), 'kai.keyboard@example.test');
+	await type(lead.getByLabel('What is happening with repeat missing in your area?'), 'Repeat reports from care homes; return interviews are not shared.');
+	await tabTo(lead, lead.getByLabel(/may contact me/));
+	await lead.keyboard.press('Space');
+	await tabTo(lead, lead.getByRole('button', { name: 'Book this consultation' }));
+	await lead.keyboard.press('Enter');
+
+	await expect(lead.getByText('Your consultation is booked')).toBeVisible();
+	await expect(lead.locator('dt:text-is("When") + dd')).toContainText(`${time} to`);
+	await expectAccessible(lead);
+	const consultantName = (await lead.locator('dt:text-is("With") + dd').textContent())!.trim();
+	const consultant = consultantName === 'Casey Consultant' ? ACCOUNTS.consultant : ACCOUNTS.consultant2;
+
+	// The rival chose the same time on a page loaded before: a clear message and fresh times, never an error page.
+	await rival.getByRole('radio').first().check();
+	await fillIntake(rival, 'Rita Rival', 'rita.rival@example.test');
+	await rival.getByRole('button', { name: 'Book this consultation' }).click();
+	await expect(rival.getByText('That time has just been taken. Please choose another time below.').first()).toBeVisible();
+	// The taken time is no longer offered; the next ones are.
+	await expect(rival.locator(`input[type=radio][value="${slotValue}"]`)).toHaveCount(0);
+	await expect(rival.getByRole('radio').first()).toBeVisible();
+	await expect(rival.getByLabel('Your name')).toHaveValue('Rita Rival');
+	await expectAccessible(rival);
+
+	// The consultant sees the booking in the pipeline.
+	await signIn(page, consultant);
+	await page.getByRole('link', { name: 'Consultations' }).click();
+	await expect(page.getByRole('row').filter({ hasText: 'Kai Keyboard' })).toContainText(time);
+	await expectAccessible(page);
+	await signOut(page);
+
+	// The confirmation mail, read in the admin outbox, carries the invite and the manage link.
+	await signIn(page, ACCOUNTS.admin);
+	const mail = await readLatestMail(page, 'kai.keyboard@example.test');
+	await expect(page.locator('code.attachment')).toContainText('METHOD:REQUEST');
+	await expect(page.locator('code.attachment')).toContainText('BEGIN:VEVENT');
+	await expectAccessible(page);
+	const manage = mail.match(/http\S+\/consultation\/manage\/[a-z0-9]+/)![0];
+	await signOut(page);
+
+	// The lead opens the link, moves the consultation, then cancels it.
+	await lead.goto(manage);
+	await expect(lead.getByRole('heading', { name: 'Move to another time' })).toBeVisible();
+	await expectAccessible(lead);
+	const newSlot = lead.getByRole('radio').nth(1);
+	const newLabel = (await lead.locator(`label[for="${await newSlot.getAttribute('id')}"]`).textContent())!.trim();
+	await newSlot.check();
+	await lead.getByRole('button', { name: 'Move my consultation' }).click();
+	await expect(lead.getByText('Your consultation has moved')).toBeVisible();
+	await expect(lead.locator('dt:text-is("When") + dd')).toContainText(`${newLabel.slice(0, 5)} to`);
+	await expectAccessible(lead);
+
+	await signIn(page, consultant);
+	await page.goto('/app/consultations');
+	await expect(page.getByRole('row').filter({ hasText: 'Kai Keyboard' })).toContainText(newLabel.slice(0, 5));
+	await signOut(page);
+
+	await lead.getByRole('button', { name: 'Cancel my consultation' }).click();
+	await expect(lead.getByText('Tick the box to confirm you want to cancel.')).toBeVisible();
+	await lead.getByLabel('Yes, cancel my consultation').check();
+	await lead.getByRole('button', { name: 'Cancel my consultation' }).click();
+	await expect(lead.getByText('Your consultation is cancelled')).toBeVisible();
+	await expectAccessible(lead);
+
+	await signIn(page, consultant);
+	await page.goto('/app/consultations?when=upcoming&status=cancelled');
+	await expect(page.getByRole('row').filter({ hasText: 'Kai Keyboard' })).toContainText('Cancelled');
+	await page.getByRole('link', { name: 'Kai Keyboard' }).click();
+	await expect(page.getByRole('heading', { name: 'Consultation with Kai Keyboard' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('invalid intake shows each error by its field and stores nothing; a filled honeypot stores nothing', async ({ browser, page }) => {
+	const tab = await visitor(browser, '198.51.100.31');
+	await tab.goto('/consultation');
+	await tab.getByLabel('Your name').fill('Ivy Invalid');
+	await tab.getByLabel('Email address').fill('not an email');
+	await tab.getByRole('button', { name: 'Book this consultation' }).click();
+	await expect(tab.getByText('Choose a time for the consultation.').first()).toBeVisible();
+	await expect(tab.locator('#field-role-error')).toHaveText(/Enter your role\./);
+	await expect(tab.locator('#field-email-error')).toHaveText(/Enter an email address in the format/);
+	await expect(tab.locator('#field-consent-error')).toHaveText(/Tick the box/);
+	await expect(tab.getByLabel('Your name')).toHaveValue('Ivy Invalid');
+	await expectAccessible(tab);
+
+	const bot = await visitor(browser, '198.51.100.32');
+	await bot.goto('/consultation');
+	await bot.getByRole('radio').first().check();
+	await fillIntake(bot, 'Hugo Honeypot', 'hugo@example.test');
+	await bot.locator('input[name="website"]').fill('https://spam.example', { force: true });
+	await bot.getByRole('button', { name: 'Book this consultation' }).click();
+	await expect(bot.getByText('Your request could not be sent.')).toBeVisible();
+
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto('/app/consultations');
+	await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
+	await expect(page.getByText('Ivy Invalid')).toHaveCount(0);
+	await expect(page.getByText('Hugo Honeypot')).toHaveCount(0);
+	await page.goto('/app/admin/outbox');
+	await expect(page.getByText('hugo@example.test')).toHaveCount(0);
+});
+
+test('a consultant sets weekly hours and a day off, with errors by the field', async ({ page }) => {
+	await signIn(page, ACCOUNTS.consultant2);
+	await page.goto('/app/consultations/availability');
+	await expectAccessible(page);
+	await page.getByLabel('Saturday').fill('10:00-09:00');
+	await page.getByRole('button', { name: 'Save availability' }).click();
+	await expect(page.locator('#field-day6-error')).toContainText('each start before its end');
+	await page.getByLabel('Saturday').fill('10:00-12:00');
+	await page.getByRole('button', { name: 'Save availability' }).click();
+	await expect(page.getByText('Your availability is saved.')).toBeVisible();
+	await expect(page.getByLabel('Saturday')).toHaveValue('10:00-12:00');
+	await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2030-01-07');
+	await page.getByRole('button', { name: 'Add date' }).click();
+	await expect(page.getByRole('row').filter({ hasText: '7 January 2030' })).toContainText('Day off');
+	await expectAccessible(page);
+});
