@@ -1,2 +1,3 @@
 // The one Drizzle schema, one file per capability; drizzle-kit reads this index.
 export * from './core';
+export * from './map';
