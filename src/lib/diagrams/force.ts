@@ -82,7 +82,7 @@ export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
 	const anchor = new Map(
 		present.map((s, i) => {
 			const a = (i / present.length) * 2 * Math.PI - Math.PI / 2;
-			return [s, { x: width / 2 + Math.cos(a) * width * 0.3, y: height / 2 + Math.sin(a) * height * 0.3 }];
+			return [s, { x: width / 2 + Math.cos(a) * width * 0.34, y: height / 2 + Math.sin(a) * height * 0.34 }];
 		})
 	);
 	const count = new Map<Sector, number>();
@@ -115,10 +115,10 @@ export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
 			'link',
 			forceLink<SimNode, { source: string; target: string }>(links.map((l) => ({ source: l.source, target: l.target })))
 				.id((d) => d.id)
-				.distance(90)
-				.strength(0.08)
+				.distance(110)
+				.strength(0.06)
 		)
-		.force('charge', forceManyBody<SimNode>().strength(-220).distanceMax(300).theta(0.95))
+		.force('charge', forceManyBody<SimNode>().strength(-320).distanceMax(300).theta(0.95))
 		// Wider than the hard minimum, to leave room for labels beside the nodes.
 		.force('collide', forceCollide<SimNode>(r + 14).iterations(1))
 		.force('x', forceX<SimNode>((d) => d.ax).strength(0.045))

@@ -54,7 +54,7 @@ export interface JourneyLayout {
 	arrows: JourneyArrow[];
 }
 
-export const JOURNEY = { labelWidth: 250, columnWidth: 190, rowHeight: 28, header: 78, groupGap: 10 } as const;
+export const JOURNEY = { labelWidth: 240, columnWidth: 166, rowHeight: 28, header: 96, groupGap: 22 } as const;
 
 export function layoutJourney(map: MapData): JourneyLayout {
 	const { labelWidth, columnWidth, rowHeight, header, groupGap } = JOURNEY;

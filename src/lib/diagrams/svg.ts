@@ -18,7 +18,7 @@ const FONT = 'font-family="Helvetica, Arial, sans-serif"';
 function markers(): string {
 	return RATINGS.map(
 		(r) =>
-			`<marker id="arrow-${r}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10Z" fill="${RATING_STYLE[r].stroke}"/></marker>`
+			`<marker id="arrow-${r}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0L10,5L0,10Z" fill="${RATING_STYLE[r].stroke}"/></marker>`
 	).join('');
 }
 
@@ -71,7 +71,7 @@ export function journeySvg(layout: JourneyLayout, title = 'The missing journey b
 		);
 	}
 	for (const g of layout.groups) {
-		parts.push(`<text x="8" y="${g.y - 2}" font-size="11" font-weight="bold" fill="#4a5560" ${FONT}>${escapeXml(SECTOR_LABELS[g.sector].toUpperCase())}</text>`);
+		parts.push(`<text x="6" y="${g.y - 7}" font-size="11" font-weight="bold" fill="#4a5560" ${FONT}>${escapeXml(SECTOR_LABELS[g.sector].toUpperCase())}</text>`);
 	}
 	for (const r of layout.rows) {
 		parts.push(`<line x1="${layout.labelWidth}" x2="${layout.width}" y1="${r.y}" y2="${r.y}" stroke="#e1e5ea"/>`);

@@ -79,6 +79,14 @@ export const RATING_LABELS: Record<Rating, string> = {
 	absent: 'Absent (should exist but does not)'
 };
 
+/** One word each, for badges and tight table cells. */
+export const RATING_SHORT: Record<Rating, string> = {
+	working: 'Working',
+	patchy: 'Patchy',
+	broken: 'Broken',
+	absent: 'Absent'
+};
+
 export const KINDS = ['organisation', 'team', 'role'] as const;
 export type Kind = (typeof KINDS)[number];
 
