@@ -21,7 +21,7 @@ import {
 import { exportBlueprint, exportRows, importMap, ImportError, parseBlueprint, parseCsv, parseXlsx, toCsv, toXlsx } from '$lib/server/map/exchange';
 import { networkLayoutOf, cacheSize } from '$lib/server/map/layout';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { CONNECTION_COLUMNS, ELEMENT_COLUMNS } from '$lib/domain/map/kumu';
+import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, type KumuRows } from '$lib/domain/map/kumu';
 import { diffMaps } from '$lib/domain/map/diff';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
@@ -291,7 +291,7 @@ describe('import and export', () => {
 	it('imports nothing when any row is bad, and names each bad row', async () => {
 		const editor = await contextFor('editor');
 		await createActor(editor, actor('Police'));
-		const rows = {
+		const rows: KumuRows = {
 			elements: [
 				{ Label: 'School', Sector: 'education' },
 				{ Label: 'Ghost', Sector: 'haunting' }
