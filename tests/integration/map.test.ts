@@ -1,5 +1,5 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, mapActors, mapHandoffs, mapActorPositions } from '$lib/server/db/schema';
 import {
@@ -62,7 +62,7 @@ const handoff = (fromActorId: string, toActorId: string, extra: Partial<HandoffI
 	...extra
 });
 
-const auditFor = (entityId: string) => db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+const auditFor = (entityId: string) => db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(asc(auditLog.id));
 
 describe('actors', () => {
 	it('creates, updates with the version read, and audits each change', async () => {

@@ -65,7 +65,7 @@ const SOUTHMERE: AreaMap = {
 	}
 };
 
-function build(tx: Transaction, areaId: string, spec: AreaMap) {
+function build(areaId: string, spec: AreaMap) {
 	const actors = [...TEMPLATE_ACTORS, ...spec.extraActors].map((a) => ({ id: newId(), areaId, ...a }));
 	const idOf = new Map(actors.map((a) => [a.name, a.id]));
 	const handoffs = [...TEMPLATE_HANDOFFS, ...spec.extraHandoffs].map(({ from, to, ...h }) => {
@@ -91,7 +91,7 @@ export async function seedMaps(tx: Transaction, areaIds: Record<string, string>,
 		['northbrook', NORTHBROOK],
 		['southmere', SOUTHMERE]
 	] as const) {
-		const { actors, handoffs } = build(tx, areaIds[slug], spec);
+		const { actors, handoffs } = build(areaIds[slug], spec);
 		await tx.insert(mapActors).values(actors);
 		await tx.insert(mapHandoffs).values(handoffs);
 		if (slug === 'northbrook') {
