@@ -9,6 +9,7 @@ import { newTotpKey } from '$lib/server/auth/two-factor';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { seedBookings } from './bookings';
+import { seedMaps } from './map';
 
 interface DemoUser {
 	email: string;
@@ -118,6 +119,7 @@ export async function seedDemo(
 			)
 		);
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
+		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -1,0 +1,133 @@
+// The journey swimlane: the five stages as columns, actors as rows grouped by sector, each handoff a vertical arrow in
+// its stage from the giver's row to the receiver's. Column headers carry what the analysis finds: a stage held by
+// police alone, a stage where adults have no handoff.
+import { SECTORS, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Sector, type Stage } from '$lib/domain/map/enums';
+import { adultGapStages, childGapStages, policeOnlyStages } from '$lib/domain/map/analysis';
+import type { MapData } from '$lib/domain/map/types';
+import { truncateLabel } from './labels';
+
+export interface JourneyColumn {
+	stage: Stage;
+	label: string;
+	x: number;
+	width: number;
+	policeOnly: boolean;
+	adultGap: boolean;
+	childGap: boolean;
+	handoffs: number;
+}
+
+export interface JourneyRow {
+	actorId: string;
+	name: string;
+	sector: Sector;
+	y: number;
+}
+
+export interface JourneyGroup {
+	sector: Sector;
+	label: string;
+	y: number;
+	height: number;
+}
+
+export interface JourneyArrow {
+	id: string;
+	stage: Stage;
+	rating: Rating;
+	x: number;
+	y1: number;
+	y2: number;
+	/** The line, ending short of the receiver's row centre so the arrowhead lands on it. */
+	d: string;
+}
+
+export interface JourneyLayout {
+	width: number;
+	height: number;
+	header: number;
+	labelWidth: number;
+	rowHeight: number;
+	columns: JourneyColumn[];
+	groups: JourneyGroup[];
+	rows: JourneyRow[];
+	arrows: JourneyArrow[];
+}
+
+export const JOURNEY = { labelWidth: 240, columnWidth: 166, rowHeight: 28, header: 96, groupGap: 22 } as const;
+
+export function layoutJourney(map: MapData): JourneyLayout {
+	const { labelWidth, columnWidth, rowHeight, header, groupGap } = JOURNEY;
+	const actors = [...map.actors].sort(
+		(a, b) => SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)
+	);
+	const rows: JourneyRow[] = [];
+	const groups: JourneyGroup[] = [];
+	let y = header;
+	for (const sector of SECTORS) {
+		const members = actors.filter((a) => a.sector === sector);
+		if (!members.length) continue;
+		const top = y;
+		for (const a of members) {
+			rows.push({ actorId: a.id, name: truncateLabel(a.name, 32), sector, y: y + rowHeight / 2 });
+			y += rowHeight;
+		}
+		groups.push({ sector, label: SECTOR_LABELS[sector], y: top, height: y - top });
+		y += groupGap;
+	}
+	const height = Math.max(y + 10, header + 60);
+	const rowOf = new Map(rows.map((r) => [r.actorId, r.y]));
+	const police = new Set(policeOnlyStages(map));
+	const adults = new Set(adultGapStages(map));
+	const children = new Set(childGapStages(map));
+
+	const columns: JourneyColumn[] = STAGES.map((stage, i) => ({
+		stage,
+		label: STAGE_LABELS[stage],
+		x: labelWidth + i * columnWidth,
+		width: columnWidth,
+		policeOnly: police.has(stage),
+		adultGap: adults.has(stage),
+		childGap: children.has(stage),
+		handoffs: map.handoffs.filter((h) => h.stage === stage).length
+	}));
+
+	const arrows: JourneyArrow[] = [];
+	for (const column of columns) {
+		const inStage = map.handoffs
+			.filter((h) => h.stage === column.stage && rowOf.has(h.fromActorId) && rowOf.has(h.toActorId))
+			.map((h) => {
+				const y1 = rowOf.get(h.fromActorId)!;
+				const y2 = rowOf.get(h.toActorId)!;
+				return { h, y1, y2, top: Math.min(y1, y2), bottom: Math.max(y1, y2) };
+			})
+			.sort((a, b) => a.top - b.top || a.bottom - b.bottom || (a.h.id < b.h.id ? -1 : 1));
+		// Interval scheduling: each arrow takes the first lane free over its span.
+		const laneEnds: number[] = [];
+		const lanes = inStage.map((a) => {
+			let lane = laneEnds.findIndex((end) => end < a.top - 2);
+			if (lane === -1) {
+				lane = laneEnds.length;
+				laneEnds.push(a.bottom);
+			} else laneEnds[lane] = a.bottom;
+			return lane;
+		});
+		const step = Math.min(18, (column.width - 24) / Math.max(laneEnds.length, 1));
+		const start = column.x + column.width / 2 - (step * (laneEnds.length - 1)) / 2;
+		inStage.forEach((a, i) => {
+			const x = Math.round((start + lanes[i] * step) * 10) / 10;
+			const direction = a.y2 > a.y1 ? 1 : -1;
+			const end = a.y2 - direction * 7;
+			arrows.push({
+				id: a.h.id,
+				stage: column.stage,
+				rating: a.h.rating,
+				x,
+				y1: a.y1,
+				y2: a.y2,
+				d: `M${x},${a.y1}L${x},${end}`
+			});
+		});
+	}
+	return { width: labelWidth + STAGES.length * columnWidth + 10, height, header, labelWidth, rowHeight, columns, groups, rows, arrows };
+}

@@ -1,0 +1,156 @@
+// Places node labels so they do not collide with each other or with nodes: each label tries positions around its
+// node (right, left, below, above, then the diagonals) and takes the first free one; when none is free it takes the
+// one that overlaps least. Greedy, deterministic, fast enough for hundreds of labels.
+
+export interface LabelInput {
+	id: string;
+	x: number;
+	y: number;
+	text: string;
+}
+
+export interface PlacedLabel {
+	id: string;
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	text: string;
+	/** The box the label occupies, for tests and hit-checks. */
+	box: Box;
+	/** True when every candidate overlapped something (the least bad one was taken). */
+	crowded: boolean;
+}
+
+export interface Box {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+
+export const LABEL_FONT_SIZE = 12;
+export const MAX_LABEL_CHARS = 26;
+// An average character of the system sans at 12px; generous so estimated boxes contain the real text.
+const CHAR_WIDTH = 6.8;
+
+export function truncateLabel(text: string, max = MAX_LABEL_CHARS): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export const labelWidth = (text: string) => Math.ceil(text.length * CHAR_WIDTH);
+
+function overlap(a: Box, b: Box): number {
+	const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+	const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+	return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Places labels for nodes of radius `radius` inside a width x height canvas. */
+export function placeLabels(
+	nodes: LabelInput[],
+	radius: number,
+	width: number,
+	height: number
+): PlacedLabel[] {
+	const h = LABEL_FONT_SIZE + 2;
+	const gap = radius + 4;
+	// A coarse grid of occupied boxes keeps each check local.
+	const cell = 80;
+	const grid = new Map<string, Box[]>();
+	const cellsOf = (b: Box) => {
+		const keys: string[] = [];
+		for (let cx = Math.floor(b.x0 / cell); cx <= Math.floor(b.x1 / cell); cx++)
+			for (let cy = Math.floor(b.y0 / cell); cy <= Math.floor(b.y1 / cell); cy++) keys.push(`${cx},${cy}`);
+		return keys;
+	};
+	const occupy = (b: Box) => {
+		for (const k of cellsOf(b)) {
+			const list = grid.get(k) ?? [];
+			list.push(b);
+			grid.set(k, list);
+		}
+	};
+	const cost = (b: Box) => {
+		let total = 0;
+		const seen = new Set<Box>();
+		for (const k of cellsOf(b)) {
+			for (const other of grid.get(k) ?? []) {
+				if (seen.has(other)) continue;
+				seen.add(other);
+				total += overlap(b, other);
+			}
+		}
+		// Outside the canvas counts as overlap too.
+		const outside =
+			Math.max(0, -b.x0) + Math.max(0, b.x1 - width) + Math.max(0, -b.y0) + Math.max(0, b.y1 - height);
+		return total + outside * h * 4;
+	};
+	for (const n of nodes) occupy({ x0: n.x - radius, y0: n.y - radius, x1: n.x + radius, y1: n.y + radius });
+
+	// The most crowded nodes choose first, while they still have a choice; ties keep the input order.
+	const crowding = nodes.map((n) => nodes.filter((m) => Math.abs(m.x - n.x) < 120 && Math.abs(m.y - n.y) < 60).length);
+	const order = nodes.map((_, i) => i).sort((a, b) => crowding[b] - crowding[a] || a - b);
+	const placed: PlacedLabel[] = new Array(nodes.length);
+	for (const index of order) placed[index] = place(nodes[index]);
+	return placed;
+
+	function place(n: LabelInput): PlacedLabel {
+		const text = truncateLabel(n.text);
+		const w = labelWidth(text);
+		type Candidate = { x: number; y: number; anchor: PlacedLabel['anchor']; box: Box };
+		const side = (dx: number, dy: number, anchor: 'start' | 'end'): Candidate => {
+			const x0 = anchor === 'start' ? n.x + dx : n.x - dx - w;
+			return { x: anchor === 'start' ? n.x + dx : n.x - dx, y: n.y + dy, anchor, box: { x0, y0: n.y + dy - h / 2, x1: x0 + w, y1: n.y + dy + h / 2 } };
+		};
+		const vertical = (dy: number): Candidate => ({
+			x: n.x,
+			y: n.y + dy,
+			anchor: 'middle',
+			box: { x0: n.x - w / 2, y0: n.y + dy - h / 2, x1: n.x + w / 2, y1: n.y + dy + h / 2 }
+		});
+		const below = gap + h / 2;
+		// Nearest first: beside, under, over, then the diagonals, then a line further out.
+		const candidates: Candidate[] = [
+			side(gap, 0, 'start'),
+			side(gap, 0, 'end'),
+			vertical(below),
+			vertical(-below),
+			side(gap * 0.7, gap, 'start'),
+			side(gap * 0.7, gap, 'end'),
+			side(gap * 0.7, -gap, 'start'),
+			side(gap * 0.7, -gap, 'end'),
+			vertical(below + h),
+			vertical(-below - h),
+			side(gap * 0.5, gap + h, 'start'),
+			side(gap * 0.5, gap + h, 'end'),
+			side(gap * 0.5, -gap - h, 'start'),
+			side(gap * 0.5, -gap - h, 'end'),
+			vertical(below + 2 * h),
+			vertical(-below - 2 * h),
+			side(gap * 0.3, gap + 2 * h, 'start'),
+			side(gap * 0.3, gap + 2 * h, 'end'),
+			side(gap * 0.3, -gap - 2 * h, 'start'),
+			side(gap * 0.3, -gap - 2 * h, 'end')
+		];
+		let best = candidates[0];
+		let bestCost = Infinity;
+		for (const c of candidates) {
+			const value = cost(c.box);
+			if (value < bestCost) {
+				best = c;
+				bestCost = value;
+				if (value === 0) break;
+			}
+		}
+		occupy(best.box);
+		return {
+			id: n.id,
+			x: Math.round(best.x * 10) / 10,
+			y: Math.round(best.y * 10) / 10,
+			anchor: best.anchor,
+			text,
+			box: best.box,
+			crowded: bestCost > 0
+		};
+	}
+}

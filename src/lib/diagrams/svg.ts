@@ -1,0 +1,90 @@
+// SVG strings of the network and journey layouts, for documents (the PDF) that cannot run Svelte. Every piece of text
+// is escaped; the pictures match what the page draws.
+import { RATINGS, RATING_LABELS, SECTOR_ABBREVIATIONS, SECTOR_LABELS, type Rating, type Sector } from '$lib/domain/map/enums';
+import type { HandoffData } from '$lib/domain/map/types';
+import { edgePaths } from './edges';
+import type { NetworkLayout } from './force';
+import type { JourneyLayout } from './journey';
+import { LABEL_FONT_SIZE } from './labels';
+import { SECTOR_STYLE, hasInnerRing, sectorShape } from './shapes';
+import { RATING_STYLE } from './styles';
+
+export function escapeXml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+const FONT = 'font-family="Helvetica, Arial, sans-serif"';
+
+function markers(): string {
+	return RATINGS.map(
+		(r) =>
+			`<marker id="arrow-${r}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0L10,5L0,10Z" fill="${RATING_STYLE[r].stroke}"/></marker>`
+	).join('');
+}
+
+function lineAttributes(rating: Rating): string {
+	const s = RATING_STYLE[rating];
+	return `stroke="${s.stroke}" stroke-width="${s.width}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linecap="${s.linecap}" marker-end="url(#arrow-${rating})"`;
+}
+
+function node(sector: Sector, x: number, y: number, r: number): string {
+	const style = SECTOR_STYLE[sector];
+	const ring = hasInnerRing(sector) ? `<circle r="${r * 0.72}" fill="none" stroke="#ffffff" stroke-width="1.5"/>` : '';
+	return `<g transform="translate(${x},${y})"><path d="${sectorShape(sector, r)}" fill="${style.colour}" stroke="#ffffff" stroke-width="1.5"/>${ring}<text text-anchor="middle" dy="0.35em" font-size="10" font-weight="bold" fill="#ffffff" ${FONT}>${SECTOR_ABBREVIATIONS[sector]}</text></g>`;
+}
+
+export function networkSvg(layout: NetworkLayout, handoffs: HandoffData[], title = 'Actor and handoff map'): string {
+	const positions = new Map(layout.nodes.map((n) => [n.id, n]));
+	const rating = new Map(handoffs.map((h) => [h.id, h.rating]));
+	const edges = edgePaths(
+		positions,
+		handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId })),
+		layout.radius
+	);
+	const parts = [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img"><title>${escapeXml(title)}</title>`,
+		`<defs>${markers()}</defs>`,
+		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`,
+		...edges.map((e) => `<path d="${e.d}" ${lineAttributes(rating.get(e.id) ?? 'working')}/>`),
+		...layout.nodes.map((n) => node(n.sector, n.x, n.y, layout.radius)),
+		...layout.nodes.map(
+			(n) =>
+				`<text x="${n.label.x}" y="${n.label.y}" dy="0.35em" text-anchor="${n.label.anchor}" font-size="${LABEL_FONT_SIZE}" fill="#1a1f24" ${FONT}>${escapeXml(n.label.text)}</text>`
+		),
+		'</svg>'
+	];
+	return parts.join('');
+}
+
+export function journeySvg(layout: JourneyLayout, title = 'The missing journey by stage'): string {
+	const parts = [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img"><title>${escapeXml(title)}</title>`,
+		`<defs>${markers()}</defs>`,
+		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`
+	];
+	for (const c of layout.columns) {
+		parts.push(`<rect x="${c.x}" y="0" width="${c.width}" height="${layout.height}" fill="${c.adultGap ? '#fdecec' : '#f3f5f7'}" stroke="#c5ccd3"/>`);
+		parts.push(`<text x="${c.x + c.width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="#1a1f24" ${FONT}>${escapeXml(c.label)}</text>`);
+		const notes = [c.policeOnly ? 'Police only' : '', c.adultGap ? 'No handoff for adults' : '', c.childGap ? 'No handoff for children' : ''].filter(Boolean);
+		notes.forEach((note, i) =>
+			parts.push(`<text x="${c.x + c.width / 2}" y="${42 + i * 15}" text-anchor="middle" font-size="11" font-weight="bold" fill="#a4161a" ${FONT}>${escapeXml(note)}</text>`)
+		);
+	}
+	for (const g of layout.groups) {
+		parts.push(`<text x="6" y="${g.y - 7}" font-size="11" font-weight="bold" fill="#4a5560" ${FONT}>${escapeXml(SECTOR_LABELS[g.sector].toUpperCase())}</text>`);
+	}
+	for (const r of layout.rows) {
+		parts.push(`<line x1="${layout.labelWidth}" x2="${layout.width}" y1="${r.y}" y2="${r.y}" stroke="#e1e5ea"/>`);
+		parts.push(node(r.sector, 16, r.y, 8).replace('font-size="10"', 'font-size="0"'));
+		parts.push(`<text x="30" y="${r.y}" dy="0.35em" font-size="12" fill="#1a1f24" ${FONT}>${escapeXml(r.name)}</text>`);
+	}
+	for (const a of layout.arrows) {
+		parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
+		parts.push(`<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
+	}
+	parts.push('</svg>');
+	return parts.join('');
+}
+
+/** Text for legends: every rating with its label. */
+export const ratingLegend = () => RATINGS.map((r) => ({ rating: r, label: RATING_LABELS[r], ...RATING_STYLE[r] }));

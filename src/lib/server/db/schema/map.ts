@@ -1,0 +1,142 @@
+// The actor and handoff map: actors, handoffs between them, pinned positions and named snapshots, all per area.
+// Composite foreign keys (area_id, actor_id) -> actors(area_id, id) make a cross-area handoff impossible in the
+// database itself, not only in the verbs.
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	foreignKey,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	real,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '../../../domain/map/enums';
+import type { MapData } from '../../../domain/map/types';
+import { areas, users } from './core';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+const stamps = () => ({
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+	version: integer('version').notNull().default(1)
+});
+
+export const mapActors = pgTable(
+	'map_actors',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		sector: text('sector', { enum: SECTORS }).notNull(),
+		kind: text('kind', { enum: KINDS }).notNull(),
+		description: text('description').notNull().default(''),
+		audience: text('audience', { enum: AUDIENCES }).notNull(),
+		...stamps()
+	},
+	(t) => [
+		unique('map_actors_area_id_unique').on(t.areaId, t.id),
+		// Names identify actors in imports and in the handoff forms.
+		uniqueIndex('map_actors_area_name_unique').on(t.areaId, sql`lower(${t.name})`),
+		check('map_actors_sector_check', sql`${t.sector} in (${inList(SECTORS)})`),
+		check('map_actors_kind_check', sql`${t.kind} in (${inList(KINDS)})`),
+		check('map_actors_audience_check', sql`${t.audience} in (${inList(AUDIENCES)})`),
+		check('map_actors_name_check', sql`length(trim(${t.name})) between 1 and 120`)
+	]
+);
+
+export const mapHandoffs = pgTable(
+	'map_handoffs',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		fromActorId: text('from_actor_id').notNull(),
+		toActorId: text('to_actor_id').notNull(),
+		label: text('label').notNull(),
+		stage: text('stage', { enum: STAGES }).notNull(),
+		passes: text('passes', { enum: PASSES }).notNull(),
+		trigger: text('trigger').notNull().default(''),
+		standard: text('standard').notNull().default(''),
+		audience: text('audience', { enum: AUDIENCES }).notNull(),
+		rating: text('rating', { enum: RATINGS }).notNull(),
+		evidence: text('evidence').notNull().default(''),
+		notes: text('notes').notNull().default(''),
+		isGap: boolean('is_gap').notNull().default(false),
+		...stamps()
+	},
+	(t) => [
+		foreignKey({
+			name: 'map_handoffs_from_actor_fk',
+			columns: [t.areaId, t.fromActorId],
+			foreignColumns: [mapActors.areaId, mapActors.id]
+		}).onDelete('cascade'),
+		foreignKey({
+			name: 'map_handoffs_to_actor_fk',
+			columns: [t.areaId, t.toActorId],
+			foreignColumns: [mapActors.areaId, mapActors.id]
+		}).onDelete('cascade'),
+		index('map_handoffs_area_idx').on(t.areaId),
+		index('map_handoffs_from_idx').on(t.areaId, t.fromActorId),
+		index('map_handoffs_to_idx').on(t.areaId, t.toActorId),
+		uniqueIndex('map_handoffs_natural_unique').on(t.areaId, t.fromActorId, t.toActorId, sql`lower(${t.label})`),
+		check('map_handoffs_not_self_check', sql`${t.fromActorId} <> ${t.toActorId}`),
+		check('map_handoffs_stage_check', sql`${t.stage} in (${inList(STAGES)})`),
+		check('map_handoffs_passes_check', sql`${t.passes} in (${inList(PASSES)})`),
+		check('map_handoffs_audience_check', sql`${t.audience} in (${inList(AUDIENCES)})`),
+		check('map_handoffs_rating_check', sql`${t.rating} in (${inList(RATINGS)})`),
+		check('map_handoffs_label_check', sql`length(trim(${t.label})) between 1 and 160`)
+	]
+);
+
+// Where someone put an actor by dragging it or with the move buttons; absent means the layout decides.
+export const mapActorPositions = pgTable(
+	'map_actor_positions',
+	{
+		areaId: text('area_id').notNull(),
+		actorId: text('actor_id').notNull(),
+		x: real('x').notNull(),
+		y: real('y').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.areaId, t.actorId] }),
+		foreignKey({
+			name: 'map_actor_positions_actor_fk',
+			columns: [t.areaId, t.actorId],
+			foreignColumns: [mapActors.areaId, mapActors.id]
+		}).onDelete('cascade'),
+		check('map_actor_positions_range_check', sql`${t.x} between 0 and 10000 and ${t.y} between 0 and 10000`)
+	]
+);
+
+export const mapSnapshots = pgTable(
+	'map_snapshots',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		data: jsonb('data').$type<MapData>().notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('map_snapshots_area_name_unique').on(t.areaId, sql`lower(${t.name})`),
+		check('map_snapshots_name_check', sql`length(trim(${t.name})) between 1 and 80`)
+	]
+);
+
+export type MapActor = typeof mapActors.$inferSelect;
+export type MapHandoff = typeof mapHandoffs.$inferSelect;
+export type MapSnapshot = typeof mapSnapshots.$inferSelect;

@@ -1,0 +1,46 @@
+// Layouts of an area's map, cached by the data they depend on: an unchanged map costs a hash, not a simulation.
+// The cache is an optimisation only (each instance fills its own); nothing is lost when it is empty.
+import { createHash } from 'node:crypto';
+import { layoutNetwork, type NetworkLayout } from '$lib/diagrams/force';
+import { layoutJourney, type JourneyLayout } from '$lib/diagrams/journey';
+import type { MapData } from '$lib/domain/map/types';
+
+const LIMIT = 64;
+const cache = new Map<string, NetworkLayout | JourneyLayout>();
+
+function remember<T extends NetworkLayout | JourneyLayout>(key: string, make: () => T): T {
+	const hit = cache.get(key);
+	if (hit) {
+		// Refresh its place so the least recently used entry goes first.
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit as T;
+	}
+	const value = make();
+	cache.set(key, value);
+	if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
+	return value;
+}
+
+const digest = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+
+export type Pins = { actorId: string; x: number; y: number }[];
+
+/** The network layout: depends on actors' ids, names and sectors, the handoffs' ends and the pinned positions. */
+export function networkLayoutOf(map: MapData, pins: Pins): NetworkLayout {
+	const nodes = map.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector }));
+	const links = map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }));
+	const sortedPins = [...pins].sort((a, b) => (a.actorId < b.actorId ? -1 : 1));
+	const key = `network:${digest([nodes, links.map((l) => [l.source, l.target]), sortedPins])}`;
+	return remember(key, () =>
+		layoutNetwork({ nodes, links, pinned: new Map(sortedPins.map((p) => [p.actorId, { x: p.x, y: p.y }])) })
+	);
+}
+
+export function journeyLayoutOf(map: MapData): JourneyLayout {
+	return remember(`journey:${digest(map)}`, () => layoutJourney(map));
+}
+
+export function cacheSize() {
+	return cache.size;
+}

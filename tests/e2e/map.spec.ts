@@ -1,0 +1,196 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+
+/** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
+async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 400) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await locator.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error('Never reached by Tab');
+}
+
+test('an editor adds an actor and a handoff with the keyboard alone', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	await expect(page.getByRole('heading', { name: 'Actor and handoff map', level: 1 })).toBeVisible();
+
+	const name = page.locator('#new-actor-name');
+	await tabTo(page, name);
+	await page.keyboard.type('Northbrook youth club');
+	await page.keyboard.press('Tab');
+	await expect(page.locator('#new-actor-sector')).toBeFocused();
+	await page.keyboard.type('Voluntary');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Children');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Open three evenings a week.');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Add actor' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Northbrook youth club added to the map.')).toBeVisible();
+
+	const from = page.locator('#new-handoff-from');
+	await from.focus(); // Tabbing again from the top is proven above; start from the field.
+	await page.keyboard.type('Northbrook youth club');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('School safeguarding lead');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Worry about a child who keeps going missing');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Before');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Information');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Children');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Patchy');
+	await expect(page.locator('#new-handoff-from')).toHaveValue(/.+/);
+	const submit = page.getByRole('button', { name: 'Add handoff' });
+	await tabTo(page, submit, 20);
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Handoff "Worry about a child who keeps going missing" added.')).toBeVisible();
+
+	// The new actor is a link in the network; opening it from the keyboard shows its handoff in the side panel.
+	const node = page.getByRole('link', { name: /^Northbrook youth club, Voluntary, 1 handoff/ });
+	await node.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Northbrook youth club', level: 2 })).toBeVisible();
+	await expect(page.locator('aside strong', { hasText: 'Worry about a child who keeps going missing' })).toBeVisible();
+
+	// The move buttons pin it without dragging.
+	await page.getByRole('button', { name: 'Right', exact: true }).click();
+	await expect(page.locator('aside').getByText('Pinned where it was put')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a form with a mistake keeps the input and says what is wrong beside the field', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	await page.locator('#new-actor-name').fill('Police call handler');
+	await page.locator('#new-actor-sector').selectOption('police');
+	await page.getByRole('button', { name: 'Add actor' }).click();
+	await expect(page.locator('#new-actor-name-error')).toContainText('already on the map');
+	await expect(page.locator('#new-actor-name')).toHaveValue('Police call handler');
+	await expectAccessible(page);
+});
+
+test('filters narrow the network and the table, without JavaScript too', async ({ page, browser }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map/table');
+	const rows = page.getByRole('table', { name: /Handoffs/ }).locator('tbody tr');
+	const all = await rows.count();
+	expect(all).toBeGreaterThanOrEqual(30);
+	await page.locator('#filter-rating').selectOption('absent');
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/rating=absent/);
+	const absent = await rows.count();
+	expect(absent).toBeGreaterThan(0);
+	expect(absent).toBeLessThan(all);
+	for (const cell of await rows.locator('td:nth-child(5)').allTextContents()) expect(cell.trim()).toBe('Absent');
+	await expect(page.getByText(/Showing \d+ of \d+ actors/)).toBeVisible();
+	await expectAccessible(page);
+
+	const noScript = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.9' } });
+	const plain = await noScript.newPage();
+	await signIn(plain, ACCOUNTS.partnerNorth);
+	await plain.goto('/app/areas/northbrook/map');
+	await plain.locator('#filter-stage').selectOption('after');
+	await plain.locator('#filter-group').selectOption('adults');
+	await plain.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(plain).toHaveURL(/stage=after/);
+	const links = plain.locator('svg.canvas a');
+	// Only the absent adult follow-ups after return, and the actors at their ends.
+	await expect(links).toHaveCount(4);
+	await noScript.close();
+});
+
+test('the table lists every actor and handoff of the map', async ({ page }) => {
+	await signIn(page, ACCOUNTS.viewerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	const nodes = await page.locator('svg.canvas a').count();
+	await page.getByRole('link', { name: 'Table', exact: true }).click();
+	const heading = await page.getByRole('heading', { name: /^Actors \(\d+\)$/ }).textContent();
+	const actorCount = Number(heading!.match(/\d+/)![0]);
+	expect(actorCount).toBe(nodes);
+	expect(actorCount).toBeGreaterThanOrEqual(20);
+	await expect(page.getByRole('table', { name: /Actors/ }).locator('tbody tr')).toHaveCount(actorCount);
+	const handoffs = Number((await page.getByRole('heading', { name: /^Handoffs \(\d+\)$/ }).textContent())!.match(/\d+/)![0]);
+	expect(handoffs).toBeGreaterThanOrEqual(30);
+	await expect(page.getByRole('table', { name: /Handoffs/ }).locator('tbody tr')).toHaveCount(handoffs);
+	// Sorting by a column header.
+	await page.getByRole('link', { name: /^Rating/ }).click();
+	await expect(page.getByRole('columnheader', { name: /Rating/ })).toHaveAttribute('aria-sort', 'ascending');
+	await expectAccessible(page);
+});
+
+test('the journey shows where adults have nothing after return', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerSouth);
+	await page.goto('/app/areas/southmere/map/journey');
+	await expect(page.getByText(/Adults have no handoff in: .*After/)).toBeVisible();
+	await expect(page.locator('svg text', { hasText: 'No handoff for adults' }).first()).toBeVisible();
+	const after = page.getByRole('row', { name: /^After/ });
+	await expect(after.getByRole('cell').last()).toHaveText('None');
+	await expectAccessible(page);
+});
+
+test('a viewer reads the map but gets no forms and 404 for every change', async ({ page }) => {
+	await signIn(page, ACCOUNTS.viewerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	await expect(page.getByRole('button', { name: 'Add actor' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Analysis' })).toBeVisible();
+	await expectAccessible(page);
+	const post = await page.request.post('/app/areas/northbrook/map?/addActor', {
+		headers: { origin: ORIGIN },
+		form: { name: 'Sneaky', sector: 'police', kind: 'team', audience: 'both', description: '' }
+	});
+	expect(post.status()).toBe(404);
+	await page.goto('/app/areas/northbrook/map/snapshots');
+	await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto('/app/areas/northbrook/map/exchange');
+	await expect(page.getByRole('button', { name: 'Import file' })).toHaveCount(0);
+	const download = await page.request.get('/app/areas/northbrook/map/export/elements.csv');
+	expect(download.status()).toBe(200);
+	expect(await download.text()).toContain('Label,Type,Tags,Description,Sector,Kind,Serves');
+	await expectAccessible(page);
+});
+
+test('another area\'s map and its exports are not found', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	for (const path of ['/app/areas/southmere/map', '/app/areas/southmere/map/table', '/app/areas/southmere/map/__data.json', '/app/areas/southmere/map/export/map.xlsx']) {
+		expect((await page.request.get(path)).status(), path).toBe(404);
+	}
+});
+
+test('snapshots compare with the map now, in a table and on the network', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map/snapshots');
+	await page.getByRole('link', { name: /With the map now/ }).first().click();
+	const diff = page.getByRole('table', { name: /added, removed and changed/ });
+	await expect(diff.getByRole('row', { name: /Added Actor Youth justice service/ })).toBeVisible();
+	await expect(diff.getByRole('row', { name: /Changed Handoff Return home interview/ })).toContainText('Broken → Patchy');
+	await expect(page.getByRole('link', { name: /Youth justice service.*added since the snapshot/ }).first()).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Name').fill('After workshop 2');
+	await page.getByRole('button', { name: 'Save snapshot' }).click();
+	await expect(page.getByText('Snapshot “After workshop 2” saved.')).toBeVisible();
+});
+
+test('import reports each bad row and imports nothing', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map/exchange');
+	await expectAccessible(page);
+	await page.getByLabel('Elements CSV').setInputFiles({
+		name: 'elements.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('Label,Sector\nNew drop-in,voluntary\nBad one,spies\n')
+	});
+	await page.getByRole('button', { name: 'Import CSV files' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toBeVisible();
+	await expect(page.getByText(/Elements row 3: the sector "spies"/)).toBeVisible();
+	await page.goto('/app/areas/northbrook/map/table');
+	await expect(page.getByRole('link', { name: 'New drop-in' })).toHaveCount(0);
+	await expectAccessible(page);
+});
