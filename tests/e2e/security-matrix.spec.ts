@@ -3,10 +3,11 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { ORIGIN, PASSWORD, totpCode } from './fixtures';
 import { appRoutes, type AppRoute } from './security/routes';
-import { SUBJECTS, audienceFor, expected, type Outcome, type Subject } from './security/policy';
+import { SAMPLE_FROM, SUBJECTS, audienceFor, expected, type Outcome, type Subject } from './security/policy';
 
 const AREA = 'northbrook';
 const routes = appRoutes();
+const staticPaths = new Set(routes.map((r) => r.id.replace('[slug]', AREA)).filter((id) => !id.includes('[')));
 const clients = new Map<Subject, APIRequestContext>();
 
 async function client(subject: Subject) {
@@ -41,19 +42,27 @@ test.afterAll(async () => {
 	for (const ctx of clients.values()) await ctx.dispose();
 });
 
-/** A real path for a route: the demo area for [slug], and for other parameters the first matching link the admin sees. */
+/**
+ * A real path for a route: the demo area for [slug], and for other parameters the first matching link the admin sees
+ * on the nearest page above it.
+ */
 async function samplePath(route: AppRoute): Promise<string> {
-	let path = route.id.replace('[slug]', AREA);
+	const path = route.id.replace('[slug]', AREA);
 	const param = path.match(/\/\[[^\]]+\]/);
 	if (!param) return path;
-	const parent = path.slice(0, param.index);
-	const listing = await clients.get('admin')!.get(parent);
-	const html = await listing.text();
-	const pattern = new RegExp(`href="(${parent.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^"/?#]+)`);
-	const found = html.match(pattern);
-	expect(found, `no sample link for ${route.id} on ${parent}: seed data so the matrix can test it`).not.toBeNull();
-	path = found![1];
-	return path;
+	const prefix = path.slice(0, param.index);
+	const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const pattern = new RegExp(`href="(${escaped}/[^"/?#]+)`);
+	const hint = SAMPLE_FROM[route.id]?.replace('[slug]', AREA);
+	const parents = hint ? [hint] : [];
+	for (let parent = prefix; parent.length > 1; parent = parent.slice(0, parent.lastIndexOf('/'))) parents.push(parent);
+	for (const parent of parents) {
+		const html = await (await clients.get('admin')!.get(parent)).text();
+		// A link to a sibling route of its own (…/availability beside …/[id]) is not a sample of the parameter.
+		const found = [...html.matchAll(new RegExp(pattern, 'g'))].map((m) => m[1]).find((href) => !staticPaths.has(href));
+		if (found) return found.replaceAll('&amp;', '&');
+	}
+	throw new Error(`no sample link for ${route.id}: seed data so the matrix can test it`);
 }
 
 function outcomeOf(response: APIResponse, body: string): Outcome | string {

@@ -28,6 +28,8 @@ const PARTNERS: Subject[] = ['outsider', 'viewer', 'editor'];
 
 export type Audience =
 	| { kind: 'signedIn' }
+	/** Staff who own the thing (and admins); other staff get 404, everyone else 403. */
+	| { kind: 'owned'; owners: Subject[] }
 	| { kind: 'global'; subjects: Subject[] }
 	| { kind: 'area'; minimum: AreaRole; staffOnly?: boolean };
 
@@ -35,6 +37,8 @@ export const area = (minimum: AreaRole, staffOnly = false): Audience => ({ kind:
 const staff: Audience = { kind: 'global', subjects: STAFF };
 const admins: Audience = { kind: 'global', subjects: ['admin'] };
 const signedIn: Audience = { kind: 'signedIn' };
+// The sample consultation is the demo consultant's, who plays `lead`.
+const ownedByLead: Audience = { kind: 'owned', owners: ['lead', 'admin'] };
 
 interface Rule {
 	route: RegExp;
@@ -47,6 +51,8 @@ interface Rule {
 // First match wins.
 export const RULES: Rule[] = [
 	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
+	{ route: /^\/app\/consultations\/\[id\]$/, read: ownedByLead, write: ownedByLead },
+	{ route: /^\/app\/consultations(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,
@@ -78,6 +84,8 @@ export function expected(audience: Audience, subject: Subject): Outcome {
 			return 'allowed';
 		case 'global':
 			return audience.subjects.includes(subject) ? 'allowed' : 'forbidden';
+		case 'owned':
+			return audience.owners.includes(subject) ? 'allowed' : STAFF.includes(subject) ? 'not-found' : 'forbidden';
 		case 'area': {
 			const rank = { viewer: 0, editor: 1, lead: 2 }[audience.minimum];
 			const ok = AREA_RANK[subject] >= rank && (!audience.staffOnly || STAFF.includes(subject));
@@ -85,3 +93,9 @@ export function expected(audience: Audience, subject: Subject): Outcome {
 		}
 	}
 }
+
+/** Where the matrix finds a real link for a route's parameters, when it is not on the page just above the route. */
+export const SAMPLE_FROM: Record<string, string> = {
+	'/app/areas/[slug]/map/export/[file]': '/app/areas/[slug]/map/exchange',
+	'/app/consultations/[id]': '/app/consultations?when=past'
+};
