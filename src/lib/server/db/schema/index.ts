@@ -1,2 +1,4 @@
 // The one Drizzle schema, one file per capability; drizzle-kit reads this index.
 export * from './core';
+export * from './heroes';
+export * from './enquiries';
