@@ -20,6 +20,10 @@ export const config = {
 	get sessionMaxDays() {
 		return num(process.env.SESSION_MAX_DAYS, 30);
 	},
+	/** Days a handled sighting is kept before it is deleted. */
+	get sightingRetentionDays() {
+		return num(process.env.SIGHTING_RETENTION_DAYS, 30);
+	},
 	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
 	get demoSeed() {
 		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';

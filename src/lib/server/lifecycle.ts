@@ -5,6 +5,7 @@ import { describeLogins, seedDemo } from '$lib/server/seed';
 import { deleteExpiredSessions } from '$lib/server/auth/session';
 import { pruneHits } from '$lib/server/auth/rate-limit';
 import { log } from '$lib/server/log';
+import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -26,7 +27,7 @@ export async function start() {
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
 	const housekeeping = setInterval(() => {
-		Promise.all([deleteExpiredSessions(), pruneHits()]).catch((err) => log.error({ err }, 'housekeeping failed'));
+		Promise.all([deleteExpiredSessions(), pruneHits(), purgeHandledSightings(config.sightingRetentionDays), purgeSubscribers()]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
 

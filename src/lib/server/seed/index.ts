@@ -5,6 +5,7 @@ import { areas, memberships, users } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { newId, newToken } from '$lib/server/ids';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
+import { seedHeroes } from './heroes';
 
 interface DemoUser {
 	email: string;
@@ -107,6 +108,7 @@ export async function seedDemo(password = process.env.SEED_PASSWORD || newToken(
 				Object.entries(u.areas).map(([slug, role]) => ({ areaId: areaIds[slug], userId: userIds[u.email], role }))
 			)
 		);
+		await seedHeroes(tx, userIds['consultant@homeward.test']);
 	});
 	return { password, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
