@@ -187,6 +187,9 @@ describe('appeals', () => {
 		});
 		expect(await listAppeals()).toHaveLength(before);
 		expect(appealSchema.safeParse({ ...appealInput(), age: '121' }).success).toBe(false);
+		expect(appealSchema.safeParse({ ...appealInput(), age: '' }).success).toBe(false);
+		expect(appealSchema.safeParse({ ...appealInput(), age: '3.5' }).success).toBe(false);
+		expect(appealSchema.parse({ ...appealInput(), age: ' 34 ' }).age).toBe(34);
 		expect(appealSchema.safeParse({ ...appealInput(), missingSince: '2026-02-30' }).success).toBe(false);
 	});
 

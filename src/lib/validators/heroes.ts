@@ -34,11 +34,14 @@ const dateOnly = z
 export const appealSchema = z
 	.object({
 		firstName: requiredText('their first name', 60),
-		age: z.coerce
-			.number({ message: 'Enter their age in years.' })
-			.int('Enter their age in whole years.')
-			.min(0, 'Enter an age between 0 and 120.')
-			.max(120, 'Enter an age between 0 and 120.'),
+		// Checked as text first: coercion alone would read an empty box as 0.
+		age: z
+			.string({ message: 'Enter their age in years.' })
+			.trim()
+			.min(1, 'Enter their age in years.')
+			.regex(/^\d{1,3}$/, 'Enter their age in whole years, e.g. 34.')
+			.pipe(z.coerce.number())
+			.pipe(z.number().max(120, 'Enter an age between 0 and 120.')),
 		region: z.enum(REGIONS, { message: 'Choose the region of the appeal.' }),
 		place: optionalText('the town or district', 80),
 		missingSince: dateOnly,
