@@ -7,6 +7,8 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 // Without ORIGIN adapter-node assumes https, which would refuse every form post on a plain-http demo.
 process.env.ORIGIN ||= `http://localhost:${port}`;
+// Appeal photos are up to 2 MB; adapter-node refuses bodies over 512 KB unless told otherwise.
+process.env.BODY_SIZE_LIMIT ||= '3M';
 const https = process.env.ORIGIN.startsWith('https:');
 const { handler } = await import('../build/handler.js');
 const headers = securityHeaders(https);

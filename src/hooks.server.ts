@@ -5,6 +5,7 @@ import { start } from '$lib/server/lifecycle';
 import { requireArea } from '$lib/server/auth/guard';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
+import { isForbiddenCrossSiteForm } from '$lib/server/csrf';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -65,7 +66,17 @@ const areaDataRequests: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(secure, authenticate, areaDataRequests);
+// SvelteKit's origin check, kept for every path but one-click unsubscribe (see src/lib/server/csrf.ts).
+const csrf: Handle = async ({ event, resolve }) => {
+	if (isForbiddenCrossSiteForm(event.request, event.url)) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		if (event.request.headers.get('accept') === 'application/json') return json({ message }, { status: 403 });
+		return new Response(message, { status: 403, headers: { 'content-type': 'text/plain;charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(secure, csrf, authenticate, areaDataRequests);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');

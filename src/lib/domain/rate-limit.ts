@@ -46,3 +46,8 @@ export const SIGN_IN_PER_ACCOUNT: BackoffRule = { free: 10, baseSeconds: 30, max
 export const RESET_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
 export const RESET_PER_ACCOUNT: WindowRule = { max: 3, windowMs: 60 * 60_000 };
 export const BOOKING_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };
+
+// Public forms: enough for a person who makes a mistake, too few for a script.
+export const HERO_SIGN_UP_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
+export const SIGHTING_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
+export const ENQUIRY_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };

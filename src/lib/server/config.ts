@@ -32,6 +32,10 @@ export const config = {
 	get bookingRetentionMonths() {
 		return num(process.env.BOOKING_RETENTION_MONTHS, 24);
 	},
+	/** Days a handled sighting is kept before it is deleted. */
+	get sightingRetentionDays() {
+		return num(process.env.SIGHTING_RETENTION_DAYS, 30);
+	},
 	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
 	get demoSeed() {
 		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';

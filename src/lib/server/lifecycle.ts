@@ -7,6 +7,7 @@ import { pruneHits } from '$lib/server/auth/rate-limit';
 import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
+import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -28,7 +29,7 @@ export async function start() {
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
 	const housekeeping = setInterval(() => {
-		Promise.all([deleteExpiredSessions(), pruneHits()]).catch((err) => log.error({ err }, 'housekeeping failed'));
+		Promise.all([deleteExpiredSessions(), pruneHits(), purgeHandledSightings(config.sightingRetentionDays), purgeSubscribers()]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
 	const workers = [startMailWorker(), startBookingJobs()];

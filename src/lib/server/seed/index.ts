@@ -10,6 +10,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { seedBookings } from './bookings';
 import { seedMaps } from './map';
+import { seedHeroes } from './heroes';
 
 interface DemoUser {
 	email: string;
@@ -120,6 +121,7 @@ export async function seedDemo(
 		);
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
+		await seedHeroes(tx, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

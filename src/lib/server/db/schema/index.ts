@@ -2,3 +2,5 @@
 export * from './core';
 export * from './bookings';
 export * from './map';
+export * from './heroes';
+export * from './enquiries';

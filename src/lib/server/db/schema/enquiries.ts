@@ -1,0 +1,31 @@
+// Partner enquiries from the public site: the consultants' pipeline of areas asking to work with us.
+import { sql } from 'drizzle-orm';
+import { pgTable, text, timestamp, integer, index, check } from 'drizzle-orm/pg-core';
+import { ENQUIRY_STATUSES, ORGANISATION_TYPES } from '../../../domain/enquiries';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+export const partnerEnquiries = pgTable(
+	'partner_enquiries',
+	{
+		id: text('id').primaryKey(),
+		organisationType: text('organisation_type', { enum: ORGANISATION_TYPES }).notNull(),
+		organisation: text('organisation').notNull(),
+		name: text('name').notNull(),
+		email: text('email').notNull(),
+		phone: text('phone').notNull().default(''),
+		place: text('place').notNull().default(''),
+		message: text('message').notNull(),
+		status: text('status', { enum: ENQUIRY_STATUSES }).notNull().default('new'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [
+		index('partner_enquiries_status_idx').on(t.status, t.createdAt),
+		check('partner_enquiries_type_check', sql`${t.organisationType} in (${inList(ORGANISATION_TYPES)})`),
+		check('partner_enquiries_status_check', sql`${t.status} in (${inList(ENQUIRY_STATUSES)})`)
+	]
+);
+
+export type PartnerEnquiry = typeof partnerEnquiries.$inferSelect;

@@ -1,0 +1,5 @@
+import { listAppeals } from '$lib/server/heroes';
+
+export async function load() {
+	return { appeals: await listAppeals() };
+}

@@ -1,0 +1,2 @@
+// A list to read: no JavaScript needed.
+export const csr = false;

@@ -1,0 +1,2 @@
+// Programme pages need no JavaScript: server-rendered HTML only.
+export const csr = false;
