@@ -48,7 +48,9 @@ const env = {
 	DEMO_SEED: 'false',
 	LOG_LEVEL: 'warn',
 	PORT: String(PORT),
-	ORIGIN: BASE
+	ORIGIN: BASE,
+	// The booking contention run gives each simulated visitor its own address.
+	ADDRESS_HEADER: 'x-forwarded-for'
 };
 let dropDatabase = async () => {};
 if (process.env.DATABASE_URL) {
@@ -84,8 +86,37 @@ if (!env.DATABASE_URL) delete process.env.DATABASE_URL;
 const dbModule = await load('/src/lib/server/db/index.ts');
 await dbModule.openDatabase();
 await (await load('/src/lib/server/seed/index.ts')).seedDemo(PASSWORD);
-await (await load('/src/lib/server/seed/large.ts')).seedLargeArea();
+const large = await load('/src/lib/server/seed/large.ts');
+const seeded = await large.seedLargeArea();
 await dbModule.closeDatabase();
+
+// Layouts at the large area's size, in-process: first computation, then the cached answer for unchanged data.
+{
+	const { timeIt } = await load('/src/lib/diagrams/synthetic.ts');
+	const { networkLayoutOf, journeyLayoutOf } = await load('/src/lib/server/map/layout.ts');
+	const { layoutNetwork } = await load('/src/lib/diagrams/force.ts');
+	const { layoutJourney } = await load('/src/lib/diagrams/journey.ts');
+	const map = large.syntheticMap();
+	const small = large.syntheticMap(30, 35);
+	const toInput = (m) => ({
+		nodes: m.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector })),
+		links: m.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }))
+	});
+	const network = timeIt(() => layoutNetwork(toInput(map)));
+	const networkSmall = timeIt(() => layoutNetwork(toInput(small)));
+	const journey = timeIt(() => layoutJourney(map));
+	networkLayoutOf(map, []);
+	journeyLayoutOf(map);
+	const cachedNetwork = timeIt(() => networkLayoutOf(map, []));
+	const cachedJourney = timeIt(() => journeyLayoutOf(map));
+	results.figures.layouts = {
+		[`network, ${seeded.actors} actors / ${seeded.handoffs} handoffs`]: { ms: network.wallMs, cpuMs: network.cpuMs, goalMs: 250 },
+		'network, 30-actor baseline': { ms: networkSmall.wallMs, cpuMs: networkSmall.cpuMs },
+		[`journey, ${seeded.actors} actors / ${seeded.handoffs} handoffs`]: { ms: journey.wallMs, cpuMs: journey.cpuMs, goalMs: 250 },
+		'network again, unchanged map (cache)': { ms: cachedNetwork.wallMs, cpuMs: cachedNetwork.cpuMs },
+		'journey again, unchanged map (cache)': { ms: cachedJourney.wallMs, cpuMs: cachedJourney.cpuMs }
+	};
+}
 await vite.close();
 
 // 2. The built app.
@@ -122,7 +153,9 @@ try {
 	// 3. Throughput and latency beside a static page of the same build.
 	const pages = {
 		'static page (prerendered /accessibility)': { path: '/accessibility', headers: {} },
-		'signed-in area overview': { path: '/app/areas/bench-large', headers: { cookie } }
+		'public home (server-rendered)': { path: '/', headers: {} },
+		'signed-in area overview': { path: '/app/areas/bench-large', headers: { cookie } },
+		'signed-in map (300 actors, 900 handoffs)': { path: '/app/areas/bench-large/map', headers: { cookie } }
 	};
 	const load = {};
 	for (const [name, { path, headers }] of Object.entries(pages)) {
@@ -141,7 +174,10 @@ try {
 		'sign-in': '/login',
 		dashboard: '/app',
 		'area overview': '/app/areas/bench-large',
-		members: '/app/areas/bench-large/members'
+		members: '/app/areas/bench-large/members',
+		map: '/app/areas/bench-large/map',
+		'public home': '/',
+		'consultation booking': '/consultation'
 	})) {
 		// SvelteKit lists a page's static imports in the Link header and starts them with import() in the HTML.
 		const response = await fetch(BASE + path, { headers: { cookie } });
@@ -156,11 +192,15 @@ try {
 		js[name] = { path, files: files.size, gzipKB: Number((bytes / 1024).toFixed(1)) };
 	}
 	results.figures.javascript = js;
+
+	// 5. Many people after one consultation slot at once: exactly one may win.
+	const { fireConcurrentBookings } = await import('./bench-booking.js');
+	results.figures.booking = await fireConcurrentBookings({ origin: BASE, count: 200 });
 } finally {
 	await stop();
 }
 
-// 5. Write the figures.
+// 6. Write the figures.
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 const rows = (obj, cols) => Object.entries(obj).map(([name, v]) => `| ${name} | ${cols.map((c) => v[c] ?? '').join(' | ')} |`).join('\n');
@@ -178,6 +218,16 @@ each, on loopback. Compare ratios, not absolutes: the machines are shared and no
 ${rows(results.figures.pages, ['requestsPerSecond', 'ratioToStatic', 'p50ms', 'p95ms', 'p99ms', 'errors'])}
 
 Goal: a signed-in page reaches at least 0.5 of the static page's throughput, with p99 under 100 ms.
+
+## Layouts
+
+| layout | ms (median of 7) | CPU ms | goal ms |
+|---|---|---|---|
+${rows(results.figures.layouts, ['ms', 'cpuMs', 'goalMs'])}
+
+## Booking contention
+
+${Object.entries(results.figures.booking).map(([k, v]) => `- ${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}
 
 ## JavaScript shipped per page (gzipped)
 

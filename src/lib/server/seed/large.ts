@@ -1,16 +1,61 @@
 // A large fictional area for the benchmarks: as big as the biggest engagement Homeward expects, and bigger.
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { areas, memberships, users } from '$lib/server/db/schema';
+import { areas, mapActors, mapHandoffs, memberships, users } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
+import { AUDIENCES, KINDS, PASSES, RATINGS, STAGES } from '$lib/domain/map/enums';
+import { syntheticNetwork } from '$lib/diagrams/synthetic';
+import type { MapData } from '$lib/domain/map/types';
 
 export const LARGE_AREA_SLUG = 'bench-large';
+export const LARGE_MAP = { actors: 300, handoffs: 900 };
 
-/** Creates the large area with the demo consultant as lead; later capabilities add their content here. */
+/** A full map of the given size, built on the same fixed network the layout tests use. */
+export function syntheticMap(actors = LARGE_MAP.actors, handoffs = LARGE_MAP.handoffs): MapData {
+	const network = syntheticNetwork(actors, handoffs);
+	const pick = <T>(list: readonly T[], i: number) => list[i % list.length];
+	const seen = new Set<string>();
+	return {
+		actors: network.nodes.map((n, i) => ({
+			id: n.id,
+			name: n.label,
+			sector: n.sector,
+			kind: pick(KINDS, i),
+			description: '',
+			audience: pick(AUDIENCES, i)
+		})),
+		handoffs: network.links
+			.filter((l) => {
+				const key = `${l.source}>${l.target}`;
+				const fresh = !seen.has(key);
+				seen.add(key);
+				return fresh;
+			})
+			.map((l, i) => ({
+				id: l.id,
+				fromActorId: l.source,
+				toActorId: l.target,
+				label: `Handoff ${i}`,
+				stage: pick(STAGES, i),
+				passes: pick(PASSES, i),
+				trigger: '',
+				standard: i % 3 === 0 ? 'within 72 hours' : '',
+				audience: pick(AUDIENCES, i * 7),
+				rating: pick(RATINGS, i * 5),
+				evidence: '',
+				notes: '',
+				isGap: i % 11 === 0
+			}))
+	};
+}
+
+/** Creates the large area with the demo consultant as lead and a 300-actor, 900-handoff map. */
 export async function seedLargeArea(leadEmail = 'consultant@homeward.test') {
 	const [lead] = await db.select({ id: users.id }).from(users).where(eq(users.email, leadEmail));
 	if (!lead) throw new Error(`Seed the demo first: ${leadEmail} is missing.`);
 	const areaId = newId();
+	const map = syntheticMap();
+	const ids = new Map(map.actors.map((a) => [a.id, newId()]));
 	await db.transaction(async (tx) => {
 		await tx.insert(areas).values({
 			id: areaId,
@@ -23,6 +68,18 @@ export async function seedLargeArea(leadEmail = 'consultant@homeward.test') {
 			createdBy: lead.id
 		});
 		await tx.insert(memberships).values({ areaId, userId: lead.id, role: 'lead' });
+		await tx.insert(mapActors).values(map.actors.map((a) => ({ ...a, id: ids.get(a.id)!, areaId })));
+		for (let i = 0; i < map.handoffs.length; i += 300) {
+			await tx.insert(mapHandoffs).values(
+				map.handoffs.slice(i, i + 300).map((h) => ({
+					...h,
+					id: newId(),
+					areaId,
+					fromActorId: ids.get(h.fromActorId)!,
+					toActorId: ids.get(h.toActorId)!
+				}))
+			);
+		}
 	});
-	return { areaId, leadId: lead.id };
+	return { areaId, leadId: lead.id, actors: map.actors.length, handoffs: map.handoffs.length };
 }
