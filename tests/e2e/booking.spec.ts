@@ -33,7 +33,7 @@ test('a visitor books by keyboard; a rival gets a clear refusal; the consultant 
 	const lead = await visitor(browser, '198.51.100.21');
 	const rival = await visitor(browser, '198.51.100.22');
 	await lead.goto('/');
-	await lead.getByRole('link', { name: 'Book a free consultation' }).click();
+	await lead.getByRole('link', { name: 'Book a free consultation' }).first().click();
 	await expect(lead.getByRole('heading', { level: 1, name: 'Book a free consultation' })).toBeVisible();
 	await expectAccessible(lead);
 	await rival.goto('/consultation');

@@ -53,6 +53,19 @@ describe('passwords', () => {
 		expect((await signIn(user.email, PASSWORD, '198.51.100.8')).user.id).toBe(user.id);
 	});
 
+	it('counts guesses sent all at once: no more than ten get an answer', async () => {
+		const results = await Promise.allSettled(
+			Array.from({ length: 25 }, (_, i) => signIn(`burst${i}@example.test`, 'wrong', '198.51.100.77'))
+		);
+		const answered = results.filter((r) => r.status === 'rejected' && r.reason instanceof InputError).length;
+		const limited = results.filter((r) => r.status === 'rejected' && r.reason instanceof RateLimitedError).length;
+		expect(answered + limited).toBe(25);
+		// Whatever the burst got, the minute holds ten answered failures in all, never more.
+		let more = 0;
+		while ((await signIn(`after${more}@example.test`, 'wrong', '198.51.100.77').catch((e) => e)) instanceof InputError) more++;
+		expect(answered + more).toBe(10);
+	});
+
 	it('delays an account after repeated failures from many addresses', async () => {
 		const user = await makeUser();
 		for (let i = 0; i < 10; i++) {

@@ -12,3 +12,12 @@ describe('where to go after signing in', () => {
 		}
 	});
 });
+
+describe('where to go after signing in, against browser quirks', () => {
+	it('refuses paths a browser would turn into another site', () => {
+		for (const next of ['/\t/evil.example', '/\n/evil.example', '/\r//evil.example']) {
+			expect(safeNext(next)).toBe('/app');
+		}
+		expect(safeNext('/app/areas/x#map')).toBe('/app/areas/x#map');
+	});
+});

@@ -29,21 +29,27 @@ export async function start() {
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
 	const housekeeping = setInterval(() => {
-		Promise.all([deleteExpiredSessions(), pruneHits(), purgeHandledSightings(config.sightingRetentionDays), purgeSubscribers()]).catch((err) => log.error({ err }, 'housekeeping failed'));
+		Promise.all([
+			deleteExpiredSessions(),
+			pruneHits(),
+			purgeHandledSightings(config.sightingRetentionDays),
+			purgeSubscribers()
+		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
 	const workers = [startMailWorker(), startBookingJobs()];
 
+	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
-		for (const stopWorker of workers.splice(0)) void stopWorker();
+		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));
 	};
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);
 	// adapter-node emits this once the server has stopped taking requests.
 	process.once('sveltekit:shutdown', async () => {
-		stop();
+		await stop();
 		await closeDatabase();
 		log.info('database closed');
 	});

@@ -53,6 +53,7 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
 	{ route: /^\/app\/consultations\/\[id\]$/, read: ownedByLead, write: ownedByLead },
 	{ route: /^\/app\/consultations(\/|$)/, read: staff, write: staff },
+	{ route: /^\/app\/(appeals|sightings|enquiries)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,

@@ -22,8 +22,8 @@ export function describeWait(seconds: number) {
 }
 
 async function recent(bucket: string, key: string, windowMs: number, limit: number) {
-	const rows = await db
-		.select({ at: rateLimitHits.at })
+	return db
+		.select({ id: rateLimitHits.id, at: rateLimitHits.at })
 		.from(rateLimitHits)
 		.where(
 			and(
@@ -34,7 +34,6 @@ async function recent(bucket: string, key: string, windowMs: number, limit: numb
 		)
 		.orderBy(desc(rateLimitHits.at))
 		.limit(limit);
-	return rows.map((r) => r.at);
 }
 
 export async function recordHit(bucket: string, key: string) {
@@ -45,22 +44,37 @@ export async function clearHits(bucket: string, key: string) {
 	await db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, bucket), eq(rateLimitHits.key, key)));
 }
 
-/** Throws RateLimitedError when the window is already full. */
-export async function assertWindow(bucket: string, key: string, rule: WindowRule) {
-	const wait = windowRetryAfter(await recent(bucket, key, rule.windowMs, rule.max), rule, Date.now());
-	if (wait > 0) throw new RateLimitedError(wait);
+/** Un-counts one attempt, e.g. a sign-in that succeeded where only failures should count. */
+export async function forgetAttempt(id: number) {
+	await db.delete(rateLimitHits).where(eq(rateLimitHits.id, id));
+}
+
+/**
+ * Counts this attempt first and only then looks at the window, so that requests sent all at once cannot each see room
+ * that only one of them has (under a burst some are refused early: the safe side). Throws RateLimitedError, without
+ * counting the refused attempt, when the window overflows; returns the attempt's id otherwise.
+ */
+export async function countAttempt(bucket: string, key: string, rule: WindowRule): Promise<number> {
+	const [own] = await db.insert(rateLimitHits).values({ bucket, key, at: new Date() }).returning({ id: rateLimitHits.id });
+	const others = (await recent(bucket, key, rule.windowMs, rule.max + 1)).filter((r) => r.id !== own.id);
+	const wait = windowRetryAfter(others.map((r) => r.at), rule, Date.now());
+	if (wait > 0) {
+		await forgetAttempt(own.id);
+		throw new RateLimitedError(wait);
+	}
+	return own.id;
 }
 
 /** Throws RateLimitedError while the growing delay after recent failures has not yet passed. */
 export async function assertBackoff(bucket: string, key: string, rule: BackoffRule) {
-	const wait = backoffRetryAfter(await recent(bucket, key, rule.windowMs, 1000), rule, Date.now());
+	const failures = await recent(bucket, key, rule.windowMs, 1000);
+	const wait = backoffRetryAfter(failures.map((r) => r.at), rule, Date.now());
 	if (wait > 0) throw new RateLimitedError(wait);
 }
 
-/** Counts an attempt and refuses it when the window was already full: for forms limited on every use. */
+/** Counts a use of a form limited on every use, refusing it when the window is already full. */
 export async function takeFromWindow(bucket: string, key: string, rule: WindowRule) {
-	await assertWindow(bucket, key, rule);
-	await recordHit(bucket, key);
+	await countAttempt(bucket, key, rule);
 }
 
 /** Drops counted attempts older than a day: run by the housekeeping job. */

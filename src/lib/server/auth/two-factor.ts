@@ -12,7 +12,7 @@ import { audit } from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { InputError } from '$lib/server/errors';
 import { TOTP_RULE } from '$lib/domain/two-factor';
-import { assertWindow, clearHits, recordHit } from './rate-limit';
+import { clearHits, countAttempt } from './rate-limit';
 import { createSession, invalidateSession, invalidateUserSessions } from './session';
 
 const RECOVERY_CODES = 8;
@@ -35,11 +35,9 @@ function codeMatches(key: Uint8Array, code: string) {
 }
 
 async function limited(userId: string, check: () => boolean | Promise<boolean>) {
-	await assertWindow('two-factor', userId, TOTP_RULE);
-	if (!(await check())) {
-		await recordHit('two-factor', userId);
-		throw new InputError({ code: WRONG_CODE });
-	}
+	// Counted before checking, so codes guessed in parallel all count; a right code clears the count.
+	await countAttempt('two-factor', userId, TOTP_RULE);
+	if (!(await check())) throw new InputError({ code: WRONG_CODE });
 	await clearHits('two-factor', userId);
 }
 
