@@ -5,7 +5,7 @@ import pino from 'pino';
 const PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |$)/;
 
 /** pino's error serializer, minus anything that could hold a query's parameters. */
-function safeError(err: unknown) {
+export function safeError(err: unknown) {
 	const out = pino.stdSerializers.err(err as Error) as Record<string, unknown>;
 	delete out.params;
 	delete out.query;
