@@ -1,6 +1,6 @@
 // Areas (a local engagement) and their members. Every area verb takes the AreaContext the guard produced.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { db } from '$lib/server/db';
+import { db, type Transaction } from '$lib/server/db';
 import { areas, memberships, users, type Area } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -87,9 +87,23 @@ export async function createArea(actor: SessionUser, input: AreaInput & { slug: 
 			.insert(areas)
 			.values({ id: newId(), ...input, createdBy: actor.id })
 			.returning();
-		await tx.insert(memberships).values({ areaId: area.id, userId: actor.id, role: 'lead' });
+		await addLead(tx, actor, area.id);
 		await audit(tx, { actorId: actor.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
 		return area;
+	});
+}
+
+/** Makes the creator of a new area its lead, audited like any other membership. */
+export async function addLead(tx: Transaction, actor: SessionUser, areaId: string) {
+	const membership = { areaId, userId: actor.id, role: 'lead' as const };
+	await tx.insert(memberships).values(membership);
+	await audit(tx, {
+		actorId: actor.id,
+		areaId,
+		entity: 'membership',
+		entityId: `${areaId}:${actor.id}`,
+		action: 'create',
+		after: membership
 	});
 }
 
@@ -138,65 +152,69 @@ export function listMembers(context: AreaContext) {
  * invitation to create a partner account.
  */
 export async function inviteMember(context: AreaContext, email: string, role: AreaRole) {
-	return db.transaction(async (tx) => {
-		const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email));
-		if (!existing) {
-			await createInvitation(tx, context.user, {
-				email,
-				role: 'partner',
-				area: { id: context.area.id, name: context.area.name, role }
-			});
-			return 'invited' as const;
-		}
-		const [member] = await tx
-			.select()
-			.from(memberships)
-			.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, existing.id)));
-		if (member) throw new InputError({ email: `${existing.name} is already a member of this area.` });
-		const membership = { areaId: context.area.id, userId: existing.id, role };
-		await tx.insert(memberships).values(membership);
-		await audit(tx, {
-			actorId: context.user.id,
-			areaId: context.area.id,
-			entity: 'membership',
-			entityId: `${context.area.id}:${existing.id}`,
-			action: 'create',
-			after: membership
-		});
-		await enqueueMail(tx, {
-			to: existing.email,
-			kind: 'area-added',
-			subject: `You have been added to ${context.area.name} on ${config.orgName}`,
-			text: `${context.user.name} added you to the ${context.area.name} area.\n\n${link(`/app/areas/${context.area.slug}`)}`
-		});
-		return 'added' as const;
-	});
+	return db.transaction((tx) => grantMembership(tx, context.user, context.area, email, role));
 }
 
-async function membershipFor(context: AreaContext, userId: string) {
-	const [member] = await db
+/**
+ * The membership half of inviting, inside the caller's transaction (also used when an engagement starts from a
+ * consultation): adds and tells an existing account, or invites a new one; audited either way.
+ */
+export async function grantMembership(
+	tx: Transaction,
+	actor: SessionUser,
+	area: Pick<Area, 'id' | 'name' | 'slug'>,
+	email: string,
+	role: AreaRole
+) {
+	const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+	if (!existing) {
+		await createInvitation(tx, actor, { email, role: 'partner', area: { id: area.id, name: area.name, role } });
+		return 'invited' as const;
+	}
+	const [member] = await tx
 		.select()
 		.from(memberships)
-		.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, userId)));
-	if (!member) throw new NotFoundError('That person is not a member of this area.');
-	return member;
+		.where(and(eq(memberships.areaId, area.id), eq(memberships.userId, existing.id)));
+	if (member) throw new InputError({ email: `${existing.name} is already a member of this area.` });
+	const membership = { areaId: area.id, userId: existing.id, role };
+	await tx.insert(memberships).values(membership);
+	await audit(tx, {
+		actorId: actor.id,
+		areaId: area.id,
+		entity: 'membership',
+		entityId: `${area.id}:${existing.id}`,
+		action: 'create',
+		after: membership
+	});
+	await enqueueMail(tx, {
+		to: existing.email,
+		kind: 'area-added',
+		subject: `You have been added to ${area.name} on ${config.orgName}`,
+		text: `${actor.name} added you to the ${area.name} area.\n\n${link(`/app/areas/${area.slug}`)}`
+	});
+	return 'added' as const;
 }
 
-async function assertAnotherLead(context: AreaContext, userId: string) {
-	const leads = await db
-		.select({ userId: memberships.userId })
-		.from(memberships)
-		.where(and(eq(memberships.areaId, context.area.id), eq(memberships.role, 'lead')));
+async function membershipFor(tx: Transaction, context: AreaContext, userId: string) {
+	// Locks the area's memberships, so two leads demoting each other at once cannot leave the area without one.
+	const all = await tx.select().from(memberships).where(eq(memberships.areaId, context.area.id)).for('update');
+	const member = all.find((m) => m.userId === userId);
+	if (!member) throw new NotFoundError('That person is not a member of this area.');
+	return { member, all };
+}
+
+function assertAnotherLead(all: { userId: string; role: AreaRole }[], userId: string) {
+	const leads = all.filter((m) => m.role === 'lead');
 	if (leads.every((l) => l.userId === userId)) {
 		throw new InputError({ _form: 'An area needs at least one lead. Make someone else lead first.' });
 	}
 }
 
 export async function changeMemberRole(context: AreaContext, userId: string, role: AreaRole) {
-	const before = await membershipFor(context, userId);
-	if (before.role === role) return;
-	if (before.role === 'lead') await assertAnotherLead(context, userId);
 	await db.transaction(async (tx) => {
+		const { member: before, all } = await membershipFor(tx, context, userId);
+		if (before.role === role) return;
+		if (before.role === 'lead') assertAnotherLead(all, userId);
 		await tx
 			.update(memberships)
 			.set({ role })
@@ -214,9 +232,9 @@ export async function changeMemberRole(context: AreaContext, userId: string, rol
 }
 
 export async function removeMember(context: AreaContext, userId: string) {
-	const before = await membershipFor(context, userId);
-	if (before.role === 'lead') await assertAnotherLead(context, userId);
 	await db.transaction(async (tx) => {
+		const { member: before, all } = await membershipFor(tx, context, userId);
+		if (before.role === 'lead') assertAnotherLead(all, userId);
 		await tx
 			.delete(memberships)
 			.where(and(eq(memberships.areaId, context.area.id), eq(memberships.userId, userId)));

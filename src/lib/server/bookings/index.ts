@@ -8,7 +8,6 @@ import {
 	availability,
 	availabilityOverrides,
 	bookings,
-	memberships,
 	users,
 	type Booking
 } from '$lib/server/db/schema';
@@ -18,7 +17,7 @@ import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
-import { createInvitation } from '$lib/server/auth/invitations';
+import { addLead, grantMembership } from '$lib/server/areas';
 import { BOOKING_PER_ADDRESS } from '$lib/domain/rate-limit';
 import {
 	canSelfServe,
@@ -521,13 +520,10 @@ export async function startEngagement(user: SessionUser, id: string, version: nu
 				createdBy: user.id
 			})
 			.returning();
-		await tx.insert(memberships).values({ areaId: area.id, userId: user.id, role: 'lead' });
+		await addLead(tx, user, area.id);
 		await audit(tx, { actorId: user.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
-		const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, booking.email));
-		if (existing) {
-			await tx.insert(memberships).values({ areaId: area.id, userId: existing.id, role: 'editor' }).onConflictDoNothing();
-		} else {
-			await createInvitation(tx, user, { email: booking.email, role: 'partner', area: { id: area.id, name: area.name, role: 'editor' } });
+		if (booking.email.toLowerCase() !== user.email.toLowerCase()) {
+			await grantMembership(tx, user, area, booking.email, 'editor');
 		}
 		const [updated] = await tx
 			.update(bookings)
