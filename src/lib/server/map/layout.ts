@@ -1,14 +1,24 @@
-// Layouts of an area's map, cached by the data they depend on: an unchanged map costs a hash, not a simulation.
+// Layouts and analysis of an area's map, cached by the data they depend on: an unchanged map costs a hash, not a
+// simulation or a betweenness computation.
 // The cache is an optimisation only (each instance fills its own); nothing is lost when it is empty.
 import { createHash } from 'node:crypto';
 import { layoutNetwork, type NetworkLayout } from '$lib/diagrams/force';
 import { layoutJourney, type JourneyLayout } from '$lib/diagrams/journey';
 import type { MapData } from '$lib/domain/map/types';
+import {
+	actorMeasures,
+	adultGapStages,
+	bottlenecks,
+	gaps,
+	pathways,
+	policeOnlyStages,
+	stageSectorCounts
+} from '$lib/domain/map/analysis';
 
 const LIMIT = 64;
-const cache = new Map<string, NetworkLayout | JourneyLayout>();
+const cache = new Map<string, unknown>();
 
-function remember<T extends NetworkLayout | JourneyLayout>(key: string, make: () => T): T {
+function remember<T>(key: string, make: () => T): T {
 	const hit = cache.get(key);
 	if (hit) {
 		// Refresh its place so the least recently used entry goes first.
@@ -43,4 +53,20 @@ export function journeyLayoutOf(map: MapData): JourneyLayout {
 
 export function cacheSize() {
 	return cache.size;
+}
+
+/** The analysis panel's figures: bottlenecks (betweenness), stage by sector, pathways and gaps. */
+export function analysisOf(map: MapData) {
+	return remember(`analysis:${digest(map)}`, () => {
+		const measures = actorMeasures(map);
+		return {
+			measures,
+			bottlenecks: bottlenecks(map, measures).map((b) => ({ actorId: b.actorId, betweenness: b.betweenness, degree: b.degree })),
+			stageSector: stageSectorCounts(map),
+			pathways: pathways(map),
+			adultGaps: adultGapStages(map),
+			policeOnly: policeOnlyStages(map),
+			gaps: gaps(map).map((h) => h.id)
+		};
+	});
 }

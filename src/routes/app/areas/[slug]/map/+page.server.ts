@@ -15,7 +15,7 @@ import {
 	updateActor,
 	updateHandoff
 } from '$lib/server/map';
-import { networkLayoutOf } from '$lib/server/map/layout';
+import { analysisOf, networkLayoutOf } from '$lib/server/map/layout';
 import {
 	createActorSchema,
 	createHandoffSchema,
@@ -26,7 +26,6 @@ import {
 	updateActorSchema,
 	updateHandoffSchema
 } from '$lib/validators/map';
-import { actorMeasures, bottlenecks, gaps, pathways, stageSectorCounts, adultGapStages, policeOnlyStages } from '$lib/domain/map/analysis';
 import { diffMaps, diffMarks } from '$lib/domain/map/diff';
 
 export async function load(event) {
@@ -36,22 +35,13 @@ export async function load(event) {
 	const selected = event.url.searchParams.get('actor');
 	const compareId = event.url.searchParams.get('compare');
 	const snapshot = compareId ? await getSnapshot(context, compareId) : null;
-	const measures = actorMeasures(map);
 	return {
 		layout,
 		selectedId: map.actors.some((a) => a.id === selected) ? selected : null,
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
-		analysis: {
-			measures,
-			bottlenecks: bottlenecks(map, measures).map((b) => ({ actorId: b.actorId, betweenness: b.betweenness, degree: b.degree })),
-			stageSector: stageSectorCounts(map),
-			pathways: pathways(map),
-			adultGaps: adultGapStages(map),
-			policeOnly: policeOnlyStages(map),
-			gaps: gaps(map).map((h) => h.id)
-		}
+		analysis: analysisOf(map)
 	};
 }
 
