@@ -26,12 +26,14 @@ export function totpCode(secret = TOTP_SECRET) {
 
 /** Signs in with the password and, for staff, the code from the seeded authenticator. */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
-	await page.goto('/login');
+	// Typing before the page's JavaScript has taken over can be undone by hydration on a busy machine.
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/(app|login\/two-factor)/);
 	if (new URL(page.url()).pathname === '/login/two-factor') {
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Code').fill(totpCode());
 		await page.getByRole('button', { name: 'Continue' }).click();
 	}
