@@ -60,6 +60,8 @@ export const RULES: Rule[] = [
 		write: area('lead', true)
 	},
 	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
+	// Adding and importing actions are editors' pages: a viewer is not shown the form at all.
+	{ route: /^\/app\/areas\/\[slug\]\/actions\/(new|import)$/, read: area('editor'), write: area('editor') },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
 	// Staff must keep their authenticator; only partners may remove theirs.
 	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },
