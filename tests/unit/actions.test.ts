@@ -76,3 +76,27 @@ describe('ordering', () => {
 		expect(sortActions(rows, 'rag', true).map((r) => r.title)).toEqual(['G', 'A', 'R']);
 	});
 });
+
+describe('coverageOf', () => {
+	it('counts by status and RAG and lists broken or absent handoffs no live action addresses', async () => {
+		const { coverageOf } = await import('$lib/domain/actions');
+		const handoffs = [
+			{ id: 'h1', label: 'Broken one', rating: 'broken' },
+			{ id: 'h2', label: 'Absent one', rating: 'absent' },
+			{ id: 'h3', label: 'Patchy one', rating: 'patchy' },
+			{ id: 'h4', label: 'Only a dropped action', rating: 'broken' }
+		];
+		const result = coverageOf(
+			[
+				{ status: 'in_progress', dueDate: '2026-03-01', handoffIds: ['h1'] },
+				{ status: 'dropped', dueDate: null, handoffIds: ['h4'] },
+				{ status: 'blocked', dueDate: null, handoffIds: [] }
+			],
+			handoffs,
+			today
+		);
+		expect(result.byStatus).toMatchObject({ in_progress: 1, dropped: 1, blocked: 1, done: 0, not_started: 0 });
+		expect(result.byRag).toEqual({ red: 1, amber: 1, green: 0, none: 1 });
+		expect(result.unaddressed.map((h) => h.id)).toEqual(['h2', 'h4']);
+	});
+});

@@ -116,3 +116,24 @@ export function myActionsOrder<T extends { status: ActionStatus; dueDate: string
 
 /** The CSV columns of an export, in order; an import reads the same columns. */
 export const CSV_COLUMNS = ['title', 'description', 'owner_organisation', 'owner_email', 'due_date', 'status', 'priority', 'handoffs'] as const;
+
+/**
+ * What the plan covers: counts by status and RAG, and the broken or absent handoffs that no live action addresses
+ * (a dropped action addresses nothing).
+ */
+export function coverageOf<H extends { id: string; label: string; rating: string }>(
+	actions: { status: ActionStatus; dueDate: string | null; handoffIds: string[] }[],
+	handoffs: H[],
+	today: string
+) {
+	const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+	const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+	const addressed = new Set<string>();
+	for (const a of actions) {
+		byStatus[a.status] += 1;
+		byRag[ragOf(a, today)] += 1;
+		if (a.status !== 'dropped') for (const id of a.handoffIds) addressed.add(id);
+	}
+	const unaddressed = handoffs.filter((h) => (h.rating === 'broken' || h.rating === 'absent') && !addressed.has(h.id));
+	return { total: actions.length, byStatus, byRag, unaddressed };
+}

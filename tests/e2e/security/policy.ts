@@ -53,6 +53,8 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
 	{ route: /^\/app\/consultations\/\[id\]$/, read: ownedByLead, write: ownedByLead },
 	{ route: /^\/app\/consultations(\/|$)/, read: staff, write: staff },
+	// The public front door's inboxes and appeals are worked by staff.
+	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,

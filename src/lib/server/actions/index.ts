@@ -8,6 +8,7 @@ import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast, effectiveAreaRole } from '$lib/domain/roles';
 import {
+	coverageOf,
 	inDueWindow,
 	isClosed,
 	londonToday,
@@ -339,4 +340,21 @@ export async function myActions(user: SessionUser, today = londonToday(), execut
 		.filter((r) => effectiveAreaRole(user.role, r.membershipRole) !== null && !isClosed(r.action.status))
 		.map((r) => ({ ...r.action, areaSlug: r.areaSlug, areaName: r.areaName, rag: ragOf(r.action, today) }));
 	return myActionsOrder(open, today);
+}
+
+/** The area overview's summary of the plan: counts and the gaps on the map that no live action addresses. */
+export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
+	const [{ actions: rows }, handoffs] = await Promise.all([
+		listActions(context, {}, today, executor),
+		executor
+			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
+			.from(mapHandoffs)
+			.where(eq(mapHandoffs.areaId, context.area.id))
+			.orderBy(asc(mapHandoffs.label))
+	]);
+	return coverageOf(
+		rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
+		handoffs,
+		today
+	);
 }
