@@ -26,12 +26,12 @@ for (const [role, email] of Object.entries(ACCOUNTS)) {
 
 test('partners see only their own areas; admins see every area and the admin menu', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
-	const areas = page.getByRole('table').getByRole('rowheader');
+	const areas = page.getByRole('table', { name: 'Your areas' }).getByRole('rowheader');
 	await expect(areas).toHaveText(['Northbrook']);
 	await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
 	await signOut(page);
 	await signIn(page, ACCOUNTS.admin);
-	await expect(page.getByRole('table').getByRole('rowheader')).toContainText(['Northbrook', 'Southmere']);
+	await expect(page.getByRole('table', { name: 'Your areas' }).getByRole('rowheader')).toContainText(['Northbrook', 'Southmere']);
 	await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
 });
 

@@ -1,7 +1,9 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { listAreasFor } from '$lib/server/areas';
+import { myActions } from '$lib/server/actions';
 
 export async function load(event) {
 	const user = requireUser(event);
-	return { areas: await listAreasFor(user) };
+	const [areas, actions] = await Promise.all([listAreasFor(user), myActions(user)]);
+	return { areas, myActions: actions };
 }

@@ -53,7 +53,8 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
 	{ route: /^\/app\/consultations\/\[id\]$/, read: ownedByLead, write: ownedByLead },
 	{ route: /^\/app\/consultations(\/|$)/, read: staff, write: staff },
-	{ route: /^\/app\/(appeals|sightings|enquiries)(\/|$)/, read: staff, write: staff },
+	// The public front door's inboxes and appeals are worked by staff.
+	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,
@@ -61,6 +62,8 @@ export const RULES: Rule[] = [
 		write: area('lead', true)
 	},
 	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
+	// Adding and importing actions are editors' pages: a viewer is not shown the form at all.
+	{ route: /^\/app\/areas\/\[slug\]\/actions\/(new|import)$/, read: area('editor'), write: area('editor') },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
 	// Staff must keep their authenticator; only partners may remove theirs.
 	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },

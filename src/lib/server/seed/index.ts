@@ -11,6 +11,7 @@ import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { seedBookings } from './bookings';
 import { seedMaps } from './map';
 import { seedHeroes } from './heroes';
+import { seedActions } from './actions';
 
 interface DemoUser {
 	email: string;
@@ -122,6 +123,7 @@ export async function seedDemo(
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
+		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -4,3 +4,4 @@ export * from './bookings';
 export * from './map';
 export * from './heroes';
 export * from './enquiries';
+export * from './actions';

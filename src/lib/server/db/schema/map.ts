@@ -85,6 +85,8 @@ export const mapHandoffs = pgTable(
 			columns: [t.areaId, t.toActorId],
 			foreignColumns: [mapActors.areaId, mapActors.id]
 		}).onDelete('cascade'),
+		// Lets action links (and later capabilities) point at a handoff of the same area with a composite FK.
+		unique('map_handoffs_area_id_unique').on(t.areaId, t.id),
 		index('map_handoffs_area_idx').on(t.areaId),
 		index('map_handoffs_from_idx').on(t.areaId, t.fromActorId),
 		index('map_handoffs_to_idx').on(t.areaId, t.toActorId),

@@ -3,10 +3,17 @@ import { parseForm, failureFrom } from '$lib/server/forms';
 import { updateAreaSchema } from '$lib/validators/areas';
 import { updateArea } from '$lib/server/areas';
 import { areaRoleAtLeast } from '$lib/domain/roles';
+import { actionCoverage } from '$lib/server/actions';
 
 export async function load(event) {
-	const { area, role } = await requireArea(event);
-	return { details: area, canEdit: areaRoleAtLeast(role, 'lead') };
+	const context = await requireArea(event);
+	const { area, role } = context;
+	return {
+		details: area,
+		canEdit: areaRoleAtLeast(role, 'lead'),
+		canAddActions: areaRoleAtLeast(role, 'editor'),
+		coverage: await actionCoverage(context)
+	};
 }
 
 export const actions = {

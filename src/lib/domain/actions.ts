@@ -1,0 +1,139 @@
+// The shared action plan of an area: statuses, priorities and the one RAG rule every page, export and test uses.
+import { ZONE } from './dates';
+
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const STATUS_LABELS: Record<ActionStatus, string> = {
+	not_started: 'Not started',
+	in_progress: 'In progress',
+	blocked: 'Blocked',
+	done: 'Done',
+	dropped: 'Dropped'
+};
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+export const RAGS = ['red', 'amber', 'green', 'none'] as const;
+export type Rag = (typeof RAGS)[number];
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', none: 'Closed' };
+export const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, none: 3 };
+
+/** How many days ahead an action that has not started turns amber. */
+export const DUE_SOON_DAYS = 14;
+
+/** Today's date in Europe/London as YYYY-MM-DD, whatever the server's zone. */
+export function londonToday(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export const isClosed = (status: ActionStatus) => status === 'done' || status === 'dropped';
+
+/** Past its due date (due yesterday or earlier, London time) and still open. */
+export function isOverdue(action: { status: ActionStatus; dueDate: string | null }, today: string): boolean {
+	return !isClosed(action.status) && action.dueDate !== null && daysBetween(today, action.dueDate) < 0;
+}
+
+/**
+ * Red, amber or green, written once:
+ * - dropped: none (no longer tracked); done: green;
+ * - open and past its due date: red;
+ * - blocked, or not started and due within 14 days (today included): amber;
+ * - otherwise green (an action with no due date is judged by its status alone).
+ */
+export function ragOf(action: { status: ActionStatus; dueDate: string | null }, today: string): Rag {
+	if (action.status === 'dropped') return 'none';
+	if (action.status === 'done') return 'green';
+	if (isOverdue(action, today)) return 'red';
+	if (action.status === 'blocked') return 'amber';
+	if (action.status === 'not_started' && action.dueDate !== null && daysBetween(today, action.dueDate) <= DUE_SOON_DAYS) return 'amber';
+	return 'green';
+}
+
+export const DUE_WINDOWS = ['overdue', 'week', 'fortnight', 'month', 'none'] as const;
+export type DueWindow = (typeof DUE_WINDOWS)[number];
+export const DUE_WINDOW_LABELS: Record<DueWindow, string> = {
+	overdue: 'Overdue',
+	week: 'Due in the next 7 days',
+	fortnight: 'Due in the next 14 days',
+	month: 'Due in the next 30 days',
+	none: 'No due date'
+};
+
+/** Whether an action falls in a due window; the forward windows hold open actions due from today on. */
+export function inDueWindow(action: { status: ActionStatus; dueDate: string | null }, window: DueWindow, today: string): boolean {
+	if (window === 'none') return action.dueDate === null;
+	if (window === 'overdue') return isOverdue(action, today);
+	if (action.dueDate === null || isClosed(action.status)) return false;
+	const days = daysBetween(today, action.dueDate);
+	const limit = window === 'week' ? 7 : window === 'fortnight' ? 14 : 30;
+	return days >= 0 && days <= limit;
+}
+
+export const ACTION_SORTS = ['due', 'rag', 'priority', 'title', 'status', 'updated'] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];
+
+interface Sortable {
+	title: string;
+	status: ActionStatus;
+	priority: Priority;
+	dueDate: string | null;
+	updatedAt: Date | string;
+	rag: Rag;
+}
+
+/** Sorts a copy; ties fall back to due date then title so the order is stable. Undated actions sort last. */
+export function sortActions<T extends Sortable>(rows: T[], key: ActionSort, descending = false): T[] {
+	const due = (a: T, b: T) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31');
+	const primary: Record<ActionSort, (a: T, b: T) => number> = {
+		due,
+		rag: (a, b) => RAG_RANK[a.rag] - RAG_RANK[b.rag],
+		priority: (a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority],
+		title: (a, b) => a.title.localeCompare(b.title, 'en-GB'),
+		status: (a, b) => ACTION_STATUSES.indexOf(a.status) - ACTION_STATUSES.indexOf(b.status),
+		updated: (a, b) => new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime()
+	};
+	return [...rows].sort((a, b) => {
+		const order = primary[key](a, b) * (descending ? -1 : 1);
+		return order || due(a, b) || a.title.localeCompare(b.title, 'en-GB');
+	});
+}
+
+/** "My actions": overdue first, then by due date (undated last), then title. */
+export function myActionsOrder<T extends { status: ActionStatus; dueDate: string | null; title: string }>(rows: T[], today: string): T[] {
+	return [...rows].sort((a, b) => {
+		const overdue = Number(isOverdue(b, today)) - Number(isOverdue(a, today));
+		return overdue || (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.title.localeCompare(b.title, 'en-GB');
+	});
+}
+
+/** The CSV columns of an export, in order; an import reads the same columns. */
+export const CSV_COLUMNS = ['title', 'description', 'owner_organisation', 'owner_email', 'due_date', 'status', 'priority', 'handoffs'] as const;
+
+/**
+ * What the plan covers: counts by status and RAG, and the broken or absent handoffs that no live action addresses
+ * (a dropped action addresses nothing).
+ */
+export function coverageOf<H extends { id: string; label: string; rating: string }>(
+	actions: { status: ActionStatus; dueDate: string | null; handoffIds: string[] }[],
+	handoffs: H[],
+	today: string
+) {
+	const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+	const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+	const addressed = new Set<string>();
+	for (const a of actions) {
+		byStatus[a.status] += 1;
+		byRag[ragOf(a, today)] += 1;
+		if (a.status !== 'dropped') for (const id of a.handoffIds) addressed.add(id);
+	}
+	const unaddressed = handoffs.filter((h) => (h.rating === 'broken' || h.rating === 'absent') && !addressed.has(h.id));
+	return { total: actions.length, byStatus, byRag, unaddressed };
+}

@@ -1,0 +1,360 @@
+// The shared action plan of an area. Every verb takes the AreaContext from the guard; every change is one transaction
+// with its audit row; edits carry the version read and a stale one is refused with the current row to merge against.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db, type Executor } from '$lib/server/db';
+import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, users, areas, type Action } from '$lib/server/db/schema';
+import { newId } from '$lib/server/ids';
+import { audit } from '$lib/server/audit';
+import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
+import { areaRoleAtLeast, effectiveAreaRole } from '$lib/domain/roles';
+import {
+	coverageOf,
+	inDueWindow,
+	isClosed,
+	londonToday,
+	myActionsOrder,
+	ragOf,
+	sortActions,
+	type ActionSort,
+	type ActionStatus,
+	type DueWindow,
+	type Priority,
+	type Rag
+} from '$lib/domain/actions';
+import type { AreaContext } from '$lib/server/areas';
+import type { SessionUser } from '$lib/server/auth/session';
+
+export interface ActionInput {
+	title: string;
+	description: string;
+	ownerActorId: string | null;
+	ownerUserId: string | null;
+	dueDate: string | null;
+	status: ActionStatus;
+	priority: Priority;
+	handoffIds: string[];
+}
+
+/** The current row when a save was refused, for the merge screen. */
+export class ActionConflictError extends ConflictError {
+	constructor(public current: ActionDetail['action']) {
+		super('Someone else saved this action while you were editing. Compare your version with theirs below, then save again.');
+	}
+}
+
+/** Viewers read; editors and leads change the plan. The same 404 as anything out of reach. */
+export function assertEditor(context: AreaContext) {
+	if (!areaRoleAtLeast(context.role, 'editor')) throw new NotFoundError();
+}
+
+/** The choices the forms offer: this area's actors, members and handoffs. */
+export async function actionChoices(context: AreaContext, executor: Executor = db) {
+	const areaId = context.area.id;
+	const [actors, members, handoffs] = await Promise.all([
+		executor.select({ id: mapActors.id, name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),
+		executor
+			.select({ id: users.id, name: users.name, email: users.email, organisation: users.organisation })
+			.from(memberships)
+			.innerJoin(users, eq(users.id, memberships.userId))
+			.where(eq(memberships.areaId, areaId))
+			.orderBy(asc(users.name)),
+		executor
+			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating, fromActorId: mapHandoffs.fromActorId, toActorId: mapHandoffs.toActorId })
+			.from(mapHandoffs)
+			.where(eq(mapHandoffs.areaId, areaId))
+			.orderBy(asc(mapHandoffs.label))
+	]);
+	return { actors, members, handoffs };
+}
+
+/** Owner and links must all belong to this area: a forged id from elsewhere is refused before the database would. */
+async function assertInArea(tx: Executor, context: AreaContext, input: Pick<ActionInput, 'ownerActorId' | 'ownerUserId' | 'handoffIds'>) {
+	const areaId = context.area.id;
+	const errors: Record<string, string> = {};
+	if (input.ownerActorId) {
+		const [found] = await tx.select({ id: mapActors.id }).from(mapActors).where(and(eq(mapActors.areaId, areaId), eq(mapActors.id, input.ownerActorId)));
+		if (!found) errors.ownerActorId = 'Choose an organisation on this area’s map.';
+	}
+	if (input.ownerUserId) {
+		const [found] = await tx
+			.select({ id: memberships.userId })
+			.from(memberships)
+			.where(and(eq(memberships.areaId, areaId), eq(memberships.userId, input.ownerUserId)));
+		if (!found) errors.ownerUserId = 'Choose a member of this area.';
+	}
+	const unique = [...new Set(input.handoffIds)];
+	if (unique.length) {
+		const found = await tx
+			.select({ id: mapHandoffs.id })
+			.from(mapHandoffs)
+			.where(and(eq(mapHandoffs.areaId, areaId), inArray(mapHandoffs.id, unique)));
+		if (found.length !== unique.length) errors.handoffIds = 'Choose handoffs on this area’s map.';
+	}
+	if (Object.keys(errors).length) throw new InputError(errors);
+	return unique;
+}
+
+async function actionOf(tx: Executor, context: AreaContext, id: string) {
+	const [row] = await tx.select().from(actions).where(and(eq(actions.areaId, context.area.id), eq(actions.id, id)));
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+async function handoffIdsOf(tx: Executor, actionId: string) {
+	const rows = await tx.select({ handoffId: actionLinks.handoffId }).from(actionLinks).where(eq(actionLinks.actionId, actionId));
+	return rows.map((r) => r.handoffId).filter((id): id is string => id !== null).sort();
+}
+
+async function writeLinks(tx: Executor, context: AreaContext, actionId: string, handoffIds: string[]) {
+	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, actionId)));
+	if (handoffIds.length)
+		await tx.insert(actionLinks).values(handoffIds.map((handoffId) => ({ id: newId(), areaId: context.area.id, actionId, handoffId })));
+}
+
+export async function createAction(context: AreaContext, input: ActionInput) {
+	assertEditor(context);
+	return db.transaction(async (tx) => {
+		const handoffIds = await assertInArea(tx, context, input);
+		const { handoffIds: _ignored, ...values } = input;
+		const [row] = await tx
+			.insert(actions)
+			.values({ id: newId(), areaId: context.area.id, ...values, createdBy: context.user.id })
+			.returning();
+		await writeLinks(tx, context, row.id, handoffIds);
+		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'action', entityId: row.id, action: 'create', after: { ...row, handoffIds } });
+		return row;
+	});
+}
+
+export async function updateAction(context: AreaContext, input: ActionInput & { id: string; version: number }) {
+	assertEditor(context);
+	const { id, version, handoffIds: requested, ...values } = input;
+	return db.transaction(async (tx) => {
+		const before = await actionOf(tx, context, id);
+		const handoffIds = await assertInArea(tx, context, { ...values, handoffIds: requested });
+		const [after] = await tx
+			.update(actions)
+			.set({ ...values, updatedAt: new Date(), version: sql`${actions.version} + 1` })
+			.where(and(eq(actions.areaId, context.area.id), eq(actions.id, id), eq(actions.version, version)))
+			.returning();
+		if (!after) throw new ActionConflictError({ ...before, handoffIds: await handoffIdsOf(tx, id) });
+		const beforeLinks = await handoffIdsOf(tx, id);
+		await writeLinks(tx, context, id, handoffIds);
+		if (before.status !== after.status)
+			await tx.insert(actionUpdates).values({
+				id: newId(),
+				areaId: context.area.id,
+				actionId: id,
+				authorId: context.user.id,
+				body: '',
+				statusFrom: before.status,
+				statusTo: after.status
+			});
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'action',
+			entityId: id,
+			action: 'update',
+			before: { ...before, handoffIds: beforeLinks },
+			after: { ...after, handoffIds }
+		});
+		return after;
+	});
+}
+
+/** Sets the status of one action, recording the change in its history (the board and bulk change use this). */
+async function changeStatus(tx: Executor, context: AreaContext, before: Action, status: ActionStatus) {
+	const [after] = await tx
+		.update(actions)
+		.set({ status, updatedAt: new Date(), version: sql`${actions.version} + 1` })
+		.where(and(eq(actions.areaId, context.area.id), eq(actions.id, before.id), eq(actions.version, before.version)))
+		.returning();
+	if (!after) throw new ConflictError();
+	return after;
+}
+
+/** A progress update: text, an optional status change, or both. Appended to the history, never edited. */
+export async function postUpdate(context: AreaContext, input: { id: string; body: string; status: ActionStatus | null }) {
+	assertEditor(context);
+	return db.transaction(async (tx) => {
+		const before = await actionOf(tx, context, input.id);
+		const changes = input.status !== null && input.status !== before.status;
+		if (!changes && !input.body) throw new InputError({ body: 'Write what has happened, or choose a new status.' });
+		const after = changes ? await changeStatus(tx, context, before, input.status!) : before;
+		const [update] = await tx
+			.insert(actionUpdates)
+			.values({
+				id: newId(),
+				areaId: context.area.id,
+				actionId: before.id,
+				authorId: context.user.id,
+				body: input.body,
+				statusFrom: changes ? before.status : null,
+				statusTo: changes ? input.status : null
+			})
+			.returning();
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'action',
+			entityId: before.id,
+			action: 'post_update',
+			before: changes ? before : null,
+			after: { update, status: after.status }
+		});
+		return { update, action: after };
+	});
+}
+
+/** Moves many actions to one status, each with its own history entry and audit row; all or nothing. */
+export async function setStatus(context: AreaContext, input: { ids: string[]; status: ActionStatus }) {
+	assertEditor(context);
+	const ids = [...new Set(input.ids)];
+	return db.transaction(async (tx) => {
+		const rows = await tx.select().from(actions).where(and(eq(actions.areaId, context.area.id), inArray(actions.id, ids)));
+		if (rows.length !== ids.length) throw new NotFoundError();
+		let changed = 0;
+		for (const before of rows) {
+			if (before.status === input.status) continue;
+			const after = await changeStatus(tx, context, before, input.status);
+			await tx.insert(actionUpdates).values({
+				id: newId(),
+				areaId: context.area.id,
+				actionId: before.id,
+				authorId: context.user.id,
+				body: '',
+				statusFrom: before.status,
+				statusTo: input.status
+			});
+			await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'action', entityId: before.id, action: 'set_status', before, after });
+			changed += 1;
+		}
+		return { changed };
+	});
+}
+
+export interface ActionFilters {
+	owner?: string; // actor id, or `user:<id>`
+	status?: ActionStatus;
+	rag?: Rag;
+	due?: DueWindow;
+	handoff?: string;
+	sort?: ActionSort;
+	descending?: boolean;
+}
+
+/** Every action of the area with owner names, linked handoffs and RAG, filtered and sorted. */
+export async function listActions(context: AreaContext, filters: ActionFilters = {}, today = londonToday(), executor: Executor = db) {
+	const areaId = context.area.id;
+	const [rows, links] = await Promise.all([
+		executor
+			.select({
+				action: actions,
+				ownerActorName: mapActors.name,
+				ownerUserName: users.name
+			})
+			.from(actions)
+			.leftJoin(mapActors, and(eq(mapActors.areaId, actions.areaId), eq(mapActors.id, actions.ownerActorId)))
+			.leftJoin(users, eq(users.id, actions.ownerUserId))
+			.where(eq(actions.areaId, areaId)),
+		executor
+			.select({ actionId: actionLinks.actionId, handoffId: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
+			.from(actionLinks)
+			.innerJoin(mapHandoffs, and(eq(mapHandoffs.areaId, actionLinks.areaId), eq(mapHandoffs.id, actionLinks.handoffId)))
+			.where(eq(actionLinks.areaId, areaId))
+			.orderBy(asc(mapHandoffs.label))
+	]);
+	const linksOf = new Map<string, { id: string; label: string; rating: string }[]>();
+	for (const l of links) {
+		const list = linksOf.get(l.actionId) ?? [];
+		list.push({ id: l.handoffId, label: l.label, rating: l.rating });
+		linksOf.set(l.actionId, list);
+	}
+	const all = rows.map((r) => ({
+		...r.action,
+		ownerActorName: r.ownerActorName,
+		ownerUserName: r.ownerUserName,
+		handoffs: linksOf.get(r.action.id) ?? [],
+		rag: ragOf(r.action, today)
+	}));
+	const shown = all.filter(
+		(a) =>
+			(!filters.owner || (filters.owner.startsWith('user:') ? a.ownerUserId === filters.owner.slice(5) : a.ownerActorId === filters.owner)) &&
+			(!filters.status || a.status === filters.status) &&
+			(!filters.rag || a.rag === filters.rag) &&
+			(!filters.due || inDueWindow(a, filters.due, today)) &&
+			(!filters.handoff || a.handoffs.some((h) => h.id === filters.handoff))
+	);
+	return { total: all.length, actions: sortActions(shown, filters.sort ?? 'due', filters.descending ?? false) };
+}
+export type ActionRow = Awaited<ReturnType<typeof listActions>>['actions'][number];
+
+/** One action with its links, its update history (newest first) and its audit trail. */
+export async function getAction(context: AreaContext, id: string, executor: Executor = db) {
+	const action = await actionOf(executor, context, id);
+	const [owner, links, updates, history] = await Promise.all([
+		executor
+			.select({ actorName: mapActors.name })
+			.from(mapActors)
+			.where(and(eq(mapActors.areaId, context.area.id), eq(mapActors.id, action.ownerActorId ?? '')))
+			.then((r) => r[0]?.actorName ?? null),
+		executor
+			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
+			.from(actionLinks)
+			.innerJoin(mapHandoffs, and(eq(mapHandoffs.areaId, actionLinks.areaId), eq(mapHandoffs.id, actionLinks.handoffId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, id)))
+			.orderBy(asc(mapHandoffs.label)),
+		executor
+			.select({ update: actionUpdates, authorName: users.name })
+			.from(actionUpdates)
+			.leftJoin(users, eq(users.id, actionUpdates.authorId))
+			.where(and(eq(actionUpdates.areaId, context.area.id), eq(actionUpdates.actionId, id)))
+			.orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id)),
+		executor
+			.select({ at: auditLog.at, action: auditLog.action, actorName: users.name, id: auditLog.id })
+			.from(auditLog)
+			.leftJoin(users, eq(users.id, auditLog.actorId))
+			.where(and(eq(auditLog.areaId, context.area.id), eq(auditLog.entity, 'action'), eq(auditLog.entityId, id)))
+			.orderBy(desc(auditLog.at), desc(auditLog.id))
+	]);
+	return {
+		action: { ...action, handoffIds: links.map((l) => l.id).sort() },
+		ownerActorName: owner,
+		links,
+		updates: updates.map((u) => ({ ...u.update, authorName: u.authorName })),
+		history
+	};
+}
+export type ActionDetail = Awaited<ReturnType<typeof getAction>>;
+
+/** The open actions a person owns in every area they can still open, overdue first. */
+export async function myActions(user: SessionUser, today = londonToday(), executor: Executor = db) {
+	const rows = await executor
+		.select({ action: actions, areaSlug: areas.slug, areaName: areas.name, membershipRole: memberships.role })
+		.from(actions)
+		.innerJoin(areas, eq(areas.id, actions.areaId))
+		.leftJoin(memberships, and(eq(memberships.areaId, actions.areaId), eq(memberships.userId, user.id)))
+		.where(eq(actions.ownerUserId, user.id));
+	const open = rows
+		.filter((r) => effectiveAreaRole(user.role, r.membershipRole) !== null && !isClosed(r.action.status))
+		.map((r) => ({ ...r.action, areaSlug: r.areaSlug, areaName: r.areaName, rag: ragOf(r.action, today) }));
+	return myActionsOrder(open, today);
+}
+
+/** The area overview's summary of the plan: counts and the gaps on the map that no live action addresses. */
+export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
+	const [{ actions: rows }, handoffs] = await Promise.all([
+		listActions(context, {}, today, executor),
+		executor
+			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
+			.from(mapHandoffs)
+			.where(eq(mapHandoffs.areaId, context.area.id))
+			.orderBy(asc(mapHandoffs.label))
+	]);
+	return coverageOf(
+		rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
+		handoffs,
+		today
+	);
+}

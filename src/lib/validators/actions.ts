@@ -1,0 +1,59 @@
+// Forms of the action plan.
+import { z } from 'zod';
+import { ACTION_STATUSES, PRIORITIES } from '$lib/domain/actions';
+import { choice, optionalText, requiredText, version } from './common';
+
+const id = z.string().trim().min(1, 'Choose one.').max(64);
+const optionalId = z
+	.string()
+	.trim()
+	.max(64)
+	.optional()
+	.transform((v) => v || null);
+const ids = z
+	.union([z.string(), z.array(z.string())])
+	.optional()
+	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+	.pipe(z.array(z.string().max(64)).max(200, 'Choose at most 200.'));
+
+export const dueDate = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => v || null)
+	.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), {
+		message: 'Enter a real date, for example 2026-03-31.'
+	});
+
+export const actionFields = {
+	title: requiredText('a title', 200),
+	description: optionalText('the description', 4000),
+	ownerActorId: optionalId,
+	ownerUserId: optionalId,
+	dueDate,
+	status: choice(ACTION_STATUSES, 'Choose a status.'),
+	priority: choice(PRIORITIES, 'Choose a priority.'),
+	handoffIds: ids
+};
+
+export const createActionSchema = z.object(actionFields).strict();
+export const updateActionSchema = z.object({ ...actionFields, version }).strict();
+
+export const postUpdateSchema = z
+	.object({
+		body: optionalText('the update', 4000),
+		status: z
+			.union([z.enum(ACTION_STATUSES), z.literal('')])
+			.optional()
+			.transform((v) => v || null)
+	})
+	.strict()
+	.refine((v) => v.body.length > 0 || v.status !== null, { path: ['body'], message: 'Write what has happened, or choose a new status.' });
+
+export const bulkStatusSchema = z
+	.object({ ids: ids.refine((v) => v.length > 0, 'Tick at least one action.'), status: choice(ACTION_STATUSES, 'Choose a status.') })
+	.strict();
+
+export const moveSchema = z.object({ id, status: choice(ACTION_STATUSES, 'Choose a status.') }).strict();
+
+export const importSchema = z.object({ csv: z.string().max(1_000_000, 'The file is too large: at most 1 MB.') }).strict();

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireArea } from '$lib/server/auth/guard';
+import { failureFrom, parseForm } from '$lib/server/forms';
+import { actionChoices, createAction } from '$lib/server/actions';
+import { createActionSchema } from '$lib/validators/actions';
+
+/** Only editors and leads add actions; a viewer gets the same 404 as anything out of reach. */
+export async function load(event) {
+	const context = await requireArea(event, 'editor');
+	return { choices: await actionChoices(context), handoff: event.url.searchParams.get('handoff') ?? '' };
+}
+
+export const actions = {
+	default: async (event) => {
+		const context = await requireArea(event, 'editor');
+		// The ticked handoffs come back as a list, so an error keeps every one of them ticked.
+		const chosen = (await event.request.clone().formData()).getAll('handoffIds').map(String);
+		const form = await parseForm(event.request, createActionSchema);
+		if (!form.ok) return fail(400, { ...form.failure.data, chosen });
+		let id: string;
+		try {
+			id = (await createAction(context, form.data)).id;
+		} catch (err) {
+			const failure = failureFrom(event, err, form.values);
+			return fail(failure.status, { ...failure.data, chosen });
+		}
+		redirect(303, `/app/areas/${context.area.slug}/actions/${id}?created`);
+	}
+};
