@@ -36,7 +36,7 @@ test('a consultant invites a partner, who accepts in the browser and lands in th
 	await tab.getByLabel('Type the password again').fill('kettle orchard lantern');
 	await tab.getByRole('button', { name: 'Create my account' }).click();
 	await expect(tab.getByText('Welcome. Your account is ready.')).toBeVisible();
-	await expect(tab.getByRole('table').getByRole('rowheader')).toHaveText(['Northbrook']);
+	await expect(tab.getByRole('table', { name: 'Your areas' }).getByRole('rowheader')).toHaveText(['Northbrook']);
 
 	// The link works once.
 	const again = await browser.newContext();
