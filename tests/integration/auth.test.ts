@@ -89,6 +89,14 @@ describe('passwords', () => {
 		expect(audited.map((a) => a.action)).toContain('password-change');
 	});
 
+	it('limits guesses at the current password from a signed-in session', async () => {
+		const user = await makeUser();
+		for (let i = 0; i < 5; i++) {
+			await expect(changePassword(user.id, `guess ${i}`, 'a brand new passphrase')).rejects.toThrow(InputError);
+		}
+		await expect(changePassword(user.id, PASSWORD, 'a brand new passphrase')).rejects.toThrow(RateLimitedError);
+	});
+
 	it('refuses a common password', async () => {
 		const user = await makeUser();
 		const err = await changePassword(user.id, PASSWORD, 'Password123').catch((e) => e);

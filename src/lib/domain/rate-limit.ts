@@ -43,6 +43,7 @@ export function backoffRetryAfter(failures: Date[], rule: BackoffRule, now: numb
 
 export const SIGN_IN_PER_ADDRESS: WindowRule = { max: 10, windowMs: 60_000 };
 export const SIGN_IN_PER_ACCOUNT: BackoffRule = { free: 10, baseSeconds: 30, maxSeconds: 15 * 60, windowMs: 60 * 60_000 };
+export const PASSWORD_CHANGE_PER_ACCOUNT: WindowRule = { max: 5, windowMs: 15 * 60_000 };
 export const RESET_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
 export const RESET_PER_ACCOUNT: WindowRule = { max: 3, windowMs: 60 * 60_000 };
 export const BOOKING_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };

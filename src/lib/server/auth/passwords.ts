@@ -7,9 +7,9 @@ import { enqueueMail, link } from '$lib/server/mail';
 import { audit } from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { InputError } from '$lib/server/errors';
-import { RESET_PER_ACCOUNT, RESET_PER_ADDRESS } from '$lib/domain/rate-limit';
+import { PASSWORD_CHANGE_PER_ACCOUNT, RESET_PER_ACCOUNT, RESET_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword, verifyPassword } from './password';
-import { takeFromWindow } from './rate-limit';
+import { countAttempt, forgetAttempt, takeFromWindow } from './rate-limit';
 import { createSession, invalidateUserSessions } from './session';
 import { findUserByEmail } from './sign-in';
 
@@ -84,10 +84,13 @@ export async function resetPassword(token: string, password: string) {
 
 /** Changes the password after checking the current one; every other session ends, this browser gets a new one. */
 export async function changePassword(userId: string, current: string, next: string) {
+	// A stolen session must not become a way to guess the password behind it.
+	const attempt = await countAttempt('password-change', userId, PASSWORD_CHANGE_PER_ACCOUNT);
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, current))) {
 		throw new InputError({ currentPassword: 'Your current password is not right.' });
 	}
+	await forgetAttempt(attempt);
 	if (isCommonPassword(next)) throw new InputError({ password: COMMON_PASSWORD_MESSAGE });
 	const passwordHash = await hashPassword(next);
 	return db.transaction(async (tx) => {
