@@ -155,7 +155,7 @@ try {
 	// 3. Throughput and latency beside a static page of the same build.
 	const pages = {
 		'static page (prerendered /accessibility)': { path: '/accessibility', headers: LOCAL },
-		'public home (server-rendered)': { path: '/', headers: LOCAL },
+		'public home (prerendered)': { path: '/', headers: LOCAL },
 		'signed-in area overview': { path: '/app/areas/bench-large', headers: { ...LOCAL, cookie } },
 		'signed-in map (300 actors, 900 handoffs)': { path: '/app/areas/bench-large/map', headers: { ...LOCAL, cookie } }
 	};
@@ -179,6 +179,9 @@ try {
 		members: '/app/areas/bench-large/members',
 		map: '/app/areas/bench-large/map',
 		'public home': '/',
+		'search heroes sign-up': '/search-heroes',
+		'appeals': '/appeals',
+		'partner enquiry': '/partner-with-us',
 		'consultation booking': '/consultation'
 	})) {
 		// SvelteKit lists a page's static imports in the Link header and starts them with import() in the HTML.

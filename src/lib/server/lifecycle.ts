@@ -8,6 +8,7 @@ import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
+import { startHeroJobs } from '$lib/server/heroes/jobs';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export async function start() {
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
-	const workers = [startMailWorker(), startBookingJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
