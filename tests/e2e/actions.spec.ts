@@ -12,6 +12,15 @@ async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 80)
 
 const LIST = '/app/areas/northbrook/actions';
 
+/** The overview chart's figure for this week, read from its table. */
+async function doneThisWeek(page: Page) {
+	await page.goto('/app/areas/northbrook');
+	const chart = page.getByRole('figure', { name: 'Actions done by the end of each week' });
+	await chart.getByText('The figures as a table').click();
+	await expectAccessible(page);
+	return Number(await chart.getByRole('row').last().getByRole('cell').textContent());
+}
+
 // UK partners: the date field reads day, month, year.
 test.use({ locale: 'en-GB' });
 
@@ -143,6 +152,7 @@ test('a viewer reads the plan but cannot change it', async ({ page }) => {
 
 test('bulk status change, board move and CSV import with per-row errors', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
+	const doneBefore = await doneThisWeek(page);
 	await page.goto(`${LIST}?status=not_started`);
 	const ticks = page.locator('table.data tbody input[type=checkbox]');
 	const count = await ticks.count();
@@ -160,6 +170,7 @@ test('bulk status change, board move and CSV import with per-row errors', async 
 	await card.getByRole('button', { name: /Move/ }).click();
 	await expect(page.getByText('Moved to Done.')).toBeVisible();
 	await expect(page.getByRole('list', { name: /Done/ }).getByRole('link', { name: title })).toBeVisible();
+	expect(await doneThisWeek(page)).toBe(doneBefore + 1);
 
 	await page.goto(`${LIST}/import`);
 	await expectAccessible(page);

@@ -9,6 +9,7 @@ import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
 import { startHeroJobs } from '$lib/server/heroes/jobs';
+import { startActionJobs } from '$lib/server/actions/jobs';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -38,7 +39,7 @@ export async function start() {
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
-	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
