@@ -1,5 +1,5 @@
 // Start-up and shutdown of the process: open the database, seed the demo when asked, close cleanly on SIGTERM.
-import { closeDatabase, databaseKind, openDatabase } from '$lib/server/db';
+import { closeDatabase, databaseKind, openDatabase, refreshStatistics } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { describeLogins, seedDemo } from '$lib/server/seed';
 import { deleteExpiredSessions } from '$lib/server/auth/session';
@@ -30,12 +30,14 @@ export async function start() {
 		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo.
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
+	await refreshStatistics();
 	const housekeeping = setInterval(() => {
 		Promise.all([
 			deleteExpiredSessions(),
 			pruneHits(),
 			purgeHandledSightings(config.sightingRetentionDays),
-			purgeSubscribers()
+			purgeSubscribers(),
+			refreshStatistics()
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
