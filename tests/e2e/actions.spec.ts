@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { pdfPages } from '../helpers/pdf';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 80) {
@@ -182,4 +184,26 @@ test('bulk status change, board move and CSV import with per-row errors', async 
 	await expect(page.getByText(/Row 3: .*Nowhere Trust.*Sideways/)).toBeVisible();
 	await page.goto(`${LIST}?sort=title`);
 	await expect(page.getByRole('link', { name: 'Good row' })).toHaveCount(0);
+});
+
+test('a viewer downloads the action plan, whole or for one organisation, from the overview', async ({ page }) => {
+	await signIn(page, ACCOUNTS.viewerNorth);
+	await page.goto('/app/areas/northbrook');
+	let download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download action plan' }).click();
+	let file = await download;
+	expect(file.suggestedFilename()).toBe('northbrook-action-plan.pdf');
+	const whole = readFileSync(await file.path());
+	expect(whole.subarray(0, 5).toString()).toBe('%PDF-');
+
+	const plan = page.getByLabel('Action plan as a PDF, for');
+	const owner = (await plan.locator('option').nth(1).textContent())!.trim();
+	await plan.selectOption({ label: owner });
+	download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download action plan' }).click();
+	file = await download;
+	expect(file.suggestedFilename()).toMatch(/^northbrook-action-plan-[a-z0-9]+\.pdf$/);
+	const text = (await pdfPages(readFileSync(await file.path()))).join(' ');
+	expect(text).toContain(`Action plan for ${owner}`);
+	await expectAccessible(page);
 });

@@ -370,6 +370,10 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 			handoffs,
 			today
 		),
-		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS))
+		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS)),
+		/** The organisations that own actions, for one organisation's plan. */
+		owners: [...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()]
+			.map(([id, name]) => ({ id, name }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
 	};
 }
