@@ -10,6 +10,8 @@ import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
 import { startHeroJobs } from '$lib/server/heroes/jobs';
 import { startActionJobs } from '$lib/server/actions/jobs';
+import { startRealtime } from '$lib/server/realtime';
+import { closeAllStreams } from '$lib/server/realtime/stream';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -41,12 +43,14 @@ export async function start() {
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
-	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), await startRealtime()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
+		// Open event streams would hold the server open: end them, and browsers reconnect elsewhere.
+		closeAllStreams();
 		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));
 	};
 	process.once('SIGTERM', stop);
