@@ -12,6 +12,7 @@ import { seedBookings } from './bookings';
 import { seedMaps } from './map';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
+import { seedWorkshops } from './workshops';
 
 interface DemoUser {
 	email: string;
@@ -124,6 +125,7 @@ export async function seedDemo(
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
+		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
