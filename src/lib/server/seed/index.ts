@@ -12,6 +12,7 @@ import { seedBookings } from './bookings';
 import { seedMaps } from './map';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
+import { seedModels } from './models';
 
 interface DemoUser {
 	email: string;
@@ -123,6 +124,7 @@ export async function seedDemo(
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
+		await seedModels(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
