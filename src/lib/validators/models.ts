@@ -24,7 +24,8 @@ export const updateModelSchema = z.object({ ...modelFields, version }).strict();
 export const deleteModelSchema = z.object({ version }).strict();
 export const addStatementSchema = z.object({ text: statement }).strict();
 export const editStatementSchema = z.object({ id, text: statement }).strict();
-export const removeStatementSchema = z.object({ id }).strict();
+// Removing is a second button of the statement's edit form, so the form's text comes along and is ignored.
+export const removeStatementSchema = z.object({ id, text: z.string().max(2000).optional() }).strict();
 
 export const openRoundSchema = z
 	.object({

@@ -64,6 +64,8 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
 	// Adding and importing actions are editors' pages: a viewer is not shown the form at all.
 	{ route: /^\/app\/areas\/\[slug\]\/actions\/(new|import)$/, read: area('editor'), write: area('editor') },
+	// Adding a mental model and opening a survey round are editors' pages too.
+	{ route: /^\/app\/areas\/\[slug\]\/models\/(new|rounds\/new)$/, read: area('editor'), write: area('editor') },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
 	// Staff must keep their authenticator; only partners may remove theirs.
 	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },
