@@ -13,6 +13,8 @@ import { SURVEY_ANSWER_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { SCORES, SCORE_LABELS, sectorBreakdown, shiftOf, summarise, CODE_LENGTH, PARTICIPANT_SECTOR_LABELS, type Summary } from '$lib/domain/surveys';
 import type { Sector } from '$lib/domain/map/enums';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import QRCode from 'qrcode';
+import { link } from '$lib/server/mail';
 import type { AreaContext } from '$lib/server/areas';
 import { assertEditor } from './index';
 
@@ -154,6 +156,14 @@ export async function roundResults(context: AreaContext, id: string, compareId: 
 	};
 }
 export type RoundResults = Awaited<ReturnType<typeof roundResults>>;
+
+/** The public link of a round and a QR code of it (a PNG data URL) for the projector. */
+export async function shareOf(round: { code: string }) {
+	const url = link(`/s/${round.code}`);
+	// Dark on white with a quiet zone: scans from the back of a room off a washed-out projector.
+	const qr = await QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+	return { url, qr };
+}
 
 /** The round before this one (by opening time), the natural comparison for a follow-up. */
 export function previousRoundId(results: Pick<RoundResults, 'round' | 'otherRounds'>): string | null {
