@@ -11,7 +11,7 @@ async function answerAll(page: Page, label: string, sector?: string) {
 	const count = await groups.count();
 	expect(count).toBeGreaterThan(0);
 	for (let i = 0; i < count; i++) await groups.nth(i).getByLabel(label, { exact: true }).check();
-	if (sector) await page.getByLabel('Your sector (optional)').selectOption({ label: sector });
+	if (sector) await page.getByLabel('Your sector').selectOption({ label: sector });
 	await page.getByRole('button', { name: 'Send my answers' }).click();
 }
 

@@ -182,10 +182,13 @@ describe('survey rounds', () => {
 		const north = await areaWithModels();
 		const south = await areaWithModels();
 		await expect(openRound(north, { label: 'Baseline', statementIds: await allStatements(south) })).rejects.toBeInstanceOf(InputError);
-		const round = await openRound(north, { label: 'Baseline', statementIds: (await allStatements(north)).slice(0, 2) });
+		const ids = await allStatements(north);
+		const round = await openRound(north, { label: 'Baseline', statementIds: [...ids].reverse() });
 		const view = await roundForAnswering(round.code);
 		expect(view?.round.label).toBe('Baseline');
-		expect(view?.statements).toHaveLength(2);
+		// Asked in the order of the models page, whatever order the form sent them in.
+		expect(view?.statements.map((s) => s.id)).toEqual(ids);
+		expect(Object.keys(view!.round).sort()).toEqual(['areaId', 'id', 'label', 'status']);
 		expect(await roundForAnswering('unknown123')).toBeNull();
 	});
 

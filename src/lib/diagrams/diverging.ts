@@ -55,7 +55,7 @@ export function divergingBar(counts: readonly number[], options: DivergingOption
 					const left = x(starts[i]);
 					const w = x(starts[i] + share[i]) - left;
 					const text = `${Math.round(share[i] * 100)}%`;
-					return { score, x: left, width: w, text, showText: w >= text.length * fontSize * CHAR_WIDTH + 6, share: share[i] };
+					return { score, x: left, width: w, text, showText: w >= text.length * fontSize * CHAR_WIDTH + 12, share: share[i] };
 				})
 				.filter((s) => s.share > 0)
 		: [];

@@ -12,6 +12,7 @@ import { escapeCell } from '$lib/domain/csv';
 import { SURVEY_ANSWER_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { SCORES, SCORE_LABELS, sectorBreakdown, shiftOf, summarise, CODE_LENGTH, PARTICIPANT_SECTOR_LABELS, type Summary } from '$lib/domain/surveys';
 import type { Sector } from '$lib/domain/map/enums';
+import { PROGRAMME_MODELS } from '$lib/domain/programme';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import QRCode from 'qrcode';
 import { link } from '$lib/server/mail';
@@ -61,12 +62,20 @@ export async function openRound(context: AreaContext, input: { label: string; st
 			.from(surveyRounds)
 			.where(and(eq(surveyRounds.areaId, context.area.id), eq(sql`lower(${surveyRounds.label})`, input.label.toLowerCase())));
 		if (taken) throw new InputError({ label: 'This area already has a round with that name. Choose another, such as “Follow-up 2”.' });
-		const statements = await tx
-			.select({ id: modelStatements.id, text: modelStatements.text })
+		const found = await tx
+			.select({ id: modelStatements.id, text: modelStatements.text, position: modelStatements.position, programmeKey: mentalModels.programmeKey, modelCreatedAt: mentalModels.createdAt, modelId: mentalModels.id })
 			.from(modelStatements)
 			.innerJoin(mentalModels, eq(mentalModels.id, modelStatements.modelId))
-			.where(and(eq(modelStatements.areaId, context.area.id), inArray(modelStatements.id, ids)))
-			.orderBy(sql`${mentalModels.programmeKey} is null`, asc(mentalModels.programmeKey), asc(mentalModels.createdAt), asc(modelStatements.position));
+			.where(and(eq(modelStatements.areaId, context.area.id), inArray(modelStatements.id, ids)));
+		// The order of the models page: the programme's three in the programme's order, then the area's own.
+		const rank = (key: string | null) => (key ? PROGRAMME_MODELS.findIndex((m) => m.key === key) : PROGRAMME_MODELS.length);
+		const statements = found.sort(
+			(a, b) =>
+				rank(a.programmeKey) - rank(b.programmeKey) ||
+				a.modelCreatedAt.getTime() - b.modelCreatedAt.getTime() ||
+				a.modelId.localeCompare(b.modelId) ||
+				a.position - b.position
+		);
 		if (statements.length !== ids.length) throw new InputError({ statementIds: 'Choose statements of this area’s models.' });
 		const [round] = await tx
 			.insert(surveyRounds)

@@ -144,8 +144,8 @@ export async function seedModels(tx: Transaction, areaIds: Record<'northbrook' |
 			await tx.insert(surveyAnswers).values(
 				responses.flatMap((response) =>
 					statements.map((s, i) => {
-						// A triangular spread of about ±1.5 around the round's mean for the statement.
-						const noise = (random() + random() - 1) * 1.6;
+						// A triangular spread of about ±2 around the round's mean for the statement.
+						const noise = (random() + random() - 1) * 2.6;
 						const score = Math.min(5, Math.max(1, Math.round(MEANS[i % MEANS.length][r] + noise)));
 						return { responseId: response.id, roundId: round.id, statementId: s.id, score };
 					})
