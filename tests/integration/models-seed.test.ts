@@ -25,6 +25,7 @@ describe('demo mental models and surveys', () => {
 
 			const rounds = await listRounds(context);
 			expect(rounds.map((r) => r.label)).toEqual(['Follow-up 1', 'Baseline']);
+			expect(rounds.every((r) => r.responses >= 15 && r.statements === 7)).toBe(true);
 			const followUp = rounds[0];
 			const first = await roundResults(context, followUp.id, null);
 			const results = await roundResults(context, followUp.id, previousRoundId(first));

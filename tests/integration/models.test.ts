@@ -7,6 +7,7 @@ import { addProgrammeModels, addStatement, createModel, getModel, listModels, mo
 import {
 	AlreadyAnsweredError,
 	exportRoundCsv,
+	listRounds,
 	openRound,
 	RoundClosedError,
 	roundForAnswering,
@@ -141,6 +142,8 @@ describe('survey rounds', () => {
 		await submitResponse(round.code, { sector: null, scores: everyScore(ids, 2), comment: '' }, 'participant-b', nextAddress());
 		const results = await roundResults(editor, round.id, null);
 		expect(results.n).toBe(2);
+		const [listed] = await listRounds(editor);
+		expect([listed.label, listed.responses, listed.statements]).toEqual(['Baseline', 2, ids.length]);
 		expect(results.statements[0].summary.counts).toEqual([0, 1, 0, 1, 0]);
 		expect(results.statements[0].summary.mean).toBe(3);
 		expect(results.comments.map((c) => c.text)).toEqual(['Useful']);

@@ -41,7 +41,7 @@ export async function modelChoices(context: AreaContext, executor: Executor = db
 	const [actors, handoffs] = await Promise.all([
 		executor.select({ id: mapActors.id, name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),
 		executor
-			.select({ id: mapHandoffs.id, label: mapHandoffs.label, fromName: sql<string>`(select name from map_actors a where a.id = ${mapHandoffs.fromActorId})`, toName: sql<string>`(select name from map_actors a where a.id = ${mapHandoffs.toActorId})` })
+			.select({ id: mapHandoffs.id, label: mapHandoffs.label, fromName: sql<string>`(select a.name from map_actors a where a.id = map_handoffs.from_actor_id)`, toName: sql<string>`(select a.name from map_actors a where a.id = map_handoffs.to_actor_id)` })
 			.from(mapHandoffs)
 			.where(eq(mapHandoffs.areaId, areaId))
 			.orderBy(asc(mapHandoffs.label))

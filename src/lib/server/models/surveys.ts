@@ -32,7 +32,10 @@ async function roundOf(executor: Executor, context: AreaContext, id: string) {
 	return row;
 }
 
-/** The area's rounds, newest first, with how many responded. */
+/**
+ * The area's rounds, newest first, with how many responded. The counts name the outer table in full: drizzle writes a
+ * column of a single-table query unqualified, which inside the subquery would mean the subquery's own column.
+ */
 export async function listRounds(context: AreaContext, executor: Executor = db) {
 	return executor
 		.select({
@@ -42,8 +45,8 @@ export async function listRounds(context: AreaContext, executor: Executor = db) 
 			status: surveyRounds.status,
 			openedAt: surveyRounds.openedAt,
 			closedAt: surveyRounds.closedAt,
-			responses: sql<number>`(select count(*) from ${surveyResponses} r where r.round_id = ${surveyRounds.id})`.mapWith(Number),
-			statements: sql<number>`(select count(*) from ${surveyRoundStatements} s where s.round_id = ${surveyRounds.id})`.mapWith(Number)
+			responses: sql<number>`(select count(*) from survey_responses r where r.round_id = survey_rounds.id)`.mapWith(Number),
+			statements: sql<number>`(select count(*) from survey_round_statements s where s.round_id = survey_rounds.id)`.mapWith(Number)
 		})
 		.from(surveyRounds)
 		.where(eq(surveyRounds.areaId, context.area.id))
