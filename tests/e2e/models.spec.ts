@@ -126,6 +126,7 @@ test('a round answered from five browsers without signing in shows n = 5', async
 
 	// Closing refuses further answers with a clear message.
 	await page.goto(ROUNDS);
+	await expect(page.getByRole('row', { name: /Workshop three/ }).getByRole('cell').last()).toHaveText('5');
 	await page.getByRole('link', { name: 'Workshop three' }).click();
 	page.once('dialog', (dialog) => dialog.accept());
 	await page.getByRole('button', { name: 'Close the round' }).click();
