@@ -140,12 +140,21 @@ describe('survey rounds', () => {
 		await submitResponse(round.code, { sector: 'police', scores: everyScore(ids, 4), comment: 'Useful' }, 'participant-a', nextAddress());
 		await expect(submitResponse(round.code, { sector: null, scores: everyScore(ids, 1), comment: '' }, 'participant-a', nextAddress())).rejects.toBeInstanceOf(AlreadyAnsweredError);
 		await submitResponse(round.code, { sector: null, scores: everyScore(ids, 2), comment: '' }, 'participant-b', nextAddress());
+		// Two submits from one browser at the same moment: one response, the other refused.
+		const race = await Promise.allSettled(
+			[1, 2].map(() => submitResponse(round.code, { sector: null, scores: everyScore(ids, 5), comment: '' }, 'participant-c', nextAddress()))
+		);
+		expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((race.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(AlreadyAnsweredError);
 		const results = await roundResults(editor, round.id, null);
-		expect(results.n).toBe(2);
+		expect(results.n).toBe(3);
 		const [listed] = await listRounds(editor);
-		expect([listed.label, listed.responses, listed.statements]).toEqual(['Baseline', 2, ids.length]);
-		expect(results.statements[0].summary.counts).toEqual([0, 1, 0, 1, 0]);
-		expect(results.statements[0].summary.mean).toBe(3);
+		expect([listed.label, listed.responses, listed.statements]).toEqual(['Baseline', 3, ids.length]);
+		expect(results.statements[0].summary.counts).toEqual([0, 1, 0, 1, 1]);
+		expect(results.statements[0].summary.mean).toBeCloseTo(11 / 3);
+		const trail = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'survey_response'), eq(auditLog.areaId, editor.area.id)));
+		expect(trail).toHaveLength(3);
+		expect(trail.every((t) => t.actorId === null && JSON.stringify(t.after) === JSON.stringify({ roundId: round.id }))).toBe(true);
 		expect(results.comments.map((c) => c.text)).toEqual(['Useful']);
 	});
 

@@ -251,6 +251,26 @@ export interface AnswerInput {
  */
 export async function submitResponse(code: string, input: AnswerInput, participantHash: string, clientAddress: string) {
 	await takeFromWindow('survey-answer', clientAddress, SURVEY_ANSWER_PER_ADDRESS);
+	try {
+		return await storeResponse(code, input, participantHash);
+	} catch (err) {
+		// Two submits from one browser at once: the unique index on (round, participant) lets only one through.
+		if (pgCode(err) === UNIQUE_VIOLATION) throw new AlreadyAnsweredError();
+		throw err;
+	}
+}
+
+const UNIQUE_VIOLATION = '23505';
+function pgCode(err: unknown): string | undefined {
+	let e = err as { code?: string; cause?: unknown } | undefined;
+	for (let depth = 0; e && depth < 4; depth++) {
+		if (typeof e.code === 'string') return e.code;
+		e = e.cause as typeof e;
+	}
+	return undefined;
+}
+
+async function storeResponse(code: string, input: AnswerInput, participantHash: string) {
 	return db.transaction(async (tx) => {
 		// Locks the round row, so a close and an answer arriving together are ordered: no answer lands after closing.
 		const [round] = await tx.select().from(surveyRounds).where(eq(surveyRounds.code, code)).for('share');
@@ -272,6 +292,8 @@ export async function submitResponse(code: string, input: AnswerInput, participa
 		// A double submit racing this one hits the unique index on (round, participant) and fails as a whole.
 		await tx.insert(surveyResponses).values({ id, areaId: round.areaId, roundId: round.id, participantHash, sector: input.sector, comment: input.comment });
 		await tx.insert(surveyAnswers).values(given.map((statementId) => ({ responseId: id, roundId: round.id, statementId, score: input.scores[statementId] })));
+		// Anonymous: the trail records that a response arrived, not who gave it or what it said.
+		await audit(tx, { actorId: null, areaId: round.areaId, entity: 'survey_response', entityId: id, action: 'answer', after: { roundId: round.id } });
 		return { roundId: round.id };
 	});
 }
