@@ -15,6 +15,31 @@ async function answerAll(page: Page, label: string, sector?: string) {
 	await page.getByRole('button', { name: 'Send my answers' }).click();
 }
 
+/** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
+async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 40) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await locator.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error('Never reached by Tab');
+}
+
+/** Answers every statement with the keyboard only: Space to choose, arrows to move along the scale, Tab to go on. */
+async function answerByKeyboard(page: Page) {
+	const groups = page.getByRole('group');
+	await tabTo(page, groups.first().getByLabel('Strongly disagree', { exact: true }));
+	const count = await groups.count();
+	for (let g = 0; g < count; g++) {
+		await page.keyboard.press('Space');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(groups.nth(g).getByLabel('Neither agree nor disagree')).toBeChecked();
+		await page.keyboard.press('Tab');
+	}
+	await tabTo(page, page.getByRole('button', { name: 'Send my answers' }), 5);
+	await page.keyboard.press('Enter');
+}
+
 /** A fresh browser with no account and no cookies: one participant. */
 async function participant(browser: Browser, javaScriptEnabled = true) {
 	const context = await browser.newContext({ javaScriptEnabled });
@@ -101,7 +126,8 @@ test('a round answered from five browsers without signing in shows n = 5', async
 			await phone.setViewportSize({ width: 1280, height: 900 });
 			await expectAccessible(phone);
 		}
-		await answerAll(phone, score, i < 3 ? 'Police' : undefined);
+		if (i === 4) await answerByKeyboard(phone);
+		else await answerAll(phone, score, i < 3 ? 'Police' : undefined);
 		await expect(phone.getByText('Thank you: your answers are in')).toBeVisible();
 		if (i === 0) {
 			// The same browser cannot answer twice: the page now says so instead of showing the form.
