@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, mentalModels, modelActorLinks, modelHandoffLinks, surveyResponses } from '$lib/server/db/schema';
 import { createArea, type AreaContext } from '$lib/server/areas';
-import { addProgrammeModels, addStatement, createModel, getModel, listModels, modelLinksForMap, removeStatement, updateModel, ModelConflictError } from '$lib/server/models';
+import { addProgrammeModels, addStatement, createModel, deleteModel, getModel, listModels, modelLinksForMap, removeStatement, updateModel, ModelConflictError } from '$lib/server/models';
 import {
 	AlreadyAnsweredError,
 	exportRoundCsv,
@@ -128,6 +128,22 @@ describe('mental models', () => {
 		const extra = await addStatement(editor, { modelId: local.id, text: 'A second one.' });
 		await openRound(editor, { label: 'Baseline', statementIds: [extra.id] });
 		await expect(removeStatement(editor, { id: extra.id })).rejects.toThrow(/Baseline/);
+	});
+});
+
+describe('removing a model', () => {
+	it('removes a local model nobody has surveyed, but never a programme model or one a round asked about', async () => {
+		const editor = await areaWithModels();
+		const [programme] = await listModels(editor);
+		await expect(deleteModel(editor, { id: programme.id, version: programme.version })).rejects.toThrow(/programme/);
+		const spare = await createModel(editor, { title: 'Spare', description: '', statement: 'Something.', actorIds: [], handoffIds: [] });
+		await deleteModel(editor, { id: spare.id, version: spare.version });
+		expect((await listModels(editor)).map((m) => m.title)).not.toContain('Spare');
+		const asked = await createModel(editor, { title: 'Asked', description: '', statement: 'Asked once.', actorIds: [], handoffIds: [] });
+		await openRound(editor, { label: 'Baseline', statementIds: (await getModel(editor, asked.id)).statements.map((s) => s.id) });
+		await expect(deleteModel(editor, { id: asked.id, version: asked.version })).rejects.toThrow(/survey round/);
+		const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'mental_model'), eq(auditLog.entityId, spare.id)));
+		expect(audits.map((a) => a.action)).toEqual(['create', 'delete']);
 	});
 });
 

@@ -137,3 +137,17 @@ describe('the diverging bar', () => {
 		expect(large.showText).toBe(true);
 	});
 });
+
+describe('the answer form', () => {
+	it('needs a score from 1 to 5 for every statement of the round, and refuses any other statement', async () => {
+		const { answerSchema } = await import('$lib/validators/models');
+		const schema = answerSchema(['a', 'b']);
+		expect(schema.safeParse({ s_a: '1', s_b: '5' }).data).toEqual({ s_a: 1, s_b: 5, sector: null, comment: '' });
+		expect(schema.safeParse({ s_a: '3' }).success).toBe(false);
+		expect(schema.safeParse({ s_a: '3', s_b: '6' }).success).toBe(false);
+		expect(schema.safeParse({ s_a: '3', s_b: '0' }).success).toBe(false);
+		expect(schema.safeParse({ s_a: '3', s_b: '2', s_c: '4' }).success).toBe(false);
+		expect(schema.safeParse({ s_a: '3', s_b: '2', sector: 'person' }).success).toBe(false);
+		expect(schema.safeParse({ s_a: '3', s_b: '2', sector: 'police' }).data?.sector).toBe('police');
+	});
+});
