@@ -245,6 +245,22 @@ describe('survey rounds', () => {
 		expect(csv.split('\r\n')).toHaveLength(2);
 	});
 
+	it('exports a sector only for groups large enough to show, and no answer times', async () => {
+		const editor = await areaWithModels();
+		const ids = await allStatements(editor);
+		const round = await openRound(editor, { label: 'Baseline', statementIds: ids });
+		for (let i = 0; i < 5; i++) await submitResponse(round.code, { sector: 'police', scores: everyScore(ids, 4), comment: '' }, `police-${i}`, nextAddress());
+		for (let i = 0; i < 5; i++) await submitResponse(round.code, { sector: null, scores: everyScore(ids, 2), comment: '' }, `none-${i}`, nextAddress());
+		await submitResponse(round.code, { sector: 'education', scores: everyScore(ids, 1), comment: '' }, 'the-only-teacher', nextAddress());
+		const { csv } = await exportRoundCsv(editor, round.id);
+		const rows = csv.replace(/^\uFEFF/, '').split('\r\n');
+		expect(rows[0].startsWith('response,sector,')).toBe(true);
+		expect(rows).toHaveLength(12);
+		expect(rows.filter((r) => r.split(',')[1] === 'Police')).toHaveLength(5);
+		expect(csv).not.toContain('Education');
+		expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+	});
+
 	it('refuses a second round with the same name', async () => {
 		const editor = await areaWithModels();
 		const ids = await allStatements(editor);

@@ -164,7 +164,11 @@ export async function roundResults(context: AreaContext, id: string, compareId: 
 		compare: compare ? { id: compare.id, label: compare.label, n: compareResponses?.length ?? 0 } : null,
 		otherRounds: others,
 		breakdown,
-		comments: responses.filter((r) => r.comment).map((r) => ({ id: r.id, text: r.comment }))
+		// In a random order (by random id), not the order people answered in.
+		comments: responses
+			.filter((r) => r.comment)
+			.sort((a, b) => a.id.localeCompare(b.id))
+			.map((r) => ({ id: r.id, text: r.comment }))
 	};
 }
 export type RoundResults = Awaited<ReturnType<typeof roundResults>>;
@@ -183,20 +187,31 @@ export function previousRoundId(results: Pick<RoundResults, 'round' | 'otherRoun
 	return earlier.at(-1)?.id ?? null;
 }
 
-/** Every response of a round as a spreadsheet: one row per response, one column per statement; formula-safe cells. */
+/**
+ * Every response of a round as a spreadsheet: one row per response, one column per statement; formula-safe cells. The
+ * same anonymity as the results page: a sector appears only for the groups the breakdown shows, rows come in a random
+ * order (by their random id) and carry no time, so nobody can be picked out by when they answered.
+ */
 export async function exportRoundCsv(context: AreaContext, id: string) {
 	const round = await roundOf(db, context, id);
 	const [statements, responses] = await Promise.all([roundStatements(db, id), responsesOf(db, id)]);
-	const fields = ['response', 'submitted_at', 'sector', ...statements.map((s) => s.text), 'comment'];
-	const data = responses.map((r, i) =>
-		[
-			String(i + 1),
-			r.createdAt.toISOString(),
-			r.sector ? PARTICIPANT_SECTOR_LABELS[r.sector as Sector] : '',
-			...statements.map((s) => (r.scores[s.id] === undefined ? '' : String(r.scores[s.id]))),
-			r.comment
-		].map(escapeCell)
+	const shown = new Set<string>(
+		sectorBreakdown(
+			responses.map((r) => ({ sector: r.sector, scores: r.scores })),
+			statements.map((s) => s.id)
+		).shown.map((g) => g.sector)
 	);
+	const fields = ['response', 'sector', ...statements.map((s) => s.text), 'comment'];
+	const data = [...responses]
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.map((r, i) =>
+			[
+				String(i + 1),
+				r.sector && shown.has(r.sector) ? PARTICIPANT_SECTOR_LABELS[r.sector as Sector] : '',
+				...statements.map((s) => (r.scores[s.id] === undefined ? '' : String(r.scores[s.id]))),
+				r.comment
+			].map(escapeCell)
+		);
 	return { round, csv: '\uFEFF' + Papa.unparse({ fields: fields.map(escapeCell), data }, { newline: '\r\n' }) };
 }
 
