@@ -1,5 +1,5 @@
 // Start-up and shutdown of the process: open the database, seed the demo when asked, close cleanly on SIGTERM.
-import { closeDatabase, databaseKind, openDatabase } from '$lib/server/db';
+import { closeDatabase, databaseKind, openDatabase, refreshStatistics } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { describeLogins, seedDemo } from '$lib/server/seed';
 import { deleteExpiredSessions } from '$lib/server/auth/session';
@@ -8,6 +8,8 @@ import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
+import { startHeroJobs } from '$lib/server/heroes/jobs';
+import { startActionJobs } from '$lib/server/actions/jobs';
 
 const state = { shuttingDown: false, started: false };
 const HOUR = 60 * 60 * 1000;
@@ -28,16 +30,18 @@ export async function start() {
 		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo.
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
+	await refreshStatistics();
 	const housekeeping = setInterval(() => {
 		Promise.all([
 			deleteExpiredSessions(),
 			pruneHits(),
 			purgeHandledSightings(config.sightingRetentionDays),
-			purgeSubscribers()
+			purgeSubscribers(),
+			refreshStatistics()
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	}, HOUR);
 	housekeeping.unref();
-	const workers = [startMailWorker(), startBookingJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
