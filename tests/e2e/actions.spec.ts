@@ -114,11 +114,14 @@ test('the second of two people saving one action gets the merge screen, and noth
 	await pageB.goto(pageA.url());
 	await expect(pageB.getByRole('heading', { name: /Name a single contact/, level: 1 })).toBeVisible();
 
+	// Both are editing at once: B has started typing when A's save lands (and shows live on B's page).
+	await pageB.locator('#edit-title').fill('Name a duty inbox for this handoff');
 	await pageA.locator('#edit-title').fill('Name one contact role, agreed by both');
 	await pageA.getByRole('button', { name: 'Save changes' }).click();
 	await expect(pageA.getByText('Your changes are saved.')).toBeVisible();
+	await expect(pageB.getByRole('heading', { level: 1 })).toHaveText('Name one contact role, agreed by both');
+	await expect(pageB.locator('#edit-title')).toHaveValue('Name a duty inbox for this handoff');
 
-	await pageB.locator('#edit-title').fill('Name a duty inbox for this handoff');
 	await pageB.locator('#edit-priority').selectOption({ label: 'High' });
 	await pageB.getByRole('button', { name: 'Save changes' }).click();
 	await expect(pageB.getByText('Someone else saved this action first')).toBeVisible();

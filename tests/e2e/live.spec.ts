@@ -48,12 +48,14 @@ test('a handoff added in one browser appears in another within a second, and eac
 test('an action status changed in one browser is shown in another within a second', async ({ browser }) => {
 	const editor = await signedIn(browser, ACCOUNTS.partnerNorth);
 	const viewer = await signedIn(browser, ACCOUNTS.viewerNorth);
+	const title = 'Live test: agree the return interview hand-over';
 	await viewer.page.goto('/app/areas/northbrook/actions/board');
-	await editor.page.goto('/app/areas/northbrook/actions?status=not_started');
-	await editor.page.locator('table.data tbody tr').first().getByRole('link').first().click();
-	await editor.page.waitForURL(/\/actions\/[a-z0-9]+$/);
-	const title = (await editor.page.getByRole('heading', { level: 1 }).textContent())!.trim();
-	await expect(viewer.page.getByRole('list', { name: /Not started/ }).getByRole('link', { name: title })).toBeVisible();
+	await editor.page.goto('/app/areas/northbrook/actions/new');
+	await editor.page.getByLabel('Title').fill(title);
+	await editor.page.getByRole('button', { name: 'Add action' }).click();
+	// The add lands on the new action's page, even with its own change event arriving during the redirect.
+	await expect(editor.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+	await expect(viewer.page.getByRole('list', { name: /Not started/ }).getByRole('link', { name: title })).toBeVisible({ timeout: 1000 });
 
 	await editor.page.getByLabel('What has happened').fill('Started at the partnership meeting.');
 	await editor.page.getByLabel('Change the status to').selectOption({ label: 'In progress' });
@@ -107,4 +109,26 @@ test('the facilitator steps through the journey and a following participant move
 	await expect(participant.page.getByText('Closed: final results')).toBeVisible({ timeout: 1000 });
 	await facilitator.context.close();
 	await participant.context.close();
+});
+
+test('an answer sent from a participant’s phone shows on the projector within a second', async ({ browser }) => {
+	const facilitator = await signedIn(browser, ACCOUNTS.partnerNorth);
+	await facilitator.page.goto('/app/areas/northbrook/models/rounds/new');
+	await facilitator.page.getByLabel('Name of the round').fill('Live round');
+	await facilitator.page.getByRole('button', { name: 'Open the round' }).click();
+	await expect(facilitator.page.getByRole('heading', { name: 'Results: Live round' })).toBeVisible();
+	const link = (await facilitator.page.getByRole('region', { name: 'Link for participants' }).getByRole('link').textContent())!.trim();
+	await facilitator.page.getByRole('link', { name: 'Projector view' }).click();
+	await expect(facilitator.page.getByText(/^n = 0 responses$/)).toBeVisible();
+
+	const phone = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.2.9' } });
+	const answer = await phone.newPage();
+	await answer.goto(new URL(link).pathname);
+	const groups = answer.getByRole('group');
+	for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByLabel('Agree', { exact: true }).check();
+	await answer.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(answer.getByText('Thank you: your answers are in')).toBeVisible();
+	await expect(facilitator.page.getByText(/^n = 1 response$/)).toBeVisible({ timeout: 1000 });
+	await phone.close();
+	await facilitator.context.close();
 });

@@ -60,7 +60,8 @@ async function samplePath(route: AppRoute): Promise<string> {
 		const html = await (await clients.get('admin')!.get(parent)).text();
 		// A link to a sibling route of its own (…/availability beside …/[id]) is not a sample of the parameter.
 		const found = [...html.matchAll(new RegExp(pattern, 'g'))].map((m) => m[1]).find((href) => !staticPaths.has(href));
-		if (found) return found.replaceAll('&amp;', '&');
+		// A route below the parameter (…/[round]/projector) keeps its own segments after the sampled value.
+		if (found) return found.replaceAll('&amp;', '&') + path.slice(param.index! + param[0].length);
 	}
 	throw new Error(`no sample link for ${route.id}: seed data so the matrix can test it`);
 }

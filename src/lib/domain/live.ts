@@ -27,6 +27,11 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	map_position: 'map',
 	map_snapshot: 'map',
 	action: 'actions',
+	mental_model: 'models',
+	model_statement: 'models',
+	model_link: 'models',
+	survey_round: 'surveys',
+	survey_response: 'surveys',
 	presentation: 'present',
 	vote: 'votes',
 	vote_dot: 'votes'

@@ -38,3 +38,49 @@ export const SERIOUS_HARM = {
 		'A risk which is life threatening and/or traumatic, and from which recovery, whether physical or psychological, can be expected to be difficult or impossible.',
 	source: 'Home Office (2002) and OASys (2006)'
 };
+
+export const PROGRAMME_MODEL_KEYS = ['episode', 'police', 'adults'] as const;
+export type ProgrammeModelKey = (typeof PROGRAMME_MODEL_KEYS)[number];
+
+export interface ProgrammeModel {
+	key: ProgrammeModelKey;
+	title: string;
+	/** The model in a sentence, as the public pages and every area's own copy say it. */
+	text: string;
+	/** Survey statements phrased so that agreeing means the model is held. */
+	statements: string[];
+}
+
+/**
+ * The three professional mental models the programme sets out to shift. Every area starts with a copy of these (it
+ * may reword its copy); the public "How it works" page shows them as written here.
+ */
+export const PROGRAMME_MODELS: ProgrammeModel[] = [
+	{
+		key: 'episode',
+		title: 'Episode, not journey',
+		text: 'Support is offered while someone is missing and just after, but going missing is not seen as part of a longer journey that includes what caused it.',
+		statements: [
+			'Once someone is found, our organisation’s part is done.',
+			'Why someone went missing is a matter for other services, not for the missing response.'
+		]
+	},
+	{
+		key: 'police',
+		title: "It's the police's job",
+		text: 'Missing is treated as a matter for the local police, with little part for the council, the NHS, schools and the voluntary sector.',
+		statements: [
+			'Responding to people who go missing is mainly a job for the police.',
+			'My organisation has little to contribute when someone goes missing.'
+		]
+	},
+	{
+		key: 'adults',
+		title: "Adults don't need follow-up",
+		text: 'Children are offered a conversation when they come back; adults who go missing are rarely offered anything once they are found.',
+		statements: [
+			'Adults who come back from being missing do not need follow-up support.',
+			'A conversation after return matters for children, not for adults.'
+		]
+	}
+];

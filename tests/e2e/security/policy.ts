@@ -67,6 +67,8 @@ export const RULES: Rule[] = [
 	// The facilitator (a lead) steps through present mode and runs votes; every member, viewers too, places dots.
 	{ route: /^\/app\/areas\/\[slug\]\/(present|votes)$/, read: area('viewer'), write: area('lead') },
 	{ route: /^\/app\/areas\/\[slug\]\/votes\/\[id\]$/, read: area('viewer'), write: { dot: area('viewer'), close: area('lead') } },
+	// Adding a mental model and opening a survey round are editors' pages too.
+	{ route: /^\/app\/areas\/\[slug\]\/models\/(new|rounds\/new)$/, read: area('editor'), write: area('editor') },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
 	// Staff must keep their authenticator; only partners may remove theirs.
 	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },

@@ -8,3 +8,4 @@ export { Field } from './field';
 export { PageHeader } from './page-header';
 export { Select } from './select';
 export { TextArea } from './text-area';
+export { VersionField } from './version-field';

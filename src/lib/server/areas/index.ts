@@ -8,6 +8,7 @@ import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { createInvitation } from '$lib/server/auth/invitations';
+import { addProgrammeModels } from '$lib/server/models';
 import {
 	areaRoleAtLeast,
 	effectiveAreaRole,
@@ -88,6 +89,8 @@ export async function createArea(actor: SessionUser, input: AreaInput & { slug: 
 			.values({ id: newId(), ...input, createdBy: actor.id })
 			.returning();
 		await addLead(tx, actor, area.id);
+		// Every area starts with the programme's three mental models.
+		await addProgrammeModels(tx, area.id, actor.id);
 		await audit(tx, { actorId: actor.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
 		return area;
 	});

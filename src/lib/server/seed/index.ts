@@ -13,6 +13,7 @@ import { seedMaps } from './map';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
 import { seedWorkshops } from './workshops';
+import { seedModels } from './models';
 
 interface DemoUser {
 	email: string;
@@ -124,6 +125,7 @@ export async function seedDemo(
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
+		await seedModels(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 	});

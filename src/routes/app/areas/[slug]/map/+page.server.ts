@@ -28,6 +28,7 @@ import {
 	updateHandoffSchema
 } from '$lib/validators/map';
 import { diffMaps, diffMarks } from '$lib/domain/map/diff';
+import { modelLinksForMap } from '$lib/server/models';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -36,14 +37,15 @@ export async function load(event) {
 	const layout = networkLayoutOf(map, pins);
 	const selected = event.url.searchParams.get('actor');
 	const compareId = event.url.searchParams.get('compare');
-	const snapshot = compareId ? await getSnapshot(context, compareId) : null;
+	const [snapshot, modelLinks] = await Promise.all([compareId ? getSnapshot(context, compareId) : null, modelLinksForMap(context)]);
 	return {
 		layout,
 		selectedId: map.actors.some((a) => a.id === selected) ? selected : null,
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
-		analysis: analysisOf(map)
+		analysis: analysisOf(map),
+		modelLinks
 	};
 }
 

@@ -1,0 +1,1 @@
+export { default as VersionField } from './VersionField.svelte';
