@@ -1,6 +1,6 @@
 // Administration: disabling a signed-in partner, changing roles, and the areas, audit and rate-limit pages.
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
 
 test('an admin disables a partner signed in elsewhere: the partner’s next click lands on sign-in', async ({ page, browser }) => {
 	const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.21' } });
@@ -30,12 +30,12 @@ test('an admin changes a role, sees it in the audit log side by side, and cannot
 	await signIn(page, ACCOUNTS.admin);
 	await page.goto('/app/admin/users');
 	const row = page.getByRole('row').filter({ hasText: ACCOUNTS.viewerNorth });
-	await row.getByLabel('Role of Vic Viewer').selectOption('consultant');
+	await row.getByLabel('Role of Vic Viewer', { exact: true }).selectOption('consultant');
 	await row.getByRole('button', { name: 'Change role of Vic Viewer' }).click();
 	await expect(page.getByText('Vic Viewer is now Consultant.')).toBeVisible();
 	// No role control on one's own row.
 	await expect(page.getByLabel('Role of Alex Admin')).toHaveCount(0);
-	await page.getByRole('row').filter({ hasText: ACCOUNTS.viewerNorth }).getByLabel('Role of Vic Viewer').selectOption('partner');
+	await page.getByRole('row').filter({ hasText: ACCOUNTS.viewerNorth }).getByLabel('Role of Vic Viewer', { exact: true }).selectOption('partner');
 	await page.getByRole('button', { name: 'Change role of Vic Viewer' }).click();
 	await expect(page.getByText('Vic Viewer is now Local partner.')).toBeVisible();
 
@@ -56,7 +56,11 @@ test('an admin changes a role, sees it in the audit log side by side, and cannot
 	await expect(page.getByText('The end date must not be before the start date.')).toBeVisible();
 });
 
-test('areas, rate limits and outbox pages list what they hold and pass axe', async ({ page }) => {
+test('areas, rate limits and outbox pages list what they hold and pass axe', async ({ page, playwright }) => {
+	// A failed sign-in from elsewhere: counted per address and per account.
+	const stranger = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.77', origin: ORIGIN } });
+	await stranger.post('/login', { form: { email: 'nobody@homeward.test', password: 'not the password' }, headers: { accept: 'text/html' } });
+	await stranger.dispose();
 	await signIn(page, ACCOUNTS.admin);
 	await page.goto('/app/admin/areas');
 	const northbrook = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Northbrook' }) });
@@ -64,12 +68,53 @@ test('areas, rate limits and outbox pages list what they hold and pass axe', asy
 	await expectAccessible(page);
 
 	await page.goto('/app/admin/rate-limits');
-	await expect(page.getByRole('rowheader', { name: 'Sign-in, per address' }).first()).toBeVisible();
+	await expect(page.getByRole('row').filter({ hasText: '192.0.2.77' })).toContainText('Sign-in, per address');
 	await page.getByLabel('Key kind').selectOption('account');
 	await page.getByRole('button', { name: 'Filter' }).click();
+	await expect(page.getByRole('row').filter({ hasText: 'nobody@homeward.test' })).toContainText('Failed sign-in, per account');
 	await expect(page.getByRole('rowheader', { name: 'Sign-in, per address' })).toHaveCount(0);
 	await expectAccessible(page);
 
 	await page.goto('/app/admin/outbox');
 	await expectAccessible(page);
+});
+
+test('an admin finds, exports and erases an address; an invitation to it is then refused', async ({ page }) => {
+	const address = 'erasable.person@homeward.test';
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto('/app/admin/users');
+	await page.getByLabel('Email address').fill(address);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText(`Invitation sent to ${address}.`)).toBeVisible();
+
+	await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'People' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Email address').fill(address.toUpperCase());
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page.getByRole('heading', { name: `What Homeward holds about ${address}` })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Invitations/ })).toContainText('1');
+	await expectAccessible(page);
+
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download as JSON' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/^subject-access-\d{4}-\d{2}-\d{2}\.json$/);
+	const exported = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+	expect(exported.sources.invitations.records[0].email).toBe(address);
+
+	// Without the tick, nothing is erased.
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Erase' }).click();
+	await expect(page.getByText('Tick the box to confirm')).toBeVisible();
+	await page.getByLabel('Yes, erase everything found for this address').check();
+	page.once('dialog', (dialog) => dialog.accept());
+	await page.getByRole('button', { name: 'Erase' }).click();
+	await expect(page.getByText(`records about ${address} were deleted or anonymised`)).toBeVisible();
+	await expect(page.getByText(/Erased on .*: invitations refuse this address/)).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/app/admin/users');
+	await page.getByLabel('Email address').fill(address);
+	await page.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(page.getByText(/erased at its owner’s request/)).toBeVisible();
 });

@@ -1,6 +1,7 @@
 // Forms and query strings of the admin pages.
 import { z } from 'zod';
 import { KEY_KINDS } from '$lib/domain/admin';
+import { email } from './common';
 
 /** A form that only presses a button: any field is refused. */
 export const emptySchema = z.object({}).strict();
@@ -28,3 +29,12 @@ export const rateLimitFilterSchema = z.object({
 	bucket: optional(z.string().max(64)),
 	kind: optional(z.enum(KEY_KINDS as [string, ...string[]]))
 });
+
+export const subjectSchema = z.object({ email }).strict();
+
+export const eraseSchema = z
+	.object({
+		email,
+		confirm: z.literal('yes', { message: 'Tick the box to confirm that everything found should be erased.' })
+	})
+	.strict();

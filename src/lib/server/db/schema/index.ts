@@ -5,3 +5,4 @@ export * from './map';
 export * from './heroes';
 export * from './enquiries';
 export * from './actions';
+export * from './privacy';
