@@ -2,15 +2,12 @@
 import { closeDatabase, databaseKind, openDatabase } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { describeLogins, seedDemo } from '$lib/server/seed';
-import { deleteExpiredSessions } from '$lib/server/auth/session';
-import { pruneHits } from '$lib/server/auth/rate-limit';
 import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
-import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
+import { RETENTION_INTERVAL_MS, runRetention } from '$lib/server/retention';
 
 const state = { shuttingDown: false, started: false };
-const HOUR = 60 * 60 * 1000;
 
 export function isShuttingDown() {
 	return state.shuttingDown;
@@ -28,21 +25,23 @@ export async function start() {
 		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo.
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
-	const housekeeping = setInterval(() => {
-		Promise.all([
-			deleteExpiredSessions(),
-			pruneHits(),
-			purgeHandledSightings(config.sightingRetentionDays),
-			purgeSubscribers()
-		]).catch((err) => log.error({ err }, 'housekeeping failed'));
-	}, HOUR);
+	// Housekeeping: the retention periods (expired sessions, rate-limit counts, personal data past its time). Each
+	// instance ticks; the job's advisory lock lets one of them do the work.
+	const tidy = () =>
+		runRetention()
+			.then((removed) => removed && log.info({ removed }, 'retention applied'))
+			.catch((err) => log.error({ err }, 'housekeeping failed'));
+	const housekeeping = setInterval(tidy, RETENTION_INTERVAL_MS);
 	housekeeping.unref();
+	const firstTidy = setTimeout(tidy, 60_000);
+	firstTidy.unref();
 	const workers = [startMailWorker(), startBookingJobs()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
+		clearTimeout(firstTidy);
 		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));
 	};
 	process.once('SIGTERM', stop);

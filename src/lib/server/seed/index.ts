@@ -10,6 +10,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { seedBookings } from './bookings';
 import { seedMaps } from './map';
+import { seedPrivacy } from './privacy';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
 
@@ -123,6 +124,7 @@ export async function seedDemo(
 		await seedBookings(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] });
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
+		await seedPrivacy(tx);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
