@@ -118,3 +118,14 @@ test('an admin finds, exports and erases an address; an invitation to it is then
 	await page.getByRole('button', { name: 'Send invitation' }).click();
 	await expect(page.getByText(/erased at its owner’s request/)).toBeVisible();
 });
+
+test('the retention page shows each kind of personal data, its period and what is due next', async ({ page }) => {
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto('/app/admin/retention');
+	const unsubscribed = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Search Heroes who unsubscribed/ }) });
+	await expect(unsubscribed).toContainText('365 days after unsubscribing');
+	// The demo seed's leaver unsubscribed 350 days ago: due within the month.
+	await expect(unsubscribed.getByRole('cell').last()).toHaveText('1');
+	await expect(page.getByRole('rowheader', { name: 'Audit trail' })).toBeVisible();
+	await expectAccessible(page);
+});
