@@ -129,3 +129,29 @@ test('the retention page shows each kind of personal data, its period and what i
 	await expect(page.getByRole('rowheader', { name: 'Audit trail' })).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('an admin downloads an area backup and restores it as a new area; an altered file is refused', async ({ page }) => {
+	await signIn(page, ACCOUNTS.admin);
+	await page.goto('/app/admin/areas');
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download a backup of Southmere' }).click();
+	const download = await downloading;
+	const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+	expect(JSON.parse(text).format).toBe('homeward-area-backup');
+
+	await page.getByRole('link', { name: 'Restore an area from a backup' }).click();
+	await expectAccessible(page);
+	const altered = text.replace('"Southmere"', '"Southmere (edited)"');
+	await page.getByLabel('Backup file').setInputFiles({ name: 'altered.json', mimeType: 'application/json', buffer: Buffer.from(altered) });
+	await page.getByLabel('Web address of the new area').fill('southmere-restored');
+	await page.getByRole('button', { name: 'Restore the area' }).click();
+	await expect(page.getByText(/checksum does not match its content/)).toBeVisible();
+	await expect(page.getByLabel('Web address of the new area')).toHaveValue('southmere-restored');
+	await expectAccessible(page);
+
+	await page.getByLabel('Backup file').setInputFiles({ name: 'southmere.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+	await page.getByRole('button', { name: 'Restore the area' }).click();
+	await expect(page).toHaveURL(/\/app\/areas\/southmere-restored/);
+	await page.goto('/app/areas/southmere-restored/actions');
+	await expect(page.getByRole('table', { name: 'Actions, sortable by each column' }).getByRole('row')).toHaveCount(7);
+});

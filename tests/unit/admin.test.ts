@@ -34,3 +34,12 @@ describe('audit filters', () => {
 		expect(auditFilterSchema.safeParse({ from: '2026-13-45' }).success).toBe(false);
 	});
 });
+
+describe('canonical JSON for backup checksums', () => {
+	it('gives the same text whatever order the keys came in, and keeps array order', async () => {
+		const { canonicalJson } = await import('$lib/domain/backup');
+		expect(canonicalJson({ b: 1, a: { d: [2, 1], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,1]},"b":1}');
+		expect(canonicalJson({ a: { c: 'x', d: [2, 1] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [2, 1], c: 'x' } }));
+		expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+	});
+});

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { KEY_KINDS } from '$lib/domain/admin';
 import { email } from './common';
+import { slug } from './areas';
 
 /** A form that only presses a button: any field is refused. */
 export const emptySchema = z.object({}).strict();
@@ -36,5 +37,15 @@ export const eraseSchema = z
 	.object({
 		email,
 		confirm: z.literal('yes', { message: 'Tick the box to confirm that everything found should be erased.' })
+	})
+	.strict();
+
+export const restoreAreaSchema = z
+	.object({
+		slug,
+		file: z
+			.instanceof(File, { message: 'Choose the backup file.' })
+			.refine((f) => f.size > 0, 'Choose the backup file.')
+			.refine((f) => f.size <= 20 * 1024 * 1024, 'Backup files are at most 20 MB.')
 	})
 	.strict();
