@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { actionUpdates, actions, appeals, auditLog, memberships, outbox, sessions, suppressedAddresses, users } from '$lib/server/db/schema';
+import { actionUpdates, actions, appeals, auditLog, bookings, memberships, outbox, sessions, suppressedAddresses, users } from '$lib/server/db/schema';
 import { createInvitation, acceptInvitation } from '$lib/server/auth/invitations';
 import { recordHit } from '$lib/server/auth/rate-limit';
 import { audit } from '$lib/server/audit';
 import { enqueueMail } from '$lib/server/mail';
 import { submitEnquiry } from '$lib/server/enquiries';
 import { confirmSubscription, reportSighting, signUp } from '$lib/server/heroes';
-import { bookConsultation } from '$lib/server/bookings';
+import { bookConsultation, startEngagement } from '$lib/server/bookings';
 import { eraseSubject, exportSubject, findSubject, liftSuppression } from '$lib/server/privacy';
 import { addressHash } from '$lib/server/privacy/suppression';
 import { InputError, NotFoundError } from '$lib/server/errors';
@@ -131,6 +131,20 @@ describe('subject access and erasure', () => {
 		expect(await confirmSubscription(token)).toBe(true);
 		expect((await findSubject(admin, address)).suppressedAt).toBeNull();
 		await db.transaction((tx) => createInvitation(tx, admin, { email: address, role: 'consultant' }));
+	});
+
+	it('refuses to start an engagement that would invite a suppressed lead, saying so on the form', async () => {
+		const admin = await makeUser('admin');
+		const address = 'suppressed.lead@example.test';
+		await eraseSubject(admin, address);
+		await makeConsultant();
+		// Booking is the person's own act: allowed. Inviting them into an area is not.
+		const { booking } = await bookConsultation(intake(THURSDAY_10, { email: address }), nextIp(), NOW);
+		const error = await startEngagement(admin, booking.id, booking.version).catch((e) => e);
+		expect(error).toBeInstanceOf(InputError);
+		expect((error as InputError).errors._form).toMatch(/suppression list/);
+		const [after] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
+		expect(after.engagementAreaId).toBeNull();
 	});
 
 	it('lets an admin lift a suppression, audited', async () => {
