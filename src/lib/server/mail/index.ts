@@ -1,7 +1,7 @@
 // Mail goes into the outbox inside the transaction that causes it; nothing is lost if sending later fails.
 import { and, desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { outbox, type MailAttachment } from '$lib/server/db/schema';
+import { outbox, type MailAttachment, type OutboxMessage } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
@@ -28,8 +28,13 @@ export function link(path: string) {
 	return new URL(path, config.origin).toString();
 }
 
-export function listOutbox(limit = 200) {
-	return db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+export function listOutbox(limit = 200, status?: OutboxMessage['status']) {
+	return db
+		.select()
+		.from(outbox)
+		.where(status ? eq(outbox.status, status) : undefined)
+		.orderBy(desc(outbox.createdAt))
+		.limit(limit);
 }
 
 export async function getOutboxMessage(id: string) {
