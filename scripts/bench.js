@@ -90,6 +90,54 @@ await dbModule.openDatabase();
 await (await load('/src/lib/server/seed/index.ts')).seedDemo(PASSWORD);
 const large = await load('/src/lib/server/seed/large.ts');
 const seeded = await large.seedLargeArea();
+await dbModule.refreshStatistics();
+
+/** Wall time and the highest heap plus buffers seen (sampled every 2 ms) while `fn` runs, above what was in use before. */
+async function timeAndPeak(fn) {
+	globalThis.gc?.();
+	const used = () => {
+		const m = process.memoryUsage();
+		return m.heapUsed + m.external + m.arrayBuffers;
+	};
+	const base = used();
+	let peak = base;
+	const sampler = setInterval(() => (peak = Math.max(peak, used())), 2);
+	const start = performance.now();
+	const result = await fn();
+	const ms = performance.now() - start;
+	clearInterval(sampler);
+	peak = Math.max(peak, used());
+	return { ms: Math.round(ms), peakMB: Number(((peak - base) / 1048576).toFixed(1)), result };
+}
+
+// The action plan of the large area beside pdfmake drawing a bare table of the same rows: what the plan's sections,
+// diagrams and contents cost over the table alone.
+{
+	const { areas } = await load('/src/lib/server/db/schema/index.ts');
+	const { eq } = await import('drizzle-orm');
+	const [area] = await dbModule.db.select().from(areas).where(eq(areas.id, seeded.areaId));
+	const context = { area, role: 'lead', user: { id: seeded.leadId, role: 'consultant' } };
+	const { actionPlanPdf } = await load('/src/lib/server/pdf/plan.ts');
+	const { renderPdf } = await load('/src/lib/server/pdf/index.ts');
+	const { listActions } = await load('/src/lib/server/actions/index.ts');
+	const bare = await timeAndPeak(async () => {
+		const { actions } = await listActions(context);
+		return renderPdf({
+			content: [{ table: { headerRows: 1, body: [['Title', 'Due', 'Status'], ...actions.map((a) => [a.title, a.dueDate ?? '', a.status])] } }]
+		});
+	});
+	await actionPlanPdf(context); // warm the layout cache and modules once, as a running server would be
+	const plan = await timeAndPeak(() => actionPlanPdf(context));
+	results.figures.pdf = {
+		[`bare table, ${seeded.actions} rows (baseline)`]: { ms: bare.ms, peakMB: bare.peakMB, kb: Math.round(bare.result.length / 1024), ratio: 1 },
+		[`action plan, ${seeded.actions} actions, ${seeded.actors}-actor map`]: {
+			ms: plan.ms,
+			peakMB: plan.peakMB,
+			kb: Math.round(plan.result.pdf.length / 1024),
+			ratio: Number((plan.ms / bare.ms).toFixed(1))
+		}
+	};
+}
 await dbModule.closeDatabase();
 
 // Layouts at the large area's size, in-process: first computation, then the cached answer for unchanged data.
@@ -155,7 +203,7 @@ try {
 	// 3. Throughput and latency beside a static page of the same build.
 	const pages = {
 		'static page (prerendered /accessibility)': { path: '/accessibility', headers: LOCAL },
-		'public home (server-rendered)': { path: '/', headers: LOCAL },
+		'public home (prerendered)': { path: '/', headers: LOCAL },
 		'signed-in area overview': { path: '/app/areas/bench-large', headers: { ...LOCAL, cookie } },
 		'signed-in map (300 actors, 900 handoffs)': { path: '/app/areas/bench-large/map', headers: { ...LOCAL, cookie } }
 	};
@@ -179,6 +227,9 @@ try {
 		members: '/app/areas/bench-large/members',
 		map: '/app/areas/bench-large/map',
 		'public home': '/',
+		'search heroes sign-up': '/search-heroes',
+		'appeals': '/appeals',
+		'partner enquiry': '/partner-with-us',
 		'consultation booking': '/consultation'
 	})) {
 		// SvelteKit lists a page's static imports in the Link header and starts them with import() in the HTML.
@@ -226,6 +277,12 @@ Goal: a signed-in page reaches at least 0.5 of the static page's throughput, wit
 | layout | ms (median of 7) | CPU ms | goal ms |
 |---|---|---|---|
 ${rows(results.figures.layouts, ['ms', 'cpuMs', 'goalMs'])}
+
+## PDF action plan
+
+| document | ms | peak MB (sampled) | size KB | time ratio to baseline |
+|---|---|---|---|---|
+${rows(results.figures.pdf, ['ms', 'peakMB', 'kb', 'ratio'])}
 
 ## Booking contention
 

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { pdfPages } from '../helpers/pdf';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 80) {
@@ -11,6 +13,15 @@ async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 80)
 }
 
 const LIST = '/app/areas/northbrook/actions';
+
+/** The overview chart's figure for this week, read from its table. */
+async function doneThisWeek(page: Page) {
+	await page.goto('/app/areas/northbrook');
+	const chart = page.getByRole('figure', { name: 'Actions done by the end of each week' });
+	await chart.getByText('The figures as a table').click();
+	await expectAccessible(page);
+	return Number(await chart.getByRole('row').last().getByRole('cell').textContent());
+}
 
 // UK partners: the date field reads day, month, year.
 test.use({ locale: 'en-GB' });
@@ -143,6 +154,7 @@ test('a viewer reads the plan but cannot change it', async ({ page }) => {
 
 test('bulk status change, board move and CSV import with per-row errors', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
+	const doneBefore = await doneThisWeek(page);
 	await page.goto(`${LIST}?status=not_started`);
 	const ticks = page.locator('table.data tbody input[type=checkbox]');
 	const count = await ticks.count();
@@ -160,6 +172,7 @@ test('bulk status change, board move and CSV import with per-row errors', async 
 	await card.getByRole('button', { name: /Move/ }).click();
 	await expect(page.getByText('Moved to Done.')).toBeVisible();
 	await expect(page.getByRole('list', { name: /Done/ }).getByRole('link', { name: title })).toBeVisible();
+	expect(await doneThisWeek(page)).toBe(doneBefore + 1);
 
 	await page.goto(`${LIST}/import`);
 	await expectAccessible(page);
@@ -171,4 +184,26 @@ test('bulk status change, board move and CSV import with per-row errors', async 
 	await expect(page.getByText(/Row 3: .*Nowhere Trust.*Sideways/)).toBeVisible();
 	await page.goto(`${LIST}?sort=title`);
 	await expect(page.getByRole('link', { name: 'Good row' })).toHaveCount(0);
+});
+
+test('a viewer downloads the action plan, whole or for one organisation, from the overview', async ({ page }) => {
+	await signIn(page, ACCOUNTS.viewerNorth);
+	await page.goto('/app/areas/northbrook');
+	let download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download action plan' }).click();
+	let file = await download;
+	expect(file.suggestedFilename()).toBe('northbrook-action-plan.pdf');
+	const whole = readFileSync(await file.path());
+	expect(whole.subarray(0, 5).toString()).toBe('%PDF-');
+
+	const plan = page.getByLabel('Action plan as a PDF, for');
+	const owner = (await plan.locator('option').nth(1).textContent())!.trim();
+	await plan.selectOption({ label: owner });
+	download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download action plan' }).click();
+	file = await download;
+	expect(file.suggestedFilename()).toMatch(/^northbrook-action-plan-[a-z0-9]+\.pdf$/);
+	const text = (await pdfPages(readFileSync(await file.path()))).join(' ');
+	expect(text).toContain(`Action plan for ${owner}`);
+	await expectAccessible(page);
 });

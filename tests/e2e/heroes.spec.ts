@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ACCOUNTS, ORIGIN, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
 
-const PUBLIC_PAGES = ['/', '/about-repeat-missing', '/how-it-works', '/partner-with-us', '/search-heroes', '/appeals'];
+const PUBLIC_PAGES = ['/', '/about-repeat-missing', '/how-it-works', '/hydra', '/partner-with-us', '/search-heroes', '/appeals'];
 
 /** A visitor with their own client address, so each scenario has its own rate-limit budget. */
 async function visitor(browser: Browser, address: string) {
@@ -36,7 +36,7 @@ test('the public pages pass axe at desktop and 320 px, and the programme pages s
 		await expectAccessible(tab);
 		await context.close();
 	}
-	for (const path of ['/', '/about-repeat-missing', '/how-it-works', '/appeals']) {
+	for (const path of ['/', '/about-repeat-missing', '/how-it-works', '/hydra', '/appeals']) {
 		const html = await (await page.request.get(path)).text();
 		expect(html, path).not.toContain('<script');
 	}
@@ -105,7 +105,7 @@ test('a hero signs up, confirms from the mail, gets an appeal for their region, 
 	await expectAccessible(page);
 	await page.getByLabel('First name').fill('Morgan');
 	await page.getByLabel('Photo').setInputFiles('tests/e2e/files/not-a-photo.png');
-	await page.getByRole('button', { name: 'Publish and email heroes' }).click();
+	await page.getByRole('button', { name: 'Publish the appeal' }).click();
 	await expect(page.getByText('Enter their age in years.')).toBeVisible();
 	await expect(page.getByText('Choose the region of the appeal.')).toBeVisible();
 	await expect(page.getByLabel('First name')).toHaveValue('Morgan');
@@ -115,12 +115,17 @@ test('a hero signs up, confirms from the mail, gets an appeal for their region, 
 	await page.getByLabel('Missing since').fill('2026-01-05');
 	await page.getByLabel('Description').fill('Fictional test appeal. Tall, beard, grey hoodie.');
 	await page.getByLabel('Photo').setInputFiles('tests/e2e/files/not-a-photo.png');
-	await page.getByRole('button', { name: 'Publish and email heroes' }).click();
+	await page.getByRole('button', { name: 'Publish the appeal' }).click();
 	await expect(page.getByText('Choose a JPEG or PNG photo.')).toBeVisible();
 	await page.getByLabel('Photo').setInputFiles('tests/e2e/files/photo.png');
-	await page.getByRole('button', { name: 'Publish and email heroes' }).click();
+	await page.getByRole('button', { name: 'Publish the appeal' }).click();
 	await expect(page.getByText('Appeal published')).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Morgan' })).toBeVisible();
+	// The digest would go within minutes; staff can send it at once.
+	await expect(page.getByText(/1 appeal is waiting for the next digest/)).toBeVisible();
+	await page.getByRole('button', { name: 'Send the digest now' }).click();
+	await expect(page.getByText('Digest sent')).toBeVisible();
+	await expect(page.getByText('Every appeal has reached the heroes who should get it.')).toBeVisible();
 	await signOut(page);
 
 	await signIn(page, ACCOUNTS.admin);
@@ -158,8 +163,10 @@ test('a hero signs up, confirms from the mail, gets an appeal for their region, 
 	await page.getByLabel('Region').selectOption({ label: 'London' });
 	await page.getByLabel('Missing since').fill('2026-01-06');
 	await page.getByLabel('Description').fill('Fictional test appeal two.');
-	await page.getByRole('button', { name: 'Publish and email heroes' }).click();
+	await page.getByRole('button', { name: 'Publish the appeal' }).click();
 	await expect(page.getByText('Appeal published')).toBeVisible();
+	// The only London hero has unsubscribed, so the appeal waits for no one.
+	await expect(page.getByText('Every appeal has reached the heroes who should get it.')).toBeVisible();
 	await signOut(page);
 	await signIn(page, ACCOUNTS.admin);
 	expect(await outboxCount(page, hero)).toBe(before);
@@ -260,6 +267,28 @@ test('a council asks to become a partner area and a consultant moves the enquiry
 	await signIn(page, ACCOUNTS.admin);
 	await readLatestMail(page, ACCOUNTS.admin);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New partner enquiry: Westmarch Borough Council');
+});
+
+test('a school asks about Hydra training from the Hydra page, and the pipeline shows what they asked about', async ({ page, browser }) => {
+	const { context, page: tab } = await visitor(browser, '127.0.1.5');
+	await tab.goto('/');
+	await tab.getByRole('link', { name: 'Hydra training' }).click();
+	await expect(tab.getByRole('heading', { name: 'Hydra training', level: 1 })).toBeVisible();
+	await tab.getByRole('link', { name: 'Ask about Hydra training' }).click();
+	await hydrated(tab);
+	await expect(tab.getByLabel('You would like to talk about')).toHaveValue('hydra');
+	await tab.getByLabel('Your organisation is a').selectOption({ label: 'School or college' });
+	await tab.getByLabel('Organisation name').fill('Eastbrook Academy');
+	await tab.getByLabel('Your name').fill('Sol Example');
+	await tab.getByLabel('Work email address').fill('sol@eastbrook.example');
+	await tab.getByLabel('What would you like to do?').fill('Our pastoral team would like to train with the local police.');
+	await tab.getByRole('button', { name: 'Send enquiry' }).click();
+	await expect(tab.getByText('Thank you: your enquiry has reached our consultants')).toBeVisible();
+	await context.close();
+
+	await signIn(page, ACCOUNTS.consultant);
+	await page.goto('/app/enquiries');
+	await expect(page.getByRole('article', { name: 'Eastbrook Academy' })).toContainText('Hydra training for our teams');
 });
 
 test('the enquiry form refuses a cross-site post', async ({ request }) => {

@@ -12,6 +12,7 @@ import { makeUser } from '../helpers/factories';
 useTestDatabase();
 
 const input = {
+	topic: 'partnership' as const,
 	organisationType: 'council' as const,
 	organisation: 'Fernhill District Council',
 	name: 'Jo Example',

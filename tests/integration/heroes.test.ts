@@ -19,6 +19,7 @@ import {
 	listSightings,
 	markSightingHandled,
 	publishAppeal,
+	sendAppealDigests,
 	purgeHandledSightings,
 	removeAppeal,
 	reportSighting,
@@ -144,6 +145,7 @@ describe('preferences and unsubscribe', () => {
 
 		const staff = await makeUser('consultant');
 		await publishAppeal(staff, appealInput({ region: 'wales' }));
+		await sendAppealDigests();
 		expect(await mailsTo('hero5@example.test', 'hero-appeal')).toHaveLength(0);
 	});
 });
@@ -155,8 +157,9 @@ describe('appeals', () => {
 		await confirmedHero('sw@example.test', 'south-west');
 		await signUp({ email: 'pending@example.test', firstName: '', region: null, website: '' }, nextAddress());
 		const staff = await makeUser('consultant');
-		const { appeal, mailed } = await publishAppeal(staff, appealInput());
-		expect(mailed).toBeGreaterThanOrEqual(2);
+		const appeal = await publishAppeal(staff, appealInput());
+		expect(await mailsTo('ne@example.test', 'hero-appeal')).toHaveLength(0);
+		expect(await sendAppealDigests()).toBeGreaterThanOrEqual(2);
 		for (const to of ['ne@example.test', 'all@example.test']) {
 			const [mail] = await mailsTo(to, 'hero-appeal');
 			expect(mail.subject).toBe('Missing: Jamie, 16, missing from Ashdale, North East England');
@@ -197,11 +200,12 @@ describe('appeals', () => {
 		await confirmedHero('remove@example.test', 'london');
 		const staff = await makeUser('consultant');
 		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-		const { appeal } = await publishAppeal(staff, appealInput({ region: 'london', photo: new File([png], 'p.png') }));
+		const appeal = await publishAppeal(staff, appealInput({ region: 'london', photo: new File([png], 'p.png') }));
 		const [photo] = await db.select().from(appealPhotos).where(eq(appealPhotos.appealId, appeal.id));
 		expect(photo.contentType).toBe('image/png');
 		expect([...photo.bytes]).toEqual([...png]);
 		await reportSighting(appeal.id, { seenWhen: 'Today', seenWhere: 'Bus station', whatSeen: 'A green coat', contactName: '', contactDetails: '', website: '' }, nextAddress());
+		await sendAppealDigests();
 		expect(await mailsTo('remove@example.test', 'hero-appeal')).toHaveLength(1);
 
 		await removeAppeal(staff, appeal.id);
@@ -217,13 +221,62 @@ describe('appeals', () => {
 	});
 });
 
+describe('appeal digests', () => {
+	it('bundle every new appeal of the region into one mail per hero, and never send an appeal twice', async () => {
+		await confirmedHero('digest@example.test', 'northern-ireland');
+		const staff = await makeUser('consultant');
+		const first = await publishAppeal(staff, appealInput({ firstName: 'Alys', region: 'northern-ireland' }));
+		const second = await publishAppeal(staff, appealInput({ firstName: 'Bryn', region: 'northern-ireland' }));
+		await publishAppeal(staff, appealInput({ firstName: 'Cal', region: 'scotland' }));
+		// Two instances running the job at the same moment.
+		await Promise.all([sendAppealDigests(), sendAppealDigests()]);
+		const [mail, ...more] = await mailsTo('digest@example.test', 'hero-appeal');
+		expect(more).toHaveLength(0);
+		expect(mail.subject).toBe('2 people are missing: new appeals');
+		expect(mail.text).toContain(`/appeals/${first.id}`);
+		expect(mail.text).toContain(`/appeals/${second.id}`);
+		expect(mail.text).not.toContain('Cal,');
+		expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+		await sendAppealDigests();
+		expect(await mailsTo('digest@example.test', 'hero-appeal')).toHaveLength(1);
+	});
+
+	it('lose a removed appeal before they are sent, and the other appeals of that mail go in the next one', async () => {
+		await confirmedHero('pending-digest@example.test', 'east-midlands');
+		const staff = await makeUser('consultant');
+		const found = await publishAppeal(staff, appealInput({ firstName: 'Dee', region: 'east-midlands' }));
+		const other = await publishAppeal(staff, appealInput({ firstName: 'Eli', region: 'east-midlands' }));
+		await sendAppealDigests();
+		expect(await mailsTo('pending-digest@example.test', 'hero-appeal')).toHaveLength(1);
+
+		await removeAppeal(staff, found.id);
+		expect(await mailsTo('pending-digest@example.test', 'hero-appeal')).toHaveLength(0);
+		await sendAppealDigests();
+		const [mail, ...more] = await mailsTo('pending-digest@example.test', 'hero-appeal');
+		expect(more).toHaveLength(0);
+		expect(mail.subject).toBe('Missing: Eli, 16, missing from Ashdale, East Midlands');
+		expect(mail.text).toContain(`/appeals/${other.id}`);
+		expect(mail.text).not.toContain('Dee');
+	});
+
+	it('are withdrawn when the hero unsubscribes before they go', async () => {
+		const confirm = await confirmedHero('leaving@example.test', 'yorkshire-humber');
+		const staff = await makeUser('consultant');
+		await publishAppeal(staff, appealInput({ region: 'yorkshire-humber' }));
+		await sendAppealDigests();
+		expect(await mailsTo('leaving@example.test', 'hero-appeal')).toHaveLength(1);
+		expect(await unsubscribe(tokenIn(confirm.text, 'preferences'))).toBe(true);
+		expect(await mailsTo('leaving@example.test', 'hero-appeal')).toHaveLength(0);
+	});
+});
+
 describe('sightings', () => {
 	const sighting = { seenWhen: 'Yesterday about 6pm', seenWhere: 'Outside the library', whatSeen: 'Someone in a green coat', contactName: '', contactDetails: '07700 900123', website: '' };
 
 	it('are stored for staff, who are told by mail without the details; partners cannot list them', async () => {
 		const staff = await makeUser('consultant');
 		const partner = await makeUser('partner');
-		const { appeal } = await publishAppeal(staff, appealInput());
+		const appeal = await publishAppeal(staff, appealInput());
 		await reportSighting(appeal.id, sighting, nextAddress());
 		const list = await listSightings(staff);
 		expect(list.find((s) => s.appealId === appeal.id)).toMatchObject({ seenWhere: 'Outside the library', status: 'new', appealName: 'Jamie' });
@@ -236,7 +289,7 @@ describe('sightings', () => {
 	it('are refused for an appeal that does not exist, and rate limited per address', async () => {
 		await expect(reportSighting('nosuchappeal', sighting, nextAddress())).rejects.toThrow(NotFoundError);
 		const staff = await makeUser('consultant');
-		const { appeal } = await publishAppeal(staff, appealInput());
+		const appeal = await publishAppeal(staff, appealInput());
 		const ip = '198.51.100.30';
 		for (let i = 0; i < 5; i++) await reportSighting(appeal.id, sighting, ip);
 		await expect(reportSighting(appeal.id, sighting, ip)).rejects.toThrow(RateLimitedError);
@@ -245,7 +298,7 @@ describe('sightings', () => {
 
 	it('are marked handled once (a stale version is a conflict) and purged after the retention period', async () => {
 		const staff = await makeUser('consultant');
-		const { appeal } = await publishAppeal(staff, appealInput());
+		const appeal = await publishAppeal(staff, appealInput());
 		await reportSighting(appeal.id, sighting, nextAddress());
 		const [row] = await db.select().from(sightings).where(eq(sightings.appealId, appeal.id));
 		await markSightingHandled(staff, row.id, row.version);

@@ -66,7 +66,7 @@ async function personEverywhere() {
 	await makeConsultant();
 	await bookConsultation(intake(THURSDAY_10, { email: ADDRESS, name: NAME }), nextIp(), NOW);
 	await submitEnquiry(
-		{ organisationType: 'council', organisation: 'Testshire Council', name: NAME, email: ADDRESS, phone: '', place: 'Testshire', message: 'We would like to talk.', website: '' },
+		{ topic: 'partnership', organisationType: 'council', organisation: 'Testshire Council', name: NAME, email: ADDRESS, phone: '', place: 'Testshire', message: 'We would like to talk.', website: '' },
 		nextIp()
 	);
 	await signUp({ email: ADDRESS, firstName: 'Erin', region: null, website: '' }, nextIp());

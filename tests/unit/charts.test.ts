@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareChart, wrapWords } from '$lib/diagrams/charts';
+import { shareChart, wrapWords, columnChart } from '$lib/diagrams/charts';
 import { HARM_AMONG_RETURNED_ADULTS, REPEAT_SHARE, ofText } from '$lib/domain/programme';
 
 describe('shareChart', () => {
@@ -61,5 +61,33 @@ describe('ofText', () => {
 	it('says n of m with a whole percentage', () => {
 		expect(ofText(49, 64)).toBe('49 of 64 (77%)');
 		expect(ofText(26, 63)).toBe('26 of 63 (41%)');
+	});
+});
+
+describe('columnChart', () => {
+	const weeks = ['31 Aug', '7 Sept', '14 Sept', '21 Sept', '28 Sept', '5 Oct', '12 Oct', '19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov'];
+	const layout = columnChart(weeks.map((label, i) => ({ label, value: i % 4 })));
+	const halfWidth = (text: string) => (text.length * 14 * 0.6) / 2;
+
+	it('draws taller columns for larger counts from one baseline, with each figure above its column', () => {
+		const [zero, one, two] = layout.columns;
+		expect(zero.height).toBe(0);
+		expect(two.height).toBeCloseTo(one.height * 2);
+		for (const c of layout.columns) {
+			expect(c.y + c.height).toBeCloseTo(layout.baseline);
+			expect(c.value.y).toBeLessThan(c.y);
+		}
+	});
+
+	it('keeps the week labels inside the picture and apart, always labelling the latest week', () => {
+		expect(layout.labels.at(-1)!.text).toBe('16 Nov');
+		for (const label of layout.labels) {
+			expect(label.x - halfWidth(label.text)).toBeGreaterThanOrEqual(0);
+			expect(label.x + halfWidth(label.text)).toBeLessThanOrEqual(layout.width);
+		}
+		for (let i = 1; i < layout.labels.length; i++) {
+			const [a, b] = [layout.labels[i - 1], layout.labels[i]];
+			expect(b.x - halfWidth(b.text)).toBeGreaterThan(a.x + halfWidth(a.text));
+		}
 	});
 });

@@ -93,3 +93,53 @@ export function shareChart(rows: ShareRow[], options: ShareChartOptions = {}): S
 	const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: x(t), label: `${Math.round(t * 100)}%` }));
 	return { width, height: axisY + fontSize + 8, bars, ticks, axisY };
 }
+
+export interface Column {
+	/** Under the column, e.g. the week it stands for. */
+	label: string;
+	value: number;
+}
+
+export interface ColumnChartLayout {
+	width: number;
+	height: number;
+	baseline: number;
+	columns: { key: string; x: number; y: number; width: number; height: number; value: { text: string; x: number; y: number } }[];
+	/** Labels under the axis: every column's when they fit, otherwise every second or third, always the last. */
+	labels: { text: string; x: number; y: number }[];
+}
+
+/** Columns on a count scale from zero, each with its figure above it so the chart never relies on height alone. */
+export function columnChart(columns: Column[], options: { width?: number; height?: number; fontSize?: number } = {}): ColumnChartLayout {
+	const { width = 400, height = 180, fontSize = 14 } = options;
+	const top = fontSize + 8;
+	const baseline = height - fontSize * 2;
+	const max = Math.max(1, ...columns.map((c) => c.value));
+	const y = scaleLinear().domain([0, max]).range([baseline, top]);
+	// Room at the sides so the first and last labels, centred under their columns, stay inside the picture.
+	const side = fontSize * 2;
+	const band = (width - side * 2) / Math.max(1, columns.length);
+	const barWidth = Math.max(4, band * 0.6);
+	const widest = Math.max(0, ...columns.map((c) => c.label.length)) * fontSize * CHAR_WIDTH;
+	const labelEvery = Math.max(1, Math.ceil((widest + fontSize) / band));
+	return {
+		width,
+		height,
+		baseline,
+		columns: columns.map((c, i) => {
+			const x = side + i * band + (band - barWidth) / 2;
+			return {
+				key: `${i}-${c.label}`,
+				x,
+				y: y(c.value),
+				width: barWidth,
+				height: baseline - y(c.value),
+				value: { text: String(c.value), x: x + barWidth / 2, y: y(c.value) - 6 }
+			};
+		}),
+		labels: columns
+			.map((c, i) => ({ text: c.label, x: side + i * band + band / 2, y: baseline + fontSize + 4, i }))
+			.filter(({ i }) => i === columns.length - 1 || (columns.length - 1 - i) % labelEvery === 0)
+			.map(({ text, x, y }) => ({ text, x, y }))
+	};
+}

@@ -1,10 +1,11 @@
-// SVG strings of the network and journey layouts, for documents (the PDF) that cannot run Svelte. Every piece of text
+// SVG strings of the network, journey and chart layouts, for documents (the PDF) that cannot run Svelte. Every piece of text
 // is escaped; the pictures match what the page draws.
 import { RATINGS, RATING_LABELS, SECTOR_ABBREVIATIONS, SECTOR_LABELS, type Rating, type Sector } from '$lib/domain/map/enums';
 import type { HandoffData } from '$lib/domain/map/types';
 import { edgePaths } from './edges';
 import type { NetworkLayout } from './force';
 import type { JourneyLayout } from './journey';
+import type { ShareChartLayout } from './charts';
 import { LABEL_FONT_SIZE } from './labels';
 import { SECTOR_STYLE, hasInnerRing, sectorShape } from './shapes';
 import { RATING_STYLE } from './styles';
@@ -14,6 +15,8 @@ export function escapeXml(text: string): string {
 }
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
+/** The app's primary colour, which fills chart bars on screen. */
+const CHART_FILL = '#0b4f5c';
 
 function markers(): string {
 	return RATINGS.map(
@@ -88,3 +91,26 @@ export function journeySvg(layout: JourneyLayout, title = 'The missing journey b
 
 /** Text for legends: every rating with its label. */
 export const ratingLegend = () => RATINGS.map((r) => ({ rating: r, label: RATING_LABELS[r], ...RATING_STYLE[r] }));
+
+/** A share chart (the public pages' figures) as an SVG string, drawn from the same layout as the page. */
+export function shareChartSvg(layout: ShareChartLayout, title: string): string {
+	const parts = [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img"><title>${escapeXml(title)}</title>`
+	];
+	for (const tick of layout.ticks) {
+		parts.push(`<line x1="${tick.x}" x2="${tick.x}" y1="0" y2="${layout.axisY}" stroke="#d5dadf" stroke-width="1"/>`);
+		const anchor = tick.x < 20 ? 'start' : tick.x > layout.width - 20 ? 'end' : 'middle';
+		parts.push(`<text x="${tick.x}" y="${layout.axisY + 16}" text-anchor="${anchor}" font-size="12" fill="#4a5560" ${FONT}>${tick.label}</text>`);
+	}
+	for (const bar of layout.bars) {
+		for (const line of bar.lines) parts.push(`<text x="${bar.x}" y="${line.y}" font-size="14" fill="#1a1f24" ${FONT}>${escapeXml(line.text)}</text>`);
+		parts.push(`<rect x="${bar.x}" y="${bar.y}" width="${bar.trackWidth}" height="${bar.height}" rx="3" fill="#ffffff" stroke="#8a949e" stroke-width="1.5"/>`);
+		parts.push(`<rect x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height}" rx="3" fill="${CHART_FILL}"/>`);
+		const v = bar.value;
+		parts.push(
+			`<text x="${v.x}" y="${v.y}" text-anchor="${v.inside ? 'end' : 'start'}" font-size="14" font-weight="bold" fill="${v.inside ? '#ffffff' : '#1a1f24'}" ${FONT}>${escapeXml(v.text)}</text>`
+		);
+	}
+	parts.push('</svg>');
+	return parts.join('');
+}

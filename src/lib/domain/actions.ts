@@ -1,4 +1,6 @@
 // The shared action plan of an area: statuses, priorities and the one RAG rule every page, export and test uses.
+import { TZDate } from '@date-fns/tz';
+import { addDays, addWeeks, format, getHours, getISODay, parseISO, startOfISOWeek } from 'date-fns';
 import { ZONE } from './dates';
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'dropped'] as const;
@@ -111,6 +113,68 @@ export function myActionsOrder<T extends { status: ActionStatus; dueDate: string
 	return [...rows].sort((a, b) => {
 		const overdue = Number(isOverdue(b, today)) - Number(isOverdue(a, today));
 		return overdue || (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.title.localeCompare(b.title, 'en-GB');
+	});
+}
+
+/** The weekly reminder goes out from Monday at this hour, London time, once per ISO week. */
+export const DIGEST_HOUR = 8;
+/** An open action due within this many days (today included) is "due soon" in the weekly reminder. */
+export const DIGEST_DUE_SOON_DAYS = 7;
+
+/** The ISO week (e.g. `2026-W48`) whose reminder is due at `now`, or null early on Monday before it is due. */
+export function digestWeekDue(now: Date): string | null {
+	const local = new TZDate(now.getTime(), ZONE);
+	if (getISODay(local) === 1 && getHours(local) < DIGEST_HOUR) return null;
+	return format(local, "RRRR-'W'II");
+}
+
+/** Where an action goes in its owner's weekly reminder: overdue, due within the week, or not in it at all. */
+export function digestSectionOf(action: { status: ActionStatus; dueDate: string | null }, today: string): 'overdue' | 'due-soon' | null {
+	if (isOverdue(action, today)) return 'overdue';
+	if (isClosed(action.status) || action.dueDate === null) return null;
+	return daysBetween(today, action.dueDate) <= DIGEST_DUE_SOON_DAYS ? 'due-soon' : null;
+}
+
+/** A status change from an action's history. */
+export interface StatusChange {
+	actionId: string;
+	at: Date;
+	from: ActionStatus | null;
+	to: ActionStatus | null;
+}
+
+/** The Mondays (YYYY-MM-DD) of the `count` weeks up to and including the one holding `today`, oldest first. */
+export function weeksUpTo(today: string, count: number): string[] {
+	const monday = startOfISOWeek(parseISO(today));
+	return Array.from({ length: count }, (_, i) => format(addWeeks(monday, i - count + 1), 'yyyy-MM-dd'));
+}
+
+/**
+ * How many actions stood at done at the end of each week (London dates). Rebuilt from the history: an action counts
+ * from when it became done, or from its creation if it was created done, until it left done.
+ */
+export function doneByWeek(
+	actions: { id: string; createdAt: Date; status: ActionStatus }[],
+	changes: StatusChange[],
+	mondays: string[]
+): { week: string; done: number }[] {
+	const sorted = [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
+	// The first recorded change says what an action was created as; with none, it has always been as it is.
+	const createdAs = new Map<string, ActionStatus>();
+	for (const c of sorted) if (c.from !== null && !createdAs.has(c.actionId)) createdAs.set(c.actionId, c.from);
+	const events: { day: string; delta: number }[] = [];
+	for (const action of actions) {
+		const initial = createdAs.get(action.id) ?? action.status;
+		if (initial === 'done') events.push({ day: londonToday(action.createdAt), delta: 1 });
+	}
+	for (const change of sorted) {
+		if (change.to === null || change.from === change.to) continue;
+		const delta = (change.to === 'done' ? 1 : 0) - (change.from === 'done' ? 1 : 0);
+		if (delta) events.push({ day: londonToday(change.at), delta });
+	}
+	return mondays.map((week) => {
+		const sunday = format(addDays(parseISO(week), 6), 'yyyy-MM-dd');
+		return { week, done: events.filter((e) => e.day <= sunday).reduce((sum, e) => sum + e.delta, 0) };
 	});
 }
 

@@ -10,6 +10,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 	minute: '2-digit'
 });
 const date = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 export function formatDateTime(value: Date | string | null | undefined) {
 	return value ? dateTime.format(new Date(value)) : '';
@@ -17,4 +18,9 @@ export function formatDateTime(value: Date | string | null | undefined) {
 
 export function formatDate(value: Date | string | null | undefined) {
 	return value ? date.format(new Date(value)) : '';
+}
+
+/** A calendar day (YYYY-MM-DD) as "9 Nov", for chart labels. */
+export function formatDay(day: string) {
+	return dayMonth.format(new Date(`${day}T00:00:00Z`));
 }

@@ -65,6 +65,10 @@ export const config = {
 	get auditRetentionDays() {
 		return num(process.env.AUDIT_RETENTION_DAYS, 2192);
 	},
+	/** Minutes between appeal digests to Digital Search Heroes; staff can also send one at once. */
+	get appealDigestMinutes() {
+		return num(process.env.APPEAL_DIGEST_MINUTES, 15);
+	},
 	/** `auto`: seed an empty embedded database at start-up; `true`: seed any empty database; `false`: never. */
 	get demoSeed() {
 		return (process.env.DEMO_SEED || 'auto') as 'auto' | 'true' | 'false';

@@ -1,11 +1,13 @@
 // Start-up and shutdown of the process: open the database, seed the demo when asked, close cleanly on SIGTERM.
-import { closeDatabase, databaseKind, openDatabase } from '$lib/server/db';
+import { closeDatabase, databaseKind, openDatabase, refreshStatistics } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { describeLogins, seedDemo } from '$lib/server/seed';
 import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { RETENTION_INTERVAL_MS, runRetention } from '$lib/server/retention';
+import { startHeroJobs } from '$lib/server/heroes/jobs';
+import { startActionJobs } from '$lib/server/actions/jobs';
 
 const state = { shuttingDown: false, started: false };
 
@@ -25,17 +27,19 @@ export async function start() {
 		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo.
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
-	// Housekeeping: the retention periods (expired sessions, rate-limit counts, personal data past its time). Each
-	// instance ticks; the job's advisory lock lets one of them do the work.
+	await refreshStatistics();
+	// Housekeeping: the retention periods (expired sessions, rate-limit counts, personal data past its time) and the
+	// planner's statistics. Each instance ticks; the retention job's advisory lock lets one of them do that work.
 	const tidy = () =>
-		runRetention()
-			.then((removed) => removed && log.info({ removed }, 'retention applied'))
-			.catch((err) => log.error({ err }, 'housekeeping failed'));
+		Promise.all([
+			runRetention().then((removed) => removed && log.info({ removed }, 'retention applied')),
+			refreshStatistics()
+		]).catch((err) => log.error({ err }, 'housekeeping failed'));
 	const housekeeping = setInterval(tidy, RETENTION_INTERVAL_MS);
 	housekeeping.unref();
 	const firstTidy = setTimeout(tidy, 60_000);
 	firstTidy.unref();
-	const workers = [startMailWorker(), startBookingJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {

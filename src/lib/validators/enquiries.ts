@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ENQUIRY_STATUSES, ORGANISATION_TYPES } from '$lib/domain/enquiries';
+import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, ORGANISATION_TYPES } from '$lib/domain/enquiries';
 import { email, optionalText, requiredText, version } from './common';
 import { honeypot } from './heroes';
 
 export const enquirySchema = z
 	.object({
+		topic: z.enum(ENQUIRY_TOPICS, { message: 'Choose what you would like to talk about.' }),
 		organisationType: z.enum(ORGANISATION_TYPES, { message: 'Choose the kind of organisation you work for.' }),
 		organisation: requiredText('your organisation', 160),
 		name: requiredText('your name', 120),

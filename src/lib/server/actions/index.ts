@@ -1,6 +1,6 @@
 // The shared action plan of an area. Every verb takes the AreaContext from the guard; every change is one transaction
 // with its audit row; edits carry the version read and a stale one is refused with the current row to merge against.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
 import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, users, areas, type Action } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
@@ -9,6 +9,7 @@ import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast, effectiveAreaRole } from '$lib/domain/roles';
 import {
 	coverageOf,
+	doneByWeek,
 	inDueWindow,
 	isClosed,
 	londonToday,
@@ -19,7 +20,8 @@ import {
 	type ActionStatus,
 	type DueWindow,
 	type Priority,
-	type Rag
+	type Rag,
+	weeksUpTo
 } from '$lib/domain/actions';
 import type { AreaContext } from '$lib/server/areas';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -342,19 +344,36 @@ export async function myActions(user: SessionUser, today = londonToday(), execut
 	return myActionsOrder(open, today);
 }
 
-/** The area overview's summary of the plan: counts and the gaps on the map that no live action addresses. */
+/** Weeks the overview's chart of actions done looks back over. */
+export const DONE_CHART_WEEKS = 12;
+
+/**
+ * The area overview's summary of the plan: counts, the gaps on the map that no live action addresses, and how many
+ * actions stood at done at the end of each of the last weeks.
+ */
 export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
-	const [{ actions: rows }, handoffs] = await Promise.all([
+	const [{ actions: rows }, handoffs, changes] = await Promise.all([
 		listActions(context, {}, today, executor),
 		executor
 			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
 			.from(mapHandoffs)
 			.where(eq(mapHandoffs.areaId, context.area.id))
-			.orderBy(asc(mapHandoffs.label))
+			.orderBy(asc(mapHandoffs.label)),
+		executor
+			.select({ actionId: actionUpdates.actionId, at: actionUpdates.createdAt, from: actionUpdates.statusFrom, to: actionUpdates.statusTo })
+			.from(actionUpdates)
+			.where(and(eq(actionUpdates.areaId, context.area.id), isNotNull(actionUpdates.statusTo)))
 	]);
-	return coverageOf(
-		rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
-		handoffs,
-		today
-	);
+	return {
+		...coverageOf(
+			rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
+			handoffs,
+			today
+		),
+		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS)),
+		/** The organisations that own actions, for one organisation's plan. */
+		owners: [...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()]
+			.map(([id, name]) => ({ id, name }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+	};
 }

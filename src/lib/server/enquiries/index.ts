@@ -9,11 +9,18 @@ import { notifyStaff } from '$lib/server/mail/staff';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import { ENQUIRY_PER_ADDRESS } from '$lib/domain/rate-limit';
-import { ORGANISATION_TYPE_LABELS, type EnquiryStatus, type OrganisationType } from '$lib/domain/enquiries';
+import {
+	ENQUIRY_TOPIC_LABELS,
+	ORGANISATION_TYPE_LABELS,
+	type EnquiryStatus,
+	type EnquiryTopic,
+	type OrganisationType
+} from '$lib/domain/enquiries';
 import { isStaff } from '$lib/domain/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 
 export interface EnquiryInput {
+	topic: EnquiryTopic;
 	organisationType: OrganisationType;
 	organisation: string;
 	name: string;
@@ -23,6 +30,8 @@ export interface EnquiryInput {
 	message: string;
 	website: string;
 }
+
+const SUBJECTS: Record<EnquiryTopic, string> = { partnership: 'New partner enquiry', hydra: 'New Hydra training enquiry' };
 
 /** Stores the enquiry in the pipeline and tells staff; a filled honeypot is thanked and dropped. */
 export async function submitEnquiry(input: EnquiryInput, clientAddress: string) {
@@ -34,8 +43,8 @@ export async function submitEnquiry(input: EnquiryInput, clientAddress: string) 
 		await audit(tx, { actorId: null, entity: 'partner-enquiry', entityId: enquiry.id, action: 'create', after: enquiry });
 		await notifyStaff(tx, {
 			kind: 'partner-enquiry',
-			subject: `New partner enquiry: ${enquiry.organisation}`,
-			text: `${enquiry.name} (${ORGANISATION_TYPE_LABELS[enquiry.organisationType]}, ${enquiry.organisation}) asked about becoming a partner area.\n\nOpen the enquiries pipeline:\n${link('/app/enquiries')}`
+			subject: `${SUBJECTS[enquiry.topic]}: ${enquiry.organisation}`,
+			text: `${enquiry.name} (${ORGANISATION_TYPE_LABELS[enquiry.organisationType]}, ${enquiry.organisation}) asked about ${ENQUIRY_TOPIC_LABELS[enquiry.topic].toLowerCase()}.\n\nOpen the enquiries pipeline:\n${link('/app/enquiries')}`
 		});
 	});
 }

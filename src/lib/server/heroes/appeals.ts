@@ -1,8 +1,8 @@
-// Missing-person appeals: staff publish them, the public reads them, confirmed heroes get them by mail. When the
-// person is found the appeal is removed entirely: its photo, its sightings and its mail still waiting in the outbox.
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+// Missing-person appeals: staff publish them, the public reads them, confirmed heroes get them in a digest mail. When
+// the person is found the appeal is removed entirely: its photo, its sightings and every mail that named them.
+import { and, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { appealMails, appealPhotos, appeals, heroSubscribers, outbox, type Appeal } from '$lib/server/db/schema';
+import { appealDeliveries, appealPhotos, appeals, heroSubscribers, outbox, type Appeal } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { link } from '$lib/server/mail';
@@ -45,7 +45,7 @@ export function appealHeadline(a: Pick<Appeal, 'firstName' | 'age' | 'region' | 
 	return `${a.firstName}, ${a.age}, missing from ${a.place ? `${a.place}, ` : ''}${REGION_LABELS[a.region]}`;
 }
 
-/** Publishes an appeal and, in the same transaction, writes its mail to every confirmed hero of that region. */
+/** Publishes an appeal on the public site at once; the next digest mails it to heroes of its region. */
 export async function publishAppeal(actor: SessionUser, input: AppealInput, now = new Date()) {
 	assertStaff(actor);
 	const errors: Record<string, string> = {};
@@ -65,46 +65,106 @@ export async function publishAppeal(actor: SessionUser, input: AppealInput, now 
 			.values({ id: newId(), ...fields, hasPhoto: photo !== null, createdBy: actor.id })
 			.returning();
 		if (photo) await tx.insert(appealPhotos).values({ appealId: appeal.id, contentType: photo.type, bytes: photo.bytes });
-		const recipients = await tx
-			.select({ id: heroSubscribers.id, email: heroSubscribers.email, firstName: heroSubscribers.firstName })
-			.from(heroSubscribers)
-			.where(
-				and(
-					eq(heroSubscribers.status, 'confirmed'),
-					or(isNull(heroSubscribers.region), eq(heroSubscribers.region, appeal.region))
-				)
-			);
-		const headline = appealHeadline(appeal);
-		for (const hero of recipients) {
-			const outboxId = await enqueueHeroMail(tx, hero.id, {
-				to: hero.email,
-				kind: 'hero-appeal',
-				subject: `Missing: ${headline}`,
-				text: `${hero.firstName ? `Hello ${hero.firstName},\n\n` : ''}Please look out for ${appeal.firstName}, aged ${appeal.age}, missing since ${formatDate(`${appeal.missingSince}T12:00:00Z`)} from ${appeal.place ? `${appeal.place}, ` : ''}${REGION_LABELS[appeal.region]}.\n\n${appeal.description}\n\nSee the appeal, share it, or report a sighting:\n${link(`/appeals/${appeal.id}`)}\n\nIf you think someone is in immediate danger, call 999.`
-			});
-			await tx.insert(appealMails).values({ appealId: appeal.id, outboxId });
-		}
 		// The audit keeps what happened, not who: the appeal's details leave the database when it is removed.
 		await audit(tx, {
 			actorId: actor.id,
 			entity: 'appeal',
 			entityId: appeal.id,
 			action: 'publish',
-			after: { region: appeal.region, photo: photo !== null, mailed: recipients.length }
+			after: { region: appeal.region, photo: photo !== null }
 		});
-		return { appeal, mailed: recipients.length };
+		return appeal;
 	});
 }
 
-/** Removes an appeal and everything about the person: photo, sightings, and its mail (sent or still waiting). */
+function appealText(appeal: PublicAppeal) {
+	const from = `${appeal.place ? `${appeal.place}, ` : ''}${REGION_LABELS[appeal.region]}`;
+	return `${appeal.firstName}, aged ${appeal.age}, missing since ${formatDate(`${appeal.missingSince}T12:00:00Z`)} from ${from}.\n\n${appeal.description}\n\nSee the appeal, share it, or report a sighting:\n${link(`/appeals/${appeal.id}`)}`;
+}
+
+/**
+ * The digest: one mail per confirmed hero with every appeal of their region published since they confirmed that has
+ * not reached them yet. Safe to run on several instances at once: each hero's row is locked while their mail is
+ * written (others skip it), and the delivery key refuses a second copy of an appeal.
+ */
+export async function sendAppealDigests() {
+	return db.transaction(async (tx) => {
+		const due = await tx
+			.select({ hero: { id: heroSubscribers.id, email: heroSubscribers.email, firstName: heroSubscribers.firstName }, appeal: publicColumns })
+			.from(heroSubscribers)
+			.innerJoin(
+				appeals,
+				and(
+					or(isNull(heroSubscribers.region), eq(heroSubscribers.region, appeals.region)),
+					gte(appeals.createdAt, heroSubscribers.confirmedAt)
+				)
+			)
+			.leftJoin(appealDeliveries, and(eq(appealDeliveries.appealId, appeals.id), eq(appealDeliveries.subscriberId, heroSubscribers.id)))
+			.where(and(eq(heroSubscribers.status, 'confirmed'), isNull(appealDeliveries.appealId)))
+			.orderBy(heroSubscribers.id, appeals.createdAt)
+			.for('update', { of: heroSubscribers, skipLocked: true });
+		const byHero = new Map<string, typeof due>();
+		for (const row of due) byHero.set(row.hero.id, [...(byHero.get(row.hero.id) ?? []), row]);
+		let mails = 0;
+		for (const rows of byHero.values()) {
+			const { hero } = rows[0];
+			const claimed = await tx
+				.insert(appealDeliveries)
+				.values(rows.map(({ appeal }) => ({ appealId: appeal.id, subscriberId: hero.id })))
+				.onConflictDoNothing()
+				.returning({ appealId: appealDeliveries.appealId });
+			const fresh = rows.map((r) => r.appeal).filter((a) => claimed.some((c) => c.appealId === a.id));
+			if (fresh.length === 0) continue;
+			const subject =
+				fresh.length === 1 ? `Missing: ${appealHeadline(fresh[0])}` : `${fresh.length} people are missing: new appeals`;
+			const outboxId = await enqueueHeroMail(tx, hero.id, {
+				to: hero.email,
+				kind: 'hero-appeal',
+				subject,
+				text: `${hero.firstName ? `Hello ${hero.firstName},\n\n` : ''}Please look out for ${fresh.length === 1 ? 'this person' : 'these people'}.\n\n${fresh.map(appealText).join('\n\n* * *\n\n')}\n\nIf you think someone is in immediate danger, call 999.`
+			});
+			await tx
+				.update(appealDeliveries)
+				.set({ outboxId })
+				.where(and(eq(appealDeliveries.subscriberId, hero.id), inArray(appealDeliveries.appealId, fresh.map((a) => a.id))));
+			mails++;
+		}
+		return mails;
+	});
+}
+
+/** Appeals published but not yet mailed to every hero who should get them: what the next digest will send. */
+export async function countAwaitingDigest() {
+	const [row] = await db
+		.select({ count: sql<number>`count(distinct ${appeals.id})::int` })
+		.from(heroSubscribers)
+		.innerJoin(
+			appeals,
+			and(or(isNull(heroSubscribers.region), eq(heroSubscribers.region, appeals.region)), gte(appeals.createdAt, heroSubscribers.confirmedAt))
+		)
+		.leftJoin(appealDeliveries, and(eq(appealDeliveries.appealId, appeals.id), eq(appealDeliveries.subscriberId, heroSubscribers.id)))
+		.where(and(eq(heroSubscribers.status, 'confirmed'), isNull(appealDeliveries.appealId)));
+	return row.count;
+}
+
+/**
+ * Removes an appeal and everything about the person: photo, sightings, and every mail that named them, sent or not.
+ * Other appeals in a digest not yet sent go back in the queue for the next one.
+ */
 export async function removeAppeal(actor: SessionUser, appealId: string) {
 	assertStaff(actor);
 	await db.transaction(async (tx) => {
 		const [appeal] = await tx.select({ id: appeals.id, region: appeals.region }).from(appeals).where(eq(appeals.id, appealId));
 		if (!appeal) throw new NotFoundError();
-		const mails = await tx.select({ id: appealMails.outboxId }).from(appealMails).where(eq(appealMails.appealId, appealId));
+		const mails = await tx
+			.select({ id: outbox.id, status: outbox.status })
+			.from(appealDeliveries)
+			.innerJoin(outbox, eq(outbox.id, appealDeliveries.outboxId))
+			.where(eq(appealDeliveries.appealId, appealId));
+		const unsent = mails.filter((m) => m.status !== 'sent').map((m) => m.id);
+		if (unsent.length) await tx.delete(appealDeliveries).where(inArray(appealDeliveries.outboxId, unsent));
 		if (mails.length) await tx.delete(outbox).where(inArray(outbox.id, mails.map((m) => m.id)));
-		// Cascades to the photo, sightings and remaining mail links.
+		// Cascades to the photo, sightings and remaining deliveries.
 		await tx.delete(appeals).where(eq(appeals.id, appealId));
 		await audit(tx, {
 			actorId: actor.id,

@@ -1,7 +1,7 @@
 // Digital Search Heroes subscriptions: double opt-in, preferences and one-click unsubscribe, by hashed link tokens.
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { heroSubscribers, heroTokens, type HeroSubscriber } from '$lib/server/db/schema';
+import { appealDeliveries, heroSubscribers, heroTokens, outbox, type HeroSubscriber } from '$lib/server/db/schema';
 import { hashToken, newId, newToken } from '$lib/server/ids';
 import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
@@ -179,6 +179,12 @@ export async function unsubscribe(token: string): Promise<boolean> {
 		await tx
 			.delete(heroTokens)
 			.where(and(eq(heroTokens.subscriberId, subscriber.id), eq(heroTokens.purpose, 'confirm')));
+		// A digest written but not yet sent is withdrawn too.
+		const waiting = tx
+			.select({ id: appealDeliveries.outboxId })
+			.from(appealDeliveries)
+			.where(eq(appealDeliveries.subscriberId, subscriber.id));
+		await tx.delete(outbox).where(and(inArray(outbox.id, waiting), eq(outbox.status, 'pending')));
 	});
 	return true;
 }

@@ -1,13 +1,15 @@
 // The retention job: applies every kind's period (kinds.ts) in one transaction under a PostgreSQL advisory lock, so
 // that with several instances each hourly run happens once; and the admin page's view of what is due next.
-import { desc, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type Database } from '$lib/server/db';
-import { retentionRuns } from '$lib/server/db/schema';
+import { jobRuns } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import type { SessionUser } from '$lib/server/auth/session';
 import { KINDS, previewKind } from './kinds';
 
 const RETENTION_LOCK = 7_351_102;
+/** Each run that did the work is recorded in job_runs under this name, its period being the instant it ran. */
+export const RETENTION_JOB = 'retention';
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 const RUNS_KEPT_DAYS = 90;
 
@@ -22,8 +24,10 @@ export async function runRetention(now = new Date(), database: Database = db): P
 		if (!lock?.locked) return null;
 		const removed: Record<string, number> = {};
 		for (const kind of KINDS) removed[kind.id] = await kind.apply(tx, now);
-		await tx.insert(retentionRuns).values({ ranAt: now, removed });
-		await tx.delete(retentionRuns).where(lt(retentionRuns.ranAt, new Date(now.getTime() - RUNS_KEPT_DAYS * 86_400_000)));
+		await tx.insert(jobRuns).values({ job: RETENTION_JOB, period: now.toISOString(), ranAt: now, outcome: removed }).onConflictDoNothing();
+		await tx
+			.delete(jobRuns)
+			.where(and(eq(jobRuns.job, RETENTION_JOB), lt(jobRuns.ranAt, new Date(now.getTime() - RUNS_KEPT_DAYS * 86_400_000))));
 		return removed;
 	});
 }
@@ -40,7 +44,13 @@ export async function retentionOverview(actor: SessionUser, now = new Date()) {
 	for (const kind of KINDS) {
 		kinds.push({ id: kind.id, label: kind.label, rule: kind.rule(), outcome: kind.outcome, ...(await previewKind(db, kind, now)) });
 	}
-	const [lastRun] = await db.select().from(retentionRuns).orderBy(desc(retentionRuns.ranAt)).limit(1);
+	const [run] = await db
+		.select({ ranAt: jobRuns.ranAt, outcome: jobRuns.outcome })
+		.from(jobRuns)
+		.where(eq(jobRuns.job, RETENTION_JOB))
+		.orderBy(desc(jobRuns.ranAt))
+		.limit(1);
+	const lastRun = run ? { ranAt: run.ranAt, removed: (run.outcome ?? {}) as Record<string, number> } : null;
 	const nextRunAt = lastRun ? new Date(Math.max(now.getTime(), lastRun.ranAt.getTime() + RETENTION_INTERVAL_MS)) : null;
-	return { kinds, lastRun: lastRun ?? null, nextRunAt };
+	return { kinds, lastRun, nextRunAt };
 }

@@ -60,6 +60,27 @@ const PLANS: Plan[] = [
 		]
 	},
 	{
+		title: (h) => `Name one contact in each partner for “${h}”`,
+		description: 'A named person and a shared inbox in every organisation involved, kept on one list the partnership reviews.',
+		status: 'done',
+		priority: 'high',
+		dueInDays: -35,
+		owned: false,
+		updates: [
+			{ body: 'Asked every partner for a name at the partnership meeting.', statusTo: 'in_progress', daysAgo: 55 },
+			{ body: 'List complete and circulated to all partners.', statusTo: 'done', daysAgo: 44 }
+		]
+	},
+	{
+		title: (h) => `Put the out-of-hours number for “${h}” in every partner's directory`,
+		description: 'So that whoever is on shift can reach the right service at night and at weekends.',
+		status: 'done',
+		priority: 'medium',
+		dueInDays: -4,
+		owned: true,
+		updates: [{ body: 'Added to the police control room directory and the council out-of-hours rota.', statusTo: 'done', daysAgo: 6 }]
+	},
+	{
 		title: (h) => `Measure how often “${h}” happens on time`,
 		description: 'Count for one quarter; report the share completed within the agreed standard.',
 		status: 'in_progress',
@@ -81,7 +102,7 @@ const PLANS: Plan[] = [
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Six actions per area, linked to its broken and absent handoffs; `owners` maps an area id to the partner who owns some. */
+/** Eight actions per area, linked to its broken and absent handoffs; `owners` maps an area id to the partner who owns some. */
 export async function seedActions(tx: Transaction, areaIds: string[], owners: Record<string, string>, createdBy: string) {
 	const today = londonToday();
 	for (const areaId of areaIds) {

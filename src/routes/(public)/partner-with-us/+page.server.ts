@@ -2,9 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { enquirySchema } from '$lib/validators/enquiries';
 import { submitEnquiry } from '$lib/server/enquiries';
+import { ENQUIRY_TOPICS, type EnquiryTopic } from '$lib/domain/enquiries';
 
 export function load({ url }) {
-	return { sent: url.searchParams.has('sent') };
+	const asked = url.searchParams.get('topic') as EnquiryTopic;
+	return { sent: url.searchParams.has('sent'), topic: ENQUIRY_TOPICS.includes(asked) ? asked : 'partnership' };
 }
 
 export const actions = {

@@ -1,14 +1,26 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { removeAppealSchema } from '$lib/validators/heroes';
-import { listAppeals, removeAppeal } from '$lib/server/heroes';
+import { countAwaitingDigest, listAppeals, removeAppeal, sendAppealDigests } from '$lib/server/heroes';
+import { config } from '$lib/server/config';
 
 export async function load(event) {
 	requireRole(event, 'admin', 'consultant');
-	return { appeals: await listAppeals(), published: event.url.searchParams.get('published') };
+	const [appeals, awaitingDigest] = await Promise.all([listAppeals(), countAwaitingDigest()]);
+	return {
+		appeals,
+		awaitingDigest,
+		digestMinutes: config.appealDigestMinutes,
+		published: event.url.searchParams.has('published')
+	};
 }
 
 export const actions = {
+	// For an urgent appeal: the digest goes now rather than at its next scheduled run.
+	digest: async (event) => {
+		requireRole(event, 'admin', 'consultant');
+		return { digestSent: await sendAppealDigests() };
+	},
 	remove: async (event) => {
 		const user = requireRole(event, 'admin', 'consultant');
 		const form = await parseForm(event.request, removeAppealSchema);

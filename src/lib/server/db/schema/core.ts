@@ -1,4 +1,4 @@
-// Core tables: users, sessions, areas and memberships, invitations, resets, rate limits, outbox, audit.
+// Core tables: users, sessions, areas and memberships, invitations, resets, rate limits, outbox, audit, job runs.
 import { sql } from 'drizzle-orm';
 import {
 	pgTable,
@@ -200,6 +200,18 @@ export const auditLog = pgTable(
 		index('audit_area_idx').on(t.areaId, t.at),
 		index('audit_entity_idx').on(t.entity, t.entityId)
 	]
+);
+
+// Scheduled jobs that must run once per period however many instances tick: the first to insert its row does the work.
+export const jobRuns = pgTable(
+	'job_runs',
+	{
+		job: text('job').notNull(),
+		period: text('period').notNull(),
+		ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+		outcome: jsonb('outcome')
+	},
+	(t) => [primaryKey({ columns: [t.job, t.period] })]
 );
 
 export type User = typeof users.$inferSelect;

@@ -1,7 +1,7 @@
 // Partner enquiries from the public site: the consultants' pipeline of areas asking to work with us.
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, integer, index, check } from 'drizzle-orm/pg-core';
-import { ENQUIRY_STATUSES, ORGANISATION_TYPES } from '../../../domain/enquiries';
+import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, ORGANISATION_TYPES } from '../../../domain/enquiries';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -9,6 +9,7 @@ export const partnerEnquiries = pgTable(
 	'partner_enquiries',
 	{
 		id: text('id').primaryKey(),
+		topic: text('topic', { enum: ENQUIRY_TOPICS }).notNull().default('partnership'),
 		organisationType: text('organisation_type', { enum: ORGANISATION_TYPES }).notNull(),
 		organisation: text('organisation').notNull(),
 		name: text('name').notNull(),
@@ -24,6 +25,7 @@ export const partnerEnquiries = pgTable(
 	(t) => [
 		index('partner_enquiries_status_idx').on(t.status, t.createdAt),
 		check('partner_enquiries_type_check', sql`${t.organisationType} in (${inList(ORGANISATION_TYPES)})`),
+		check('partner_enquiries_topic_check', sql`${t.topic} in (${inList(ENQUIRY_TOPICS)})`),
 		check('partner_enquiries_status_check', sql`${t.status} in (${inList(ENQUIRY_STATUSES)})`)
 	]
 );

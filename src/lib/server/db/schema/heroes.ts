@@ -1,5 +1,5 @@
 // Digital Search Heroes: subscribers with their consent record, their hashed link tokens, appeals with photos,
-// the mail each appeal caused, and sightings (safeguarding information: staff only).
+// which hero each appeal has reached, and sightings (safeguarding information: staff only).
 import { sql } from 'drizzle-orm';
 import {
 	pgTable,
@@ -112,18 +112,21 @@ export const appealPhotos = pgTable(
 	]
 );
 
-// Which outbox mail an appeal caused, so that removing the appeal also withdraws its mail.
-export const appealMails = pgTable(
-	'appeal_mails',
+// Which appeal went to which hero in which digest mail: the key stops an appeal reaching anyone twice, and the mail
+// lets removing the appeal withdraw it. A mail deleted later (removal, retention) leaves the appeal counted as sent.
+export const appealDeliveries = pgTable(
+	'appeal_deliveries',
 	{
 		appealId: text('appeal_id')
 			.notNull()
 			.references(() => appeals.id, { onDelete: 'cascade' }),
-		outboxId: text('outbox_id')
+		subscriberId: text('subscriber_id')
 			.notNull()
-			.references(() => outbox.id, { onDelete: 'cascade' })
+			.references(() => heroSubscribers.id, { onDelete: 'cascade' }),
+		outboxId: text('outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.appealId, t.outboxId] })]
+	(t) => [primaryKey({ columns: [t.appealId, t.subscriberId] }), index('appeal_deliveries_outbox_idx').on(t.outboxId)]
 );
 
 export const sightings = pgTable(

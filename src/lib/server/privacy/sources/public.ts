@@ -64,7 +64,7 @@ export const enquiriesSource: PersonalDataSource = {
 	id: 'enquiries',
 	label: 'Partner enquiries',
 	find: (db, email) => db.select().from(partnerEnquiries).where(eq(sql`lower(${partnerEnquiries.email})`, email)),
-	describe: (r) => `Enquiry from ${r.organisation} on ${day(r.createdAt)} (${r.status})`,
+	describe: (r) => `Enquiry (${r.topic}) from ${r.organisation} on ${day(r.createdAt)} (${r.status})`,
 	async erase(tx, subject) {
 		const gone = await tx
 			.delete(partnerEnquiries)

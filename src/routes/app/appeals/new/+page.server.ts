@@ -13,12 +13,11 @@ export const actions = {
 		const user = requireRole(event, 'admin', 'consultant');
 		const form = await parseForm(event.request, appealSchema);
 		if (!form.ok) return form.failure;
-		let mailed: number;
 		try {
-			({ mailed } = await publishAppeal(user, form.data));
+			await publishAppeal(user, form.data);
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
-		redirect(303, `/app/appeals?published=${mailed}`);
+		redirect(303, '/app/appeals?published');
 	}
 };

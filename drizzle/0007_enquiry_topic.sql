@@ -1,0 +1,2 @@
+ALTER TABLE "partner_enquiries" ADD COLUMN "topic" text DEFAULT 'partnership' NOT NULL;--> statement-breakpoint
+ALTER TABLE "partner_enquiries" ADD CONSTRAINT "partner_enquiries_topic_check" CHECK ("partner_enquiries"."topic" in ('partnership', 'hydra'));
