@@ -246,14 +246,23 @@ try {
 	}
 	results.figures.javascript = js;
 
-	// 5. Many people after one consultation slot at once: exactly one may win.
+	// 5. One change heard by a whole room: 100 open event streams, beside a single stream as the baseline.
+	const { measureFanOut } = await import('./bench-events.js');
+	const single = await measureFanOut({ origin: BASE, cookie, slug: 'bench-large', streams: 1, headers: LOCAL });
+	const room = await measureFanOut({ origin: BASE, cookie, slug: 'bench-large', streams: 100, headers: LOCAL });
+	results.figures.events = {
+		'1 stream (baseline)': single,
+		'100 streams': { ...room, p95Ratio: single.p95ms ? Number((room.p95ms / single.p95ms).toFixed(1)) : null }
+	};
+
+	// 6. Many people after one consultation slot at once: exactly one may win.
 	const { fireConcurrentBookings } = await import('./bench-booking.js');
 	results.figures.booking = await fireConcurrentBookings({ origin: BASE, count: 200 });
 } finally {
 	await stop();
 }
 
-// 6. Write the figures.
+// 7. Write the figures.
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 const rows = (obj, cols) => Object.entries(obj).map(([name, v]) => `| ${name} | ${cols.map((c) => v[c] ?? '').join(' | ')} |`).join('\n');
@@ -283,6 +292,12 @@ ${rows(results.figures.layouts, ['ms', 'cpuMs', 'goalMs'])}
 | document | ms | peak MB (sampled) | size KB | time ratio to baseline |
 |---|---|---|---|---|
 ${rows(results.figures.pdf, ['ms', 'peakMB', 'kb', 'ratio'])}
+
+## Event fan-out (one change, every open stream)
+
+| streams | delivered | p50 ms | p95 ms | max ms | p95 ratio to one stream |
+|---|---|---|---|---|---|
+${rows(results.figures.events, ['delivered', 'p50ms', 'p95ms', 'maxms', 'p95Ratio'])}
 
 ## Booking contention
 

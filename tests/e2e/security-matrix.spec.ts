@@ -65,7 +65,33 @@ async function samplePath(route: AppRoute): Promise<string> {
 	throw new Error(`no sample link for ${route.id}: seed data so the matrix can test it`);
 }
 
-function outcomeOf(response: APIResponse, body: string): Outcome | string {
+interface Answer {
+	response: Pick<APIResponse, 'status' | 'headers'>;
+	body: string;
+}
+
+const whole = (send: () => Promise<APIResponse>) => async (): Promise<Answer> => {
+	const response = await send();
+	return { response, body: await response.text() };
+};
+
+/** Event streams never end: take the status, the headers and the first chunk, then hang up. */
+const stream = (ctx: APIRequestContext, path: string) => async (): Promise<Answer> => {
+	const { cookies } = await ctx.storageState();
+	const controller = new AbortController();
+	const res = await fetch(ORIGIN + path, {
+		headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-forwarded-for': '127.0.1.1' },
+		redirect: 'manual',
+		signal: controller.signal
+	});
+	const first = res.ok && res.body ? await res.body.getReader().read() : null;
+	controller.abort();
+	const headers = Object.fromEntries(res.headers);
+	if (res.ok) expect(headers['content-type'], path).toContain('text/event-stream');
+	return { response: { status: () => res.status, headers: () => headers }, body: new TextDecoder().decode(first?.value) };
+};
+
+function outcomeOf(response: Answer['response'], body: string): Outcome | string {
 	const status = response.status();
 	if ([301, 302, 303, 307, 308].includes(status)) {
 		return (response.headers()['location'] ?? '').startsWith('/login') ? 'sign-in' : `redirect ${response.headers()['location']}`;
@@ -83,7 +109,7 @@ function outcomeOf(response: APIResponse, body: string): Outcome | string {
 	return 'allowed';
 }
 
-function expectHeaders(response: APIResponse, what: string) {
+function expectHeaders(response: Answer['response'], what: string) {
 	const headers = response.headers();
 	expect(headers['x-content-type-options'], `nosniff on ${what}`).toBe('nosniff');
 	expect(headers['content-security-policy'], `CSP on ${what}`).toContain("frame-ancestors 'none'");
@@ -104,9 +130,9 @@ for (const route of routes) {
 		const path = await samplePath(route);
 		const failures: string[] = [];
 		for (const [subject, ctx] of clients) {
-			const check = async (what: string, audience: ReturnType<typeof audienceFor>, send: () => Promise<APIResponse>) => {
-				const response = await send();
-				const outcome = outcomeOf(response, await response.text());
+			const check = async (what: string, audience: ReturnType<typeof audienceFor>, send: () => Promise<Answer>) => {
+				const { response, body } = await send();
+				const outcome = outcomeOf(response, body);
 				const want = expected(audience!, subject);
 				// A permitted form post with an empty body is refused by validation, never by access control.
 				const got = outcome === 'allowed' || (what.startsWith('POST') && response.status() === 400) ? 'allowed' : outcome;
@@ -114,19 +140,24 @@ for (const route of routes) {
 				expectHeaders(response, `${subject} ${what}`);
 			};
 			if (route.page) {
-				await check(`GET ${path}`, audienceFor(route.id), () => ctx.get(path, { headers: { accept: 'text/html' } }));
+				await check(`GET ${path}`, audienceFor(route.id), whole(() => ctx.get(path, { headers: { accept: 'text/html' } })));
 				const data = `${path === '/' ? '' : path}/__data.json`;
-				await check(`GET ${data}`, audienceFor(route.id), () => ctx.get(data));
+				await check(`GET ${data}`, audienceFor(route.id), whole(() => ctx.get(data)));
 			}
 			for (const action of route.actions) {
 				const target = actionUrl(path, action);
-				await check(`POST ${target}`, audienceFor(route.id, action), () =>
-					ctx.post(target, { form: {}, headers: { accept: 'text/html' } })
+				await check(
+					`POST ${target}`,
+					audienceFor(route.id, action),
+					whole(() => ctx.post(target, { form: {}, headers: { accept: 'text/html' } }))
 				);
 			}
 			for (const method of route.methods) {
-				await check(`${method} ${path}`, audienceFor(route.id, method === 'GET' ? undefined : method), () =>
-					ctx.fetch(path, { method })
+				const isStream = method === 'GET' && route.id.endsWith('/events');
+				await check(
+					`${method} ${path}`,
+					audienceFor(route.id, method === 'GET' ? undefined : method),
+					isStream ? stream(ctx, path) : whole(() => ctx.fetch(path, { method }))
 				);
 			}
 		}

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { connect, useDatabase, closeDatabase, type DatabaseHandle } from '$lib/server/db';
 import { adminUrl, withDatabase } from './postgres';
 
+/** Opens a fresh database for the file; the returned object gives its PostgreSQL URL (null on PGlite) once open. */
 export function useTestDatabase() {
+	const opened: { url: string | null } = { url: null };
 	let drop: (() => Promise<void>) | null = null;
 	beforeAll(async () => {
 		let handle: DatabaseHandle;
@@ -15,7 +17,8 @@ export function useTestDatabase() {
 			const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
 			const name = `${template}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 			await admin.unsafe(`create database "${name}" template "${template}"`);
-			handle = await connect({ url: withDatabase(url, name), migrate: false });
+			opened.url = withDatabase(url, name);
+			handle = await connect({ url: opened.url, migrate: false });
 			drop = async () => {
 				await admin.unsafe(`drop database if exists "${name}" with (force)`);
 				await admin.end();
@@ -30,4 +33,5 @@ export function useTestDatabase() {
 		await closeDatabase();
 		await drop?.();
 	});
+	return opened;
 }

@@ -8,6 +8,8 @@ import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { RETENTION_INTERVAL_MS, runRetention } from '$lib/server/retention';
 import { startHeroJobs } from '$lib/server/heroes/jobs';
 import { startActionJobs } from '$lib/server/actions/jobs';
+import { startRealtime } from '$lib/server/realtime';
+import { closeAllStreams } from '$lib/server/realtime/stream';
 
 const state = { shuttingDown: false, started: false };
 
@@ -39,13 +41,15 @@ export async function start() {
 	housekeeping.unref();
 	const firstTidy = setTimeout(tidy, 60_000);
 	firstTidy.unref();
-	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), await startRealtime()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
 		clearTimeout(firstTidy);
+		// Open event streams would hold the server open: end them, and browsers reconnect elsewhere.
+		closeAllStreams();
 		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));
 	};
 	process.once('SIGTERM', stop);

@@ -13,6 +13,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
 	db: Database;
 	kind: 'postgres' | 'pglite';
+	/** LISTEN on a channel: `onNotify` gets each payload NOTIFY sends there once its transaction commits. */
+	listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -41,7 +43,16 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 		if (options.migrate !== false) await migratePostgres(options.url, folder);
 		const client = postgres(options.url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
 		const db = drizzle(client, { schema }) as unknown as Database;
-		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+		return {
+			db,
+			kind: 'postgres',
+			// postgres.js keeps one connection for listening and re-listens after it reconnects.
+			listen: async (channel, onNotify) => {
+				const { unlisten } = await client.listen(channel, onNotify);
+				return unlisten;
+			},
+			close: () => client.end({ timeout: 5 })
+		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -62,6 +73,10 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 	return {
 		db,
 		kind: 'pglite',
+		listen: async (channel, onNotify) => {
+			const unlisten = await client.listen(channel, onNotify);
+			return () => unlisten();
+		},
 		close: async () => {
 			if (!client.closed) await client.close();
 		}
@@ -117,6 +132,12 @@ export async function closeDatabase() {
 	const current = handle;
 	handle = null;
 	if (current) await current.close();
+}
+
+/** The open handle's LISTEN; see DatabaseHandle. */
+export function listen(channel: string, onNotify: (payload: string) => void) {
+	if (!handle) throw new Error('The database is not open yet: call openDatabase() first.');
+	return handle.listen(channel, onNotify);
 }
 
 export function databaseKind() {

@@ -6,3 +6,4 @@ export * from './heroes';
 export * from './enquiries';
 export * from './actions';
 export * from './privacy';
+export * from './realtime';

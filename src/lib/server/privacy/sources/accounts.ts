@@ -7,6 +7,7 @@ import {
 	invitations,
 	memberships,
 	passwordResets,
+	presence,
 	recoveryCodes,
 	sessions,
 	users
@@ -79,6 +80,7 @@ export const accountsSource: PersonalDataSource = {
 				})
 				.where(eq(users.id, user.id));
 			await tx.delete(sessions).where(eq(sessions.userId, user.id));
+			await tx.delete(presence).where(eq(presence.userId, user.id));
 			await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
 			await tx.delete(passwordResets).where(eq(passwordResets.userId, user.id));
 			await tx.delete(memberships).where(eq(memberships.userId, user.id));

@@ -1,4 +1,5 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { updateAreaSchema } from '$lib/validators/areas';
 import { updateArea } from '$lib/server/areas';
@@ -7,6 +8,7 @@ import { actionCoverage } from '$lib/server/actions';
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'actions', 'map');
 	const { area, role } = context;
 	return {
 		details: area,

@@ -1,4 +1,5 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { actionChoices, listActions, setStatus } from '$lib/server/actions';
 import { bulkStatusSchema } from '$lib/validators/actions';
@@ -11,6 +12,7 @@ const pick = <T extends string>(values: readonly T[], raw: string | null): T | u
 /** The list's filters and sort come from GET parameters, so a filtered list is a link and works without JavaScript. */
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'actions', 'map');
 	const params = event.url.searchParams;
 	const filters = {
 		owner: params.get('owner') || undefined,

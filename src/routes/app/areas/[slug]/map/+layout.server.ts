@@ -1,4 +1,5 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { loadMap, mapDataOf } from '$lib/server/map';
 import { applyFilter, filterFromQuery, isFiltered } from '$lib/domain/map/filter';
 import { areaRoleAtLeast } from '$lib/domain/roles';
@@ -6,6 +7,7 @@ import { areaRoleAtLeast } from '$lib/domain/roles';
 // The map's data for every view; each page and action below guards itself again.
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'map');
 	const rows = await loadMap(context);
 	const map = mapDataOf(rows);
 	const filter = filterFromQuery(event.url.searchParams);

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import {
 	applyTemplate,
@@ -30,6 +31,7 @@ import { diffMaps, diffMarks } from '$lib/domain/map/diff';
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'map');
 	const { map, pins } = await event.parent();
 	const layout = networkLayoutOf(map, pins);
 	const selected = event.url.searchParams.get('actor');

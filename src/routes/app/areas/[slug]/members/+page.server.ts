@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { inviteMemberSchema, memberRemoveSchema, memberRoleSchema } from '$lib/validators/areas';
 import { changeMemberRole, inviteMember, listMembers, removeMember } from '$lib/server/areas';
@@ -15,6 +16,7 @@ async function requireManager(event: Parameters<typeof requireArea>[0]) {
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'members');
 	const manage = canManageMembers(context.user.role, context.role);
 	return {
 		members: await listMembers(context),

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { ActionConflictError, actionChoices, getAction, postUpdate, updateAction } from '$lib/server/actions';
 import { postUpdateSchema, updateActionSchema } from '$lib/validators/actions';
@@ -19,6 +20,7 @@ async function detail(context: Parameters<typeof getAction>[0], id: string) {
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'actions', 'map', 'members');
 	const [found, choices] = await Promise.all([detail(context, event.params.id), actionChoices(context)]);
 	return { ...found, rag: ragOf(found.action, londonToday()), choices, canEdit: areaRoleAtLeast(context.role, 'editor') };
 }

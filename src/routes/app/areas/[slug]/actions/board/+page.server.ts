@@ -1,4 +1,5 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { listActions, setStatus } from '$lib/server/actions';
 import { moveSchema } from '$lib/validators/actions';
@@ -7,6 +8,7 @@ import { areaRoleAtLeast } from '$lib/domain/roles';
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'actions');
 	const { actions } = await listActions(context, { sort: 'due' });
 	return { actions, canEdit: areaRoleAtLeast(context.role, 'editor') };
 }

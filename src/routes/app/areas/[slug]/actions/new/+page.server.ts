@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { actionChoices, createAction } from '$lib/server/actions';
 import { createActionSchema } from '$lib/validators/actions';
@@ -7,6 +8,7 @@ import { createActionSchema } from '$lib/validators/actions';
 /** Only editors and leads add actions; a viewer gets the same 404 as anything out of reach. */
 export async function load(event) {
 	const context = await requireArea(event, 'editor');
+	followTopics(event, context.area.id, 'map', 'members');
 	return { choices: await actionChoices(context), handoff: event.url.searchParams.get('handoff') ?? '' };
 }
 

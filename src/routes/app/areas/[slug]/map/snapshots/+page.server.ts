@@ -1,4 +1,5 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { listSnapshots, saveSnapshot } from '$lib/server/map';
 import { networkLayoutOf } from '$lib/server/map/layout';
@@ -7,6 +8,7 @@ import { diffMaps, diffMarks } from '$lib/domain/map/diff';
 
 export async function load(event) {
 	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'map');
 	const { map, pins } = await event.parent();
 	const snapshots = await listSnapshots(context);
 	const a = event.url.searchParams.get('a');

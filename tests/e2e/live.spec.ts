@@ -1,0 +1,65 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+
+const MAP = '/app/areas/northbrook/map';
+
+async function signedIn(browser: Browser, account: string) {
+	const context = await browser.newContext({ locale: 'en-GB' });
+	const page = await context.newPage();
+	await signIn(page, account);
+	return { context, page };
+}
+
+test('a handoff added in one browser appears in another within a second, and each sees who else is there', async ({ browser }) => {
+	const editor = await signedIn(browser, ACCOUNTS.partnerNorth);
+	const viewer = await signedIn(browser, ACCOUNTS.viewerNorth);
+	await editor.page.goto(MAP);
+	await viewer.page.goto(`${MAP}/table`);
+	const rows = viewer.page.getByRole('heading', { name: /^Handoffs \(\d+\)$/ });
+	const before = Number((await rows.textContent())!.match(/\d+/)![0]);
+
+	// Presence: on the same page, each sees the other by name and organisation.
+	await viewer.page.goto(MAP);
+	await expect(viewer.page.getByText(/Also on this page: .*Priya North/)).toBeVisible();
+	await expect(editor.page.getByText(/Also on this page: .*Vic Viewer \(Northbrook Integrated Care Board\)/)).toBeVisible();
+	await expectAccessible(viewer.page);
+	await viewer.page.goto(`${MAP}/table`);
+	await expect(editor.page.getByText(/1 other person is elsewhere in this area/)).toBeVisible();
+
+	const form = editor.page.locator('form[action="?/addHandoff"]');
+	await form.getByLabel('From (who hands over)').selectOption({ label: 'Duty inspector' });
+	await form.getByLabel('To (who receives)').selectOption({ label: 'Social worker' });
+	await form.getByLabel('What the handoff is called').fill('Live test: strategy discussion request');
+	await form.getByLabel('Journey stage').selectOption({ label: 'During' });
+	await form.getByLabel('How well it works').selectOption({ label: 'Patchy' });
+	await form.getByRole('button', { name: 'Add handoff' }).click();
+	await expect(editor.page.getByText('Handoff "Live test: strategy discussion request" added.')).toBeVisible();
+
+	// No reload in the other browser: the change arrives on its own.
+	await expect(viewer.page.getByRole('rowheader', { name: 'Live test: strategy discussion request' })).toBeVisible({ timeout: 1000 });
+	await expect(rows).toHaveText(`Handoffs (${before + 1})`);
+
+	// Leaving the area: gone from the other's page.
+	await viewer.context.close();
+	await expect(editor.page.getByText(/elsewhere in this area/)).toHaveCount(0, { timeout: 5000 });
+	await editor.context.close();
+});
+
+test('an action status changed in one browser is shown in another within a second', async ({ browser }) => {
+	const editor = await signedIn(browser, ACCOUNTS.partnerNorth);
+	const viewer = await signedIn(browser, ACCOUNTS.viewerNorth);
+	await viewer.page.goto('/app/areas/northbrook/actions/board');
+	await editor.page.goto('/app/areas/northbrook/actions?status=not_started');
+	await editor.page.locator('table.data tbody tr').first().getByRole('link').first().click();
+	await editor.page.waitForURL(/\/actions\/[a-z0-9]+$/);
+	const title = (await editor.page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	await expect(viewer.page.getByRole('list', { name: /Not started/ }).getByRole('link', { name: title })).toBeVisible();
+
+	await editor.page.getByLabel('What has happened').fill('Started at the partnership meeting.');
+	await editor.page.getByLabel('Change the status to').selectOption({ label: 'In progress' });
+	await editor.page.getByRole('button', { name: 'Post update' }).click();
+	await expect(editor.page.getByText('Update posted')).toBeVisible();
+	await expect(viewer.page.getByRole('list', { name: /In progress/ }).getByRole('link', { name: title })).toBeVisible({ timeout: 1000 });
+	await editor.context.close();
+	await viewer.context.close();
+});
