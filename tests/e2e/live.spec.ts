@@ -63,3 +63,48 @@ test('an action status changed in one browser is shown in another within a secon
 	await editor.context.close();
 	await viewer.context.close();
 });
+
+test('the facilitator steps through the journey and a following participant moves with them; dot votes count live', async ({ browser }) => {
+	const facilitator = await signedIn(browser, ACCOUNTS.consultant);
+	const participant = await signedIn(browser, ACCOUNTS.viewerNorth);
+	const present = '/app/areas/northbrook/present';
+	await facilitator.page.goto(present);
+	await participant.page.goto(present);
+	const now = (await participant.page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	await expect(facilitator.page.getByRole('heading', { level: 1 })).toHaveText(now);
+	await expectAccessible(participant.page);
+
+	const step = facilitator.page.getByRole('button', { name: now === 'Repeat' ? 'Previous stage' : 'Next stage' });
+	await step.click();
+	await expect(facilitator.page.getByRole('heading', { level: 1 })).not.toHaveText(now);
+	const next = (await facilitator.page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	await expect(participant.page.getByRole('heading', { level: 1 })).toHaveText(next, { timeout: 1000 });
+
+	// Looking around alone: the facilitator's next move no longer carries them along.
+	await participant.page.getByRole('link', { name: 'Look around on my own' }).click();
+	await expect(participant.page.getByText('looking around on your own')).toBeVisible();
+	await facilitator.page.getByRole('button', { name: next === 'Before' ? 'Next stage' : 'Previous stage' }).click();
+	await expect(facilitator.page.getByRole('heading', { level: 1 })).not.toHaveText(next);
+	await participant.page.waitForTimeout(500);
+	await expect(participant.page.getByRole('heading', { level: 1 })).toHaveText(next);
+
+	// A vote: the facilitator opens it, the participant's dot appears on the facilitator's screen.
+	await facilitator.page.goto('/app/areas/northbrook/votes');
+	await facilitator.page.getByLabel('Question').fill('Live test: which handoff first?');
+	await facilitator.page.getByLabel('Dots for each person').fill('2');
+	await facilitator.page.getByRole('button', { name: 'Open the vote' }).click();
+	await expect(facilitator.page.getByRole('heading', { name: 'Live test: which handoff first?', level: 1 })).toBeVisible();
+	await expectAccessible(facilitator.page);
+	await participant.page.goto(facilitator.page.url());
+	const item = participant.page.getByRole('listitem').filter({ has: participant.page.getByRole('button', { name: /^Place a dot on / }) }).first();
+	const label = (await item.locator('.label').textContent())!.trim();
+	await item.getByRole('button', { name: `Place a dot on ${label}` }).click();
+	await expect(participant.page.getByText('You have 1 dot left of 2.')).toBeVisible();
+	await expect(facilitator.page.getByText('1 person has voted.')).toBeVisible({ timeout: 1000 });
+	await expectAccessible(participant.page);
+
+	await facilitator.page.getByRole('button', { name: 'Close the vote' }).click();
+	await expect(participant.page.getByText('Closed: final results')).toBeVisible({ timeout: 1000 });
+	await facilitator.context.close();
+	await participant.context.close();
+});

@@ -1,7 +1,8 @@
-// Live workshops: what a change event says, and which part of an area's pages it touches. Pages depend on a topic's
-// key; an event invalidates only the pages that show that topic.
+// Live workshops: what a change event says, and which part of an area's pages it touches (pages depend on a topic's
+// key; an event invalidates only the pages that show that topic); present mode's steps; the rules of dot voting.
+import { STAGES, type Rating } from './map/enums';
 
-export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc'] as const;
+export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /** A change to an area's data, as every instance streams it: no content, only what changed and where. */
@@ -25,7 +26,10 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	map_handoff: 'map',
 	map_position: 'map',
 	map_snapshot: 'map',
-	action: 'actions'
+	action: 'actions',
+	presentation: 'present',
+	vote: 'votes',
+	vote_dot: 'votes'
 };
 
 /** The topic an audited entity belongs to; anything not listed touches the area as a whole. */
@@ -46,4 +50,40 @@ export interface PresentPerson {
 	name: string;
 	organisation: string;
 	view: string;
+}
+
+/** Present mode steps through the journey, one stage at a time. */
+export const PRESENT_STEPS = STAGES;
+
+export const VOTE_SCOPES = ['gaps', 'all'] as const;
+export type VoteScope = (typeof VOTE_SCOPES)[number];
+export const VOTE_SCOPE_LABELS: Record<VoteScope, string> = {
+	gaps: 'Broken, absent and gap handoffs',
+	all: 'Every handoff'
+};
+export const MAX_DOTS = 10;
+
+/** Whether a handoff is on the ballot of a vote with this scope. */
+export function onBallot(scope: VoteScope, handoff: { rating: Rating; isGap: boolean }): boolean {
+	return scope === 'all' || handoff.isGap || handoff.rating === 'broken' || handoff.rating === 'absent';
+}
+
+/**
+ * Moving a participant's dots on one item by `change` (+1 or -1): the new count there, or why not. A participant never
+ * spends more than the vote's dots, and never goes below none on an item.
+ */
+export function moveDot(dots: number, spent: number, onItem: number, change: 1 | -1): { ok: true; count: number } | { ok: false; message: string } {
+	if (change === 1 && spent >= dots) return { ok: false, message: `You have placed all ${dots} of your dots. Take one back to move it.` };
+	if (change === -1 && onItem === 0) return { ok: false, message: 'There is no dot of yours on this to take back.' };
+	return { ok: true, count: onItem + change };
+}
+
+/** Results: every ballot item with its dots, most first (ties by label), and who has voted. */
+export function tally<H extends { id: string; label: string }>(ballot: H[], dots: { handoffId: string; userId: string; count: number }[]) {
+	const totals = new Map<string, number>();
+	for (const d of dots) totals.set(d.handoffId, (totals.get(d.handoffId) ?? 0) + d.count);
+	return {
+		items: ballot.map((h) => ({ ...h, dots: totals.get(h.id) ?? 0 })).sort((a, b) => b.dots - a.dots || a.label.localeCompare(b.label, 'en-GB')),
+		voters: new Set(dots.map((d) => d.userId)).size
+	};
 }

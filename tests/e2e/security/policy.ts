@@ -64,6 +64,9 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/areas\/\[slug\]$/, read: area('viewer'), write: { update: area('lead') } },
 	// Adding and importing actions are editors' pages: a viewer is not shown the form at all.
 	{ route: /^\/app\/areas\/\[slug\]\/actions\/(new|import)$/, read: area('editor'), write: area('editor') },
+	// The facilitator (a lead) steps through present mode and runs votes; every member, viewers too, places dots.
+	{ route: /^\/app\/areas\/\[slug\]\/(present|votes)$/, read: area('viewer'), write: area('lead') },
+	{ route: /^\/app\/areas\/\[slug\]\/votes\/\[id\]$/, read: area('viewer'), write: { dot: area('viewer'), close: area('lead') } },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
 	// Staff must keep their authenticator; only partners may remove theirs.
 	{ route: /^\/app\/account$/, read: signedIn, write: { password: signedIn, removeTwoFactor: { kind: 'global', subjects: PARTNERS } } },

@@ -13,6 +13,7 @@ import { seedMaps } from './map';
 import { seedPrivacy } from './privacy';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
+import { seedWorkshops } from './workshops';
 
 interface DemoUser {
 	email: string;
@@ -126,6 +127,7 @@ export async function seedDemo(
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
 		await seedPrivacy(tx);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
+		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { MAX_DOTS, PRESENT_STEPS, VOTE_SCOPES } from '$lib/domain/live';
+import { choice, requiredText } from './common';
+
+const id = z.string().min(1).max(64);
+
+export const presentStepSchema = z
+	.object({ step: z.coerce.number({ message: 'Choose a stage of the journey.' }).int().min(0).max(PRESENT_STEPS.length - 1) })
+	.strict();
+
+export const openVoteSchema = z
+	.object({
+		question: requiredText('the question the room is voting on', 200),
+		scope: choice(VOTE_SCOPES, 'Choose which handoffs are on the vote.'),
+		dots: z.coerce
+			.number({ message: `Give each person between 1 and ${MAX_DOTS} dots.` })
+			.int({ message: `Give each person between 1 and ${MAX_DOTS} dots.` })
+			.min(1, { message: `Give each person between 1 and ${MAX_DOTS} dots.` })
+			.max(MAX_DOTS, { message: `Give each person between 1 and ${MAX_DOTS} dots.` })
+	})
+	.strict();
+
+export const dotSchema = z
+	.object({ handoffId: id, change: z.enum(['1', '-1']).transform((v) => (v === '1' ? 1 : -1) as 1 | -1) })
+	.strict();
