@@ -28,11 +28,11 @@ test('partners see only their own areas; admins see every area and the admin men
 	await signIn(page, ACCOUNTS.partnerNorth);
 	const areas = page.getByRole('table', { name: 'Your areas' }).getByRole('rowheader');
 	await expect(areas).toHaveText(['Northbrook']);
-	await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Admin', exact: true })).toHaveCount(0);
 	await signOut(page);
 	await signIn(page, ACCOUNTS.admin);
 	await expect(page.getByRole('table', { name: 'Your areas' }).getByRole('rowheader')).toContainText(['Northbrook', 'Southmere']);
-	await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Admin', exact: true })).toBeVisible();
 });
 
 test('sign-in works with the keyboard alone', async ({ page }) => {

@@ -10,7 +10,7 @@ test('a new consultant must enrol an authenticator, then signs in with its code;
 	await signIn(page, ACCOUNTS.admin);
 	await page.goto('/app/admin/users');
 	await page.getByLabel('Email address').fill(EMAIL);
-	await page.getByLabel('Role').selectOption('consultant');
+	await page.getByLabel('Role', { exact: true }).selectOption('consultant');
 	await page.getByRole('button', { name: 'Send invitation' }).click();
 	await expect(page.getByText(`Invitation sent to ${EMAIL}.`)).toBeVisible();
 	const link = (await readLatestMail(page, EMAIL)).match(/http\S+\/invitation\/\S+/)![0];

@@ -36,6 +36,35 @@ export const config = {
 	get sightingRetentionDays() {
 		return num(process.env.SIGHTING_RETENTION_DAYS, 30);
 	},
+	// Retention of the other personal data (see $lib/server/retention, shown at /app/admin/retention).
+	/** Days a Search Heroes sign-up may wait for confirmation before it is deleted (the confirm link's life). */
+	get heroUnconfirmedDays() {
+		return num(process.env.HERO_UNCONFIRMED_DAYS, 7);
+	},
+	/** Days an unsubscribed hero's record (address and consent history) is kept as proof of the withdrawal. */
+	get heroUnsubscribedDays() {
+		return num(process.env.HERO_UNSUBSCRIBED_DAYS, 365);
+	},
+	/** Months a partner enquiry is kept after it last changed. */
+	get enquiryRetentionMonths() {
+		return num(process.env.ENQUIRY_RETENTION_MONTHS, 24);
+	},
+	/** Days sent (or given-up) mail is kept in the outbox, addresses and bodies included. */
+	get mailRetentionDays() {
+		return num(process.env.MAIL_RETENTION_DAYS, 90);
+	},
+	/** Days an invitation is kept after it expires (used or not). */
+	get invitationRetentionDays() {
+		return num(process.env.INVITATION_RETENTION_DAYS, 30);
+	},
+	/** Hours a counted sign-in, reset or form attempt is kept (the longest rate-limit window is an hour). */
+	get rateLimitRetentionHours() {
+		return num(process.env.RATE_LIMIT_RETENTION_HOURS, 24);
+	},
+	/** Days the audit trail is kept (six years by default, the UK limitation period for contract claims). */
+	get auditRetentionDays() {
+		return num(process.env.AUDIT_RETENTION_DAYS, 2192);
+	},
 	/** Minutes between appeal digests to Digital Search Heroes; staff can also send one at once. */
 	get appealDigestMinutes() {
 		return num(process.env.APPEAL_DIGEST_MINUTES, 15);

@@ -1,5 +1,6 @@
-// Encryption at rest for secrets the app must read back (TOTP keys): AES-256-GCM from Node's crypto.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// Encryption at rest for secrets the app must read back (TOTP keys): AES-256-GCM from Node's crypto; and keyed hashes
+// (HMAC-SHA-256) for values kept only to be recognised again (erased addresses).
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -42,4 +43,20 @@ export function decrypt(encoded: string): Uint8Array {
 	const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), data.subarray(0, 12));
 	decipher.setAuthTag(data.subarray(12, 28));
 	return new Uint8Array(Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]));
+}
+
+const derived = new Map<string, Buffer>();
+
+/**
+ * HMAC-SHA-256 of `value` (hex) under a key derived from ENCRYPTION_KEY for one `purpose` (HKDF), so that the hash
+ * of a guessable value such as an email address cannot be confirmed by anyone without the key, and a hash made for
+ * one purpose means nothing for another.
+ */
+export function keyedHash(purpose: string, value: string): string {
+	let purposeKey = derived.get(purpose);
+	if (!purposeKey) {
+		purposeKey = Buffer.from(hkdfSync('sha256', encryptionKey(), Buffer.alloc(0), `homeward:${purpose}`, 32));
+		derived.set(purpose, purposeKey);
+	}
+	return createHmac('sha256', purposeKey).update(value, 'utf8').digest('hex');
 }

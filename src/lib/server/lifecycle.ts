@@ -2,19 +2,16 @@
 import { closeDatabase, databaseKind, openDatabase, refreshStatistics } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { describeLogins, seedDemo } from '$lib/server/seed';
-import { deleteExpiredSessions } from '$lib/server/auth/session';
-import { pruneHits } from '$lib/server/auth/rate-limit';
 import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
-import { purgeHandledSightings, purgeSubscribers } from '$lib/server/heroes';
+import { RETENTION_INTERVAL_MS, runRetention } from '$lib/server/retention';
 import { startHeroJobs } from '$lib/server/heroes/jobs';
 import { startActionJobs } from '$lib/server/actions/jobs';
 import { startRealtime } from '$lib/server/realtime';
 import { closeAllStreams } from '$lib/server/realtime/stream';
 
 const state = { shuttingDown: false, started: false };
-const HOUR = 60 * 60 * 1000;
 
 export function isShuttingDown() {
 	return state.shuttingDown;
@@ -33,22 +30,24 @@ export async function start() {
 		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
 	}
 	await refreshStatistics();
-	const housekeeping = setInterval(() => {
+	// Housekeeping: the retention periods (expired sessions, rate-limit counts, personal data past its time) and the
+	// planner's statistics. Each instance ticks; the retention job's advisory lock lets one of them do that work.
+	const tidy = () =>
 		Promise.all([
-			deleteExpiredSessions(),
-			pruneHits(),
-			purgeHandledSightings(config.sightingRetentionDays),
-			purgeSubscribers(),
+			runRetention().then((removed) => removed && log.info({ removed }, 'retention applied')),
 			refreshStatistics()
 		]).catch((err) => log.error({ err }, 'housekeeping failed'));
-	}, HOUR);
+	const housekeeping = setInterval(tidy, RETENTION_INTERVAL_MS);
 	housekeeping.unref();
+	const firstTidy = setTimeout(tidy, 60_000);
+	firstTidy.unref();
 	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), await startRealtime()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
 	const stop = () => {
 		state.shuttingDown = true;
 		clearInterval(housekeeping);
+		clearTimeout(firstTidy);
 		// Open event streams would hold the server open: end them, and browsers reconnect elsewhere.
 		closeAllStreams();
 		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));

@@ -3,7 +3,8 @@ import type { Executor } from '$lib/server/db';
 import { auditLog } from '$lib/server/db/schema';
 import { publishChange, versionOf } from '$lib/server/realtime';
 
-const HIDDEN = new Set(['passwordHash', 'tokenHash']);
+// Secrets never enter the trail, not even encrypted or hashed.
+const HIDDEN = new Set(['passwordHash', 'tokenHash', 'totpKey']);
 
 function redact(row: object | null | undefined) {
 	if (!row) return null;

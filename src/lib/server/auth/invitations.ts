@@ -10,6 +10,7 @@ import { InputError } from '$lib/server/errors';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { COMMON_PASSWORD_MESSAGE, hashPassword, isCommonPassword } from './password';
 import { createSession } from './session';
+import { isSuppressed, SUPPRESSED_MESSAGE } from '$lib/server/privacy/suppression';
 
 const INVITATION_DAYS = 7;
 
@@ -21,6 +22,8 @@ export interface InvitationInput {
 
 /** Creates an invitation and its mail in one transaction; returns the token for the mail only. */
 export async function createInvitation(tx: Executor, actor: { id: string; name: string }, input: InvitationInput) {
+	// An erased address is not brought back by someone else: only its owner's own opt-in, or an admin lifting it.
+	if (await isSuppressed(tx, input.email)) throw new InputError({ email: SUPPRESSED_MESSAGE });
 	const token = newToken();
 	const id = newId();
 	const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);

@@ -523,7 +523,12 @@ export async function startEngagement(user: SessionUser, id: string, version: nu
 		await addLead(tx, user, area.id);
 		await audit(tx, { actorId: user.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
 		if (booking.email.toLowerCase() !== user.email.toLowerCase()) {
-			await grantMembership(tx, user, area, booking.email, 'editor');
+			// The consultation page has no email field: an address refused for the invitation (on the suppression list)
+			// is said at the top of the form.
+			await grantMembership(tx, user, area, booking.email, 'editor').catch((err) => {
+				if (err instanceof InputError && err.errors.email) throw new InputError({ _form: err.errors.email });
+				throw err;
+			});
 		}
 		const [updated] = await tx
 			.update(bookings)

@@ -7,6 +7,7 @@ import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { HERO_SIGN_UP_PER_ADDRESS } from '$lib/domain/rate-limit';
+import { unsuppress } from '$lib/server/privacy/suppression';
 import {
 	CONFIRM_LINK_DAYS,
 	CONSENT_METHOD,
@@ -123,13 +124,18 @@ export async function findConfirmation(token: string) {
 	return subscriber ? { email: subscriber.email, status: subscriber.status } : null;
 }
 
-/** Confirms by POST only (mail scanners follow GET links): the link is used up, the subscriber starts getting appeals. */
+/**
+ * Confirms by POST only (mail scanners follow GET links): the link is used up, the subscriber starts getting appeals.
+ * This is the fresh opt-in that takes an erased address off the suppression list: the owner of the address has just
+ * asked for it themselves.
+ */
 export async function confirmSubscription(token: string): Promise<boolean> {
 	const subscriber = await subscriberByToken(token, ['confirm']);
 	if (!subscriber) return false;
 	await db.transaction(async (tx) => {
 		await tx.delete(heroTokens).where(eq(heroTokens.tokenHash, hashToken(token)));
 		if (subscriber.status === 'confirmed') return;
+		await unsuppress(tx, subscriber.email);
 		const now = new Date();
 		await tx
 			.update(heroSubscribers)

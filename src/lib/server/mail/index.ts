@@ -1,9 +1,12 @@
 // Mail goes into the outbox inside the transaction that causes it; nothing is lost if sending later fails.
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { outbox, type MailAttachment } from '$lib/server/db/schema';
+import { outbox, type MailAttachment, type OutboxMessage } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { config } from '$lib/server/config';
+import { audit } from '$lib/server/audit';
+import { InputError, NotFoundError } from '$lib/server/errors';
+import type { SessionUser } from '$lib/server/auth/session';
 
 export interface Mail {
 	to: string;
@@ -25,11 +28,36 @@ export function link(path: string) {
 	return new URL(path, config.origin).toString();
 }
 
-export function listOutbox(limit = 200) {
-	return db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+export function listOutbox(limit = 200, status?: OutboxMessage['status']) {
+	return db
+		.select()
+		.from(outbox)
+		.where(status ? eq(outbox.status, status) : undefined)
+		.orderBy(desc(outbox.createdAt))
+		.limit(limit);
 }
 
 export async function getOutboxMessage(id: string) {
 	const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
 	return message ?? null;
+}
+
+/**
+ * Puts a mail the worker gave up on back in the queue, to be sent at the worker's next look with a fresh set of
+ * attempts. Only failed mail: a pending one is already queued, and sending a sent one again would duplicate it.
+ */
+export async function resendMail(actor: SessionUser, id: string) {
+	if (actor.role !== 'admin') throw new NotFoundError();
+	await db.transaction(async (tx) => {
+		const [before] = await tx.select({ id: outbox.id, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox).where(eq(outbox.id, id));
+		if (!before) throw new NotFoundError();
+		const [after] = await tx
+			.update(outbox)
+			.set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+			.where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+			.returning({ id: outbox.id, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError });
+		if (!after) throw new InputError({ _form: `Only failed mail can be sent again; this one is ${before.status}.` });
+		// Status only: the address and words of the mail are not copied into the audit trail.
+		await audit(tx, { actorId: actor.id, entity: 'outbox', entityId: id, action: 'resend', before, after });
+	});
 }

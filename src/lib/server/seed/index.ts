@@ -10,6 +10,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import { seedBookings } from './bookings';
 import { seedMaps } from './map';
+import { seedPrivacy } from './privacy';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
 import { seedWorkshops } from './workshops';
@@ -126,6 +127,7 @@ export async function seedDemo(
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
 		await seedModels(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
+		await seedPrivacy(tx);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 	});

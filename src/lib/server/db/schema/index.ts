@@ -5,5 +5,6 @@ export * from './map';
 export * from './heroes';
 export * from './enquiries';
 export * from './actions';
+export * from './privacy';
 export * from './realtime';
 export * from './models';

@@ -1,0 +1,21 @@
+// Every place Homeward keeps personal data about an email address, in the order erasure visits them. A capability
+// that stores addresses or names (Hydra requests, when they land) writes one PersonalDataSource and adds it here;
+// subject access, export and erasure then cover it with no other change.
+import type { PersonalDataSource } from './types';
+import { accountsSource, invitationsSource } from './sources/accounts';
+import { bookingsSource, enquiriesSource, heroesSource, sightingsSource } from './sources/public';
+import { areaTextSource, auditSource, outboxSource, rateLimitSource } from './sources/sweeps';
+
+export const SOURCES: PersonalDataSource[] = [
+	accountsSource,
+	invitationsSource,
+	bookingsSource,
+	enquiriesSource,
+	heroesSource,
+	sightingsSource,
+	// The sweeps last: they use the names and records the sources above have found.
+	areaTextSource,
+	outboxSource,
+	rateLimitSource,
+	auditSource
+];
