@@ -4,4 +4,5 @@ export * from './bookings';
 export * from './map';
 export * from './heroes';
 export * from './enquiries';
+export * from './toc';
 export * from './actions';
