@@ -143,3 +143,80 @@ export function columnChart(columns: Column[], options: { width?: number; height
 			.map(({ text, x, y }) => ({ text, x, y }))
 	};
 }
+
+export interface LinePoint {
+	/** YYYY-MM-DD. */
+	date: string;
+	value: number;
+	/** Under the axis and in the figure's text, e.g. "30 Sep 2026". */
+	label: string;
+}
+
+export interface LineChartLayout {
+	width: number;
+	height: number;
+	/** The path through the points, oldest first. */
+	d: string;
+	points: { key: string; x: number; y: number; value: { text: string; x: number; y: number } }[];
+	/** Horizontal reference lines (baseline, target), each labelled in words at the right. */
+	references: { key: string; label: string; y: number; labelY: number }[];
+	labels: { text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[];
+	plot: { left: number; right: number; top: number; bottom: number };
+}
+
+/**
+ * A small trend line over dated readings, with labelled reference lines (such as a baseline and a target) so the
+ * reader sees which way is better without colour. Readings are spaced by date; each carries its figure.
+ */
+export function lineChart(
+	points: LinePoint[],
+	references: { key: string; label: string; value: number }[] = [],
+	options: { width?: number; height?: number; fontSize?: number; format?: (n: number) => string } = {}
+): LineChartLayout {
+	const { width = 480, height = 220, fontSize = 14, format = (n: number) => String(n) } = options;
+	const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+	const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
+	const values = [...sorted.map((p) => p.value), ...references.map((r) => r.value)];
+	const lo = values.length ? Math.min(...values) : 0;
+	const hi = values.length ? Math.max(...values) : 1;
+	const pad = (hi - lo || Math.abs(hi) || 1) * 0.12;
+	const longestReference = Math.max(0, ...references.map((r) => r.label.length)) * fontSize * CHAR_WIDTH;
+	const plot = { left: fontSize * 2, right: width - Math.max(fontSize * 2, longestReference + 10), top: fontSize + 10, bottom: height - fontSize * 2 };
+	const y = scaleLinear().domain([lo - pad, hi + pad]).range([plot.bottom, plot.top]);
+	const days = sorted.map((p) => day(p.date));
+	const x = scaleLinear()
+		.domain(days.length > 1 ? [days[0], days[days.length - 1]] : [(days[0] ?? 0) - 1, (days[0] ?? 0) + 1])
+		.range([plot.left, plot.right]);
+	const placed = sorted.map((p, i) => ({ key: `${i}-${p.date}`, x: x(day(p.date)), y: y(p.value), p }));
+	// Every reading's figure when they fit, otherwise every second or third, always the last.
+	const band = placed.length > 1 ? (plot.right - plot.left) / (placed.length - 1) : Infinity;
+	const widestValue = Math.max(0, ...sorted.map((p) => format(p.value).length)) * fontSize * CHAR_WIDTH;
+	const every = Math.max(1, Math.ceil((widestValue + 6) / band));
+	const shown = (i: number) => i === placed.length - 1 || (placed.length - 1 - i) % every === 0;
+	const widestLabel = Math.max(0, ...sorted.map((p) => p.label.length)) * fontSize * CHAR_WIDTH;
+	// The last label is anchored at its end, so it reaches a whole width back: leave room for that.
+	const labelEvery = Math.max(1, Math.ceil((widestLabel * 1.5 + fontSize) / band));
+	return {
+		width,
+		height,
+		plot,
+		d: placed.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`).join(''),
+		points: placed.map((p, i) => ({
+			key: p.key,
+			x: p.x,
+			y: p.y,
+			value: { text: shown(i) ? format(p.p.value) : '', x: p.x, y: p.y - 8 }
+		})),
+		references: references.map((r) => ({ key: r.key, label: r.label, y: y(r.value), labelY: y(r.value) + fontSize * 0.35 })),
+		// Date labels from the last one back, as many as fit; the ends are anchored inside the plot.
+		labels: placed
+			.map((p, i) => ({ text: p.p.label, x: p.x, y: plot.bottom + fontSize + 6, i }))
+			.filter(({ i }) => (placed.length - 1 - i) % labelEvery === 0)
+			.map(({ text, x: at, y: top, i }) => ({
+				text,
+				x: at,
+				y: top,
+				anchor: placed.length === 1 ? ('middle' as const) : i === 0 ? ('start' as const) : i === placed.length - 1 ? ('end' as const) : ('middle' as const)
+			}))
+	};
+}

@@ -69,7 +69,7 @@ const BAND_LABEL = 30;
 const BAND_PAD = 18;
 const NODE_PAD = 12;
 const GAP = 36;
-const DUMMY_GAP = 14;
+const DUMMY_GAP = 24;
 const SWEEPS = 12;
 // Average advance of a system-font character, as a share of the font size: errs wide so text stays in its box.
 const CHAR = 0.56;
@@ -256,12 +256,15 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 	);
 	const bands: TocBand[] = [];
 	const centreY = new Map<number, number>();
+	/** Half the height of the band's row of boxes: a link passing through runs straight down this stretch. */
+	const halfRow = new Map<number, number>();
 	let y = MARGIN;
 	for (let r = 0; r < bandCount; r++) {
 		const tallest = Math.max(0, ...order[r].filter((id) => vertices.get(id)!.real).map((id) => sized.get(id)!.height));
 		const height = BAND_LABEL + Math.max(tallest, 24) + BAND_PAD;
 		bands.push({ kind: TOC_KINDS[r], label: TOC_KIND_PLURALS[TOC_KINDS[r]], y, height });
 		centreY.set(r, y + BAND_LABEL + Math.max(tallest, 24) / 2);
+		halfRow.set(r, Math.max(tallest, 24) / 2);
 		y += height;
 	}
 
@@ -364,15 +367,21 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 			return { id: l.id, from: l.from, to: l.to, d, points };
 		}
 		const goesUp = vertices.get(l.to)!.rank < vertices.get(l.from)!.rank;
-		const points = chain.map((id, i) => {
+		const points = chain.flatMap((id, i) => {
 			if (i === 0 || i === chain.length - 1) {
 				const b = box.get(id)!;
 				const leaving = i === 0;
 				const onTop = leaving === goesUp;
-				return { x: r1(ports.get(`${l.id}|${id}`) ?? b.x + b.width / 2), y: r1(onTop ? b.y : b.y + b.height) };
+				return [{ x: r1(ports.get(`${l.id}|${id}`) ?? b.x + b.width / 2), y: r1(onTop ? b.y : b.y + b.height) }];
 			}
+			// Through a band it skips: straight along the row of boxes, so it never cuts a corner of one.
 			const c = centre(id);
-			return { x: r1(c.x), y: r1(c.y) };
+			const half = halfRow.get(vertices.get(id)!.rank)!;
+			const [enter, leave] = goesUp ? [c.y + half, c.y - half] : [c.y - half, c.y + half];
+			return [
+				{ x: r1(c.x), y: r1(enter) },
+				{ x: r1(c.x), y: r1(leave) }
+			];
 		});
 		let d = `M${points[0].x},${points[0].y}`;
 		for (let i = 1; i < points.length; i++) {

@@ -107,8 +107,11 @@ async function handoffIdsOf(tx: Executor, actionId: string) {
 	return rows.map((r) => r.handoffId).filter((id): id is string => id !== null).sort();
 }
 
+/** Replaces the action's handoff links; its links to other things (theory of change steps) stay as they are. */
 async function writeLinks(tx: Executor, context: AreaContext, actionId: string, handoffIds: string[]) {
-	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, actionId)));
+	await tx
+		.delete(actionLinks)
+		.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, actionId), isNotNull(actionLinks.handoffId)));
 	if (handoffIds.length)
 		await tx.insert(actionLinks).values(handoffIds.map((handoffId) => ({ id: newId(), areaId: context.area.id, actionId, handoffId })));
 }

@@ -12,6 +12,7 @@ import { seedBookings } from './bookings';
 import { seedMaps } from './map';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
+import { seedToc } from './toc';
 
 interface DemoUser {
 	email: string;
@@ -124,6 +125,7 @@ export async function seedDemo(
 		await seedMaps(tx, areaIds, userIds['consultant@homeward.test']);
 		await seedHeroes(tx, userIds['consultant@homeward.test']);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
+		await seedToc(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
