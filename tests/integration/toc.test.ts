@@ -16,6 +16,7 @@ import {
 	type IndicatorInput
 } from '$lib/server/toc';
 import { createActor, deleteActor } from '$lib/server/map';
+import { createAction, getAction, updateAction } from '$lib/server/actions';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
@@ -170,6 +171,28 @@ describe('indicators and readings', () => {
 		const twice = await addReading(editor, row.id, { date: '2026-11-26', value: 71, note: '' }, '2026-11-26').catch((e) => e);
 		expect(twice.errors.date).toMatch(/already a reading/);
 		expect((await db.select({ n: count() }).from(tocReadings).where(eq(tocReadings.indicatorId, row.id)))[0].n).toBe(1);
+	});
+});
+
+describe('actions that deliver steps', () => {
+	it('an action ticked against an activity clears its “no action” flag; editing handoffs alone keeps the link', async () => {
+		const editor = await contextFor('editor');
+		const other = await contextFor('editor');
+		const activity = await step(editor, 'activity', 'Hydra training');
+		const foreign = await step(other, 'activity', 'Elsewhere');
+		expect((await getToc(editor)).nodes[0].flags.noAction).toBe(true);
+		const base = { title: 'Book the first Hydra day', description: '', ownerActorId: null, ownerUserId: null, dueDate: null, status: 'not_started' as const, priority: 'high' as const, handoffIds: [] };
+		const refused = await createAction(editor, { ...base, tocNodeIds: [foreign.id] }).catch((e) => e);
+		expect(refused.errors.tocNodeIds).toMatch(/theory of change/);
+		const action = await createAction(editor, { ...base, tocNodeIds: [activity.id] });
+		expect((await getToc(editor)).nodes[0].flags.noAction).toBe(false);
+		expect((await getNode(editor, activity.id)).actionCount).toBe(1);
+		// An edit that does not name steps (an older form, an import) leaves them linked.
+		await updateAction(editor, { ...base, id: action.id, version: action.version, title: 'Book two Hydra days' });
+		expect((await getAction(editor, action.id)).steps.map((s) => s.title)).toEqual(['Hydra training']);
+		// The form names them: unticking removes the link.
+		await updateAction(editor, { ...base, id: action.id, version: action.version + 1, tocNodeIds: [] });
+		expect((await getToc(editor)).nodes[0].flags.noAction).toBe(true);
 	});
 });
 
