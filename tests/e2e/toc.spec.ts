@@ -138,3 +138,34 @@ test('a viewer reads the theory of change but is offered no forms', async ({ pag
 	await expect(page.getByRole('button', { name: 'Add reading' })).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('an editor records a quarter’s missing figures and sees the repeat share against the national picture', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto(TOC);
+	await page.getByRole('link', { name: 'Missing figures by quarter' }).click();
+	await expect(page.getByRole('heading', { name: 'Missing figures by quarter', level: 1 })).toBeVisible();
+	const chart = page.getByRole('figure', { name: /repeat episodes, by quarter, against the national picture/ });
+	await expect(chart).toContainText('National, children: 75%');
+	await expect(chart).toContainText('Children 67.5%');
+	await expectAccessible(page);
+
+	await page.getByLabel('Quarter').selectOption('2026-Q4');
+	await page.getByLabel('Missing reports').fill('120');
+	await page.getByLabel('People reported').fill('130');
+	await page.getByLabel('Repeat share of reports about adults (%)').fill('46');
+	await page.getByLabel('Repeat share of reports about children (%)').fill('66');
+	await page.getByLabel('Return interviews offered').fill('40');
+	await page.getByLabel('Return interviews completed within 72 hours').fill('28');
+	await page.getByRole('button', { name: 'Save figures' }).click();
+	await expect(page.getByText('People reported cannot exceed the reports')).toBeVisible();
+	await expect(page.getByLabel('Missing reports')).toHaveValue('120');
+	await page.getByLabel('People reported').fill('61');
+	await page.getByRole('button', { name: 'Save figures' }).click();
+	await expect(page.getByText('Figures saved for 2026-Q4')).toBeVisible();
+	const row = page.getByRole('row').filter({ hasText: '2026-Q4' });
+	await expect(row).toContainText('66%');
+	await expect(row).toContainText('28 (70%)');
+	await expect(chart).toContainText('Children 66%');
+	await page.setViewportSize({ width: 320, height: 800 });
+	await expectAccessible(page);
+});

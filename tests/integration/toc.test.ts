@@ -21,7 +21,8 @@ import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
-import { readingSchema } from '$lib/validators/toc';
+import { readingSchema, saveFiguresSchema } from '$lib/validators/toc';
+import { listFigures, saveFigures } from '$lib/server/toc/figures';
 import { useTestDatabase } from '../helpers/database';
 import { addMember, makeArea, makeUser } from '../helpers/factories';
 
@@ -193,6 +194,34 @@ describe('actions that deliver steps', () => {
 		// The form names them: unticking removes the link.
 		await updateAction(editor, { ...base, id: action.id, version: action.version + 1, tocNodeIds: [] });
 		expect((await getToc(editor)).nodes[0].flags.noAction).toBe(true);
+	});
+});
+
+describe('quarterly missing figures', () => {
+	const figures = { quarter: '2026-Q3', missingReports: 340, peopleReported: 158, repeatShareAdults: 47, repeatShareChildren: 67.5, returnInterviewsOffered: 130, returnInterviewsWithin72h: 86 };
+
+	it('validates figures: whole counts, shares from 0 to 100, people no more than reports, interviews within 72 h no more than offered', () => {
+		const form = (extra: Record<string, string>) =>
+			saveFiguresSchema.safeParse({ ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, String(v)])), ...extra });
+		expect(form({}).success).toBe(true);
+		expect(form({ missingReports: '3.5' }).error?.issues[0].path).toEqual(['missingReports']);
+		expect(form({ repeatShareAdults: '101' }).error?.issues[0].message).toMatch(/0 to 100/);
+		expect(form({ peopleReported: '400' }).error?.issues[0].path).toEqual(['peopleReported']);
+		expect(form({ returnInterviewsWithin72h: '131' }).error?.issues[0].path).toEqual(['returnInterviewsWithin72h']);
+		expect(form({ quarter: '2026-Q5' }).success).toBe(false);
+	});
+
+	it('adds a quarter once, edits it by version, and keeps it to its area', async () => {
+		const editor = await contextFor('editor');
+		const other = await contextFor('editor');
+		const row = await saveFigures(editor, { ...figures, version: null });
+		await expect(saveFigures(editor, { ...figures, version: null })).rejects.toBeInstanceOf(InputError);
+		await saveFigures(editor, { ...figures, missingReports: 341, version: row.version });
+		await expect(saveFigures(editor, { ...figures, missingReports: 342, version: row.version })).rejects.toBeInstanceOf(ConflictError);
+		expect((await listFigures(editor)).map((f) => f.missingReports)).toEqual([341]);
+		expect(await listFigures(other)).toEqual([]);
+		const viewer = await contextFor('viewer', editor.area);
+		await expect(saveFigures(viewer, { ...figures, quarter: '2026-Q2', version: null })).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
 

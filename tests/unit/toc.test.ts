@@ -8,8 +8,13 @@ import {
 	pathsUp,
 	planErrors,
 	progressOf,
+	quarterLabel,
+	quarterOf,
+	recentQuarters,
+	within72hShare,
 	type IndicatorPlan
 } from '$lib/domain/toc';
+import { seriesChart } from '$lib/diagrams/charts';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
 import { layoutToc, overlappingBoxes, placeInOrder, titleLines } from '$lib/diagrams/toc';
 import { syntheticToc } from '$lib/diagrams/synthetic';
@@ -223,5 +228,38 @@ describe('layered layout', () => {
 		const first = layoutToc(input);
 		expect(overlappingBoxes(first)).toEqual([]);
 		expect(layoutToc(input)).toEqual(first);
+	});
+});
+
+describe('quarters and the repeat-share chart', () => {
+	it('names quarters and counts back across years', () => {
+		expect(quarterOf('2026-11-26')).toBe('2026-Q4');
+		expect(quarterOf('2026-01-01')).toBe('2026-Q1');
+		expect(recentQuarters('2026-02-10', 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+		expect(quarterLabel('2026-Q3')).toBe('Jul to Sep 2026');
+		expect(within72hShare(0, 0)).toBeNull();
+		expect(within72hShare(200, 150)).toBe(0.75);
+	});
+
+	it('draws each series from its first to its last figure, named at its end, with the national lines where they belong', () => {
+		const chart = seriesChart(
+			['2026-Q1', '2026-Q2', '2026-Q3'],
+			[
+				{ key: 'children', label: 'Children', values: [80, 70, 60] },
+				{ key: 'adults', label: 'Adults', values: [50, null, 40] }
+			],
+			[{ key: 'children', label: 'National, children: 75%', value: 75 }],
+			{ format: (n) => `${n}%` }
+		);
+		const [children, adults] = chart.series;
+		expect(children.points).toHaveLength(3);
+		expect(children.points[0].y).toBeLessThan(children.points[2].y);
+		expect(children.end?.text).toBe('Children 60%');
+		// A missing quarter breaks the line rather than joining across it.
+		expect(adults.d.match(/M/g)).toHaveLength(2);
+		const reference = chart.references[0];
+		expect(reference.y).toBeLessThan(children.points[1].y);
+		expect(reference.y).toBeGreaterThan(children.points[0].y);
+		expect(chart.series.every((s) => s.end!.x + 'Children 60%'.length * 14 * 0.6 <= chart.width + 1)).toBe(true);
 	});
 });

@@ -220,3 +220,67 @@ export function lineChart(
 			}))
 	};
 }
+
+export interface Series {
+	key: string;
+	/** Said at the end of the line, so the series never rests on colour or dash alone. */
+	label: string;
+	values: (number | null)[];
+}
+
+export interface SeriesChartLayout {
+	width: number;
+	height: number;
+	plot: { left: number; right: number; top: number; bottom: number };
+	series: { key: string; d: string; points: { x: number; y: number }[]; end: { text: string; x: number; y: number } | null }[];
+	references: { key: string; label: string; y: number; labelY: number }[];
+	ticks: { y: number; label: string }[];
+	labels: { text: string; x: number; y: number }[];
+}
+
+/**
+ * Lines over categories (such as quarters) on a 0 to `max` scale, each named at its last point, with labelled
+ * horizontal reference lines (such as a national figure). Gaps (null) break a line.
+ */
+export function seriesChart(
+	categories: string[],
+	series: Series[],
+	references: { key: string; label: string; value: number }[] = [],
+	options: { width?: number; height?: number; fontSize?: number; max?: number; format?: (n: number) => string } = {}
+): SeriesChartLayout {
+	const { width = 560, height = 280, fontSize = 14, max = 100, format = (n: number) => String(n) } = options;
+	const endTexts = series.map((s) => {
+		const last = [...s.values].reverse().find((v) => v !== null);
+		return last === undefined || last === null ? '' : `${s.label} ${format(last)}`;
+	});
+	const endWidth = Math.max(0, ...endTexts.map((t) => t.length)) * fontSize * CHAR_WIDTH;
+	const plot = { left: fontSize * 3, right: width - endWidth - 10, top: fontSize, bottom: height - fontSize * 2 };
+	const y = scaleLinear().domain([0, max]).range([plot.bottom, plot.top]);
+	const step = categories.length > 1 ? (plot.right - plot.left) / (categories.length - 1) : 0;
+	const xAt = (i: number) => (categories.length > 1 ? plot.left + i * step : (plot.left + plot.right) / 2);
+	const round = (n: number) => Math.round(n * 10) / 10;
+	const laid = series.map((s, k) => {
+		const points = s.values.flatMap((v, i) => (v === null ? [] : [{ x: round(xAt(i)), y: round(y(v)), i }]));
+		let d = '';
+		points.forEach((p, j) => (d += `${j && points[j - 1].i === p.i - 1 ? 'L' : 'M'}${p.x},${p.y}`));
+		const last = points[points.length - 1];
+		return { key: s.key, d, points: points.map(({ x, y }) => ({ x, y })), end: last ? { text: endTexts[k], x: last.x + 8, y: last.y + fontSize * 0.35 } : null };
+	});
+	// End labels at least a line apart.
+	const ends = laid.filter((s) => s.end).sort((a, b) => a.end!.y - b.end!.y);
+	for (let i = 1; i < ends.length; i++) if (ends[i].end!.y - ends[i - 1].end!.y < fontSize + 2) ends[i].end!.y = ends[i - 1].end!.y + fontSize + 2;
+	const widest = Math.max(0, ...categories.map((c) => c.length)) * fontSize * CHAR_WIDTH;
+	const every = step ? Math.max(1, Math.ceil((widest + fontSize) / step)) : 1;
+	return {
+		width,
+		height,
+		plot,
+		series: laid,
+		references: references.map((r) => ({ key: r.key, label: r.label, y: round(y(r.value)), labelY: round(y(r.value) - 6) })),
+		ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ y: round(y(t * max)), label: format(t * max) })),
+		labels: categories
+			.map((text, i) => ({ text, x: round(xAt(i)), y: plot.bottom + fontSize + 6, i }))
+			.filter(({ i }) => (categories.length - 1 - i) % every === 0)
+			.map(({ text, x, y: top }) => ({ text, x, y: top }))
+	};
+}

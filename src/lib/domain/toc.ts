@@ -236,3 +236,35 @@ export const percentText = (share: number | null) => (share === null ? '' : `${M
 
 /** A number as people write it: at most two decimals, no trailing zeros, thousands separated. */
 export const valueText = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+
+// Quarterly missing figures -------------------------------------------------------------------------------------
+
+/** "2026-Q3" for a YYYY-MM-DD date. */
+export function quarterOf(date: string): string {
+	const [year, month] = date.split('-').map(Number);
+	return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** The `count` quarters up to and including the one holding `today`, newest first. */
+export function recentQuarters(today: string, count: number): string[] {
+	const [year, q] = quarterOf(today).split('-Q').map(Number);
+	return Array.from({ length: count }, (_, i) => {
+		const index = year * 4 + (q - 1) - i;
+		return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+	});
+}
+
+/** "Jul to Sep 2026" for "2026-Q3". */
+export function quarterLabel(quarter: string): string {
+	const [year, q] = quarter.split('-Q').map(Number);
+	const months = [
+		['Jan', 'Mar'],
+		['Apr', 'Jun'],
+		['Jul', 'Sep'],
+		['Oct', 'Dec']
+	][q - 1];
+	return `${months[0]} to ${months[1]} ${year}`;
+}
+
+/** Share (0 to 1) of offered return interviews completed within 72 hours, or null when none were offered. */
+export const within72hShare = (offered: number, within: number) => (offered > 0 ? within / offered : null);

@@ -86,19 +86,29 @@ export const readingSchema = z
 	.strict();
 export const deleteReadingSchema = z.object({ readingId: id }).strict();
 
-export const figuresSchema = z
-	.object({
-		quarter: z
-			.string()
-			.trim()
-			.regex(/^\d{4}-Q[1-4]$/, 'Choose a quarter, for example 2026-Q1.'),
-		missingReports: count('the number of missing reports'),
-		peopleReported: count('the number of people reported'),
-		repeatShareAdults: share('the repeat share for adults'),
-		repeatShareChildren: share('the repeat share for children'),
-		returnInterviewsOffered: count('the return interviews offered'),
-		returnInterviewsWithin72h: count('the return interviews completed within 72 hours')
-	})
+const figureFields = {
+	quarter: z
+		.string()
+		.trim()
+		.regex(/^\d{4}-Q[1-4]$/, 'Choose a quarter, for example 2026-Q1.'),
+	missingReports: count('the number of missing reports'),
+	peopleReported: count('the number of people reported'),
+	repeatShareAdults: share('the repeat share for adults'),
+	repeatShareChildren: share('the repeat share for children'),
+	returnInterviewsOffered: count('the return interviews offered'),
+	returnInterviewsWithin72h: count('the return interviews completed within 72 hours')
+};
+
+/** The version of the row being edited, or nothing when adding a new quarter. */
+export const optionalVersion = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => (v ? Number(v) : null))
+	.refine((v) => v === null || (Number.isInteger(v) && v > 0), { message: 'This form is out of date: reload the page.' });
+
+export const saveFiguresSchema = z
+	.object({ ...figureFields, version: optionalVersion })
 	.strict()
 	.refine((v) => v.peopleReported <= v.missingReports, {
 		path: ['peopleReported'],
