@@ -149,7 +149,7 @@ test('an editor records a quarter’s missing figures and sees the repeat share 
 	await expect(chart).toContainText('Children 67.5%');
 	await expectAccessible(page);
 
-	await page.getByLabel('Quarter').selectOption('2026-Q4');
+	await page.getByLabel('Quarter', { exact: true }).selectOption('2026-Q4');
 	await page.getByLabel('Missing reports').fill('120');
 	await page.getByLabel('People reported').fill('130');
 	await page.getByLabel('Repeat share of reports about adults (%)').fill('46');
