@@ -145,7 +145,7 @@ test('an editor records a quarter’s missing figures and sees the repeat share 
 	await page.getByRole('link', { name: 'Missing figures by quarter' }).click();
 	await expect(page.getByRole('heading', { name: 'Missing figures by quarter', level: 1 })).toBeVisible();
 	const chart = page.getByRole('figure', { name: /repeat episodes, by quarter, against the national picture/ });
-	await expect(chart).toContainText('National, children: 75%');
+	await expect(chart).toContainText('National, children 75%');
 	await expect(chart).toContainText('Children 67.5%');
 	await expectAccessible(page);
 

@@ -260,6 +260,10 @@ describe('quarters and the repeat-share chart', () => {
 		const reference = chart.references[0];
 		expect(reference.y).toBeLessThan(children.points[1].y);
 		expect(reference.y).toBeGreaterThan(children.points[0].y);
-		expect(chart.series.every((s) => s.end!.x + 'Children 60%'.length * 14 * 0.6 <= chart.width + 1)).toBe(true);
+		// Names and reference labels sit in the right margin, beyond every point, a line apart.
+		const right = [...chart.series.map((s) => s.end!.y), reference.labelY].sort((a, b) => a - b);
+		for (let i = 1; i < right.length; i++) expect(right[i] - right[i - 1]).toBeGreaterThanOrEqual(16);
+		expect(children.end!.x).toBeGreaterThan(Math.max(...chart.series.flatMap((s) => s.points.map((p) => p.x))));
+		expect(children.end!.x + 'National, children: 75%'.length * 14 * 0.6).toBeLessThanOrEqual(chart.width + 1);
 	});
 });

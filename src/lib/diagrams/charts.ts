@@ -233,6 +233,7 @@ export interface SeriesChartLayout {
 	height: number;
 	plot: { left: number; right: number; top: number; bottom: number };
 	series: { key: string; d: string; points: { x: number; y: number }[]; end: { text: string; x: number; y: number } | null }[];
+	/** Each reference's line at `y`, its label in the right margin at `labelY`. */
 	references: { key: string; label: string; y: number; labelY: number }[];
 	ticks: { y: number; label: string }[];
 	labels: { text: string; x: number; y: number }[];
@@ -248,12 +249,13 @@ export function seriesChart(
 	references: { key: string; label: string; value: number }[] = [],
 	options: { width?: number; height?: number; fontSize?: number; max?: number; format?: (n: number) => string } = {}
 ): SeriesChartLayout {
-	const { width = 560, height = 280, fontSize = 14, max = 100, format = (n: number) => String(n) } = options;
+	const { width = 600, height = 280, fontSize = 14, max = 100, format = (n: number) => String(n) } = options;
 	const endTexts = series.map((s) => {
 		const last = [...s.values].reverse().find((v) => v !== null);
 		return last === undefined || last === null ? '' : `${s.label} ${format(last)}`;
 	});
-	const endWidth = Math.max(0, ...endTexts.map((t) => t.length)) * fontSize * CHAR_WIDTH;
+	// Series names and reference labels share the right margin, so none sits on a line.
+	const endWidth = Math.max(0, ...endTexts.map((t) => t.length), ...references.map((r) => r.label.length)) * fontSize * CHAR_WIDTH;
 	const plot = { left: fontSize * 3, right: width - endWidth - 10, top: fontSize, bottom: height - fontSize * 2 };
 	const y = scaleLinear().domain([0, max]).range([plot.bottom, plot.top]);
 	const step = categories.length > 1 ? (plot.right - plot.left) / (categories.length - 1) : 0;
@@ -266,9 +268,14 @@ export function seriesChart(
 		const last = points[points.length - 1];
 		return { key: s.key, d, points: points.map(({ x, y }) => ({ x, y })), end: last ? { text: endTexts[k], x: last.x + 8, y: last.y + fontSize * 0.35 } : null };
 	});
-	// End labels at least a line apart.
-	const ends = laid.filter((s) => s.end).sort((a, b) => a.end!.y - b.end!.y);
-	for (let i = 1; i < ends.length; i++) if (ends[i].end!.y - ends[i - 1].end!.y < fontSize + 2) ends[i].end!.y = ends[i - 1].end!.y + fontSize + 2;
+	const refs = references.map((r) => ({ key: r.key, label: r.label, y: round(y(r.value)), labelY: round(y(r.value) + fontSize * 0.35) }));
+	// Every label in the right margin at least a line apart, pushed down in order of height.
+	const margin: { get: () => number; set: (v: number) => void }[] = [
+		...laid.filter((s) => s.end).map((s) => ({ get: () => s.end!.y, set: (v: number) => (s.end!.y = v) })),
+		...refs.map((r) => ({ get: () => r.labelY, set: (v: number) => (r.labelY = v) }))
+	].sort((a, b) => a.get() - b.get());
+	for (let i = 1; i < margin.length; i++) if (margin[i].get() - margin[i - 1].get() < fontSize + 2) margin[i].set(round(margin[i - 1].get() + fontSize + 2));
+	for (const s of laid) if (s.end) s.end.x = round(plot.right + 8);
 	const widest = Math.max(0, ...categories.map((c) => c.length)) * fontSize * CHAR_WIDTH;
 	const every = step ? Math.max(1, Math.ceil((widest + fontSize) / step)) : 1;
 	return {
@@ -276,7 +283,7 @@ export function seriesChart(
 		height,
 		plot,
 		series: laid,
-		references: references.map((r) => ({ key: r.key, label: r.label, y: round(y(r.value)), labelY: round(y(r.value) - 6) })),
+		references: refs,
 		ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ y: round(y(t * max)), label: format(t * max) })),
 		labels: categories
 			.map((text, i) => ({ text, x: round(xAt(i)), y: plot.bottom + fontSize + 6, i }))
