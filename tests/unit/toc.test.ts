@@ -15,6 +15,7 @@ import {
 	type IndicatorPlan
 } from '$lib/domain/toc';
 import { seriesChart } from '$lib/diagrams/charts';
+import { tocSvg } from '$lib/diagrams/svg';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
 import { layoutToc, overlappingBoxes, placeInOrder, titleLines } from '$lib/diagrams/toc';
 import { syntheticToc } from '$lib/diagrams/synthetic';
@@ -215,6 +216,22 @@ describe('layered layout', () => {
 		const flagged = layoutToc({ nodes: [{ id: 'a', kind: 'activity', title: 'Act', flags: ['No action yet'] }], links: [] });
 		expect(flagged.nodes[0].height).toBeGreaterThan(plain.nodes[0].height);
 		expect(flagged.nodes[0].flags[0].y).toBeLessThan(flagged.nodes[0].y + flagged.nodes[0].height);
+	});
+
+	it('draws the same layout as an SVG string for documents, with every step and text escaped', () => {
+		const layout = layoutToc({
+			nodes: [
+				{ id: 'a', kind: 'activity', title: 'Police & <council> workshops', flags: ['No action yet'] },
+				{ id: 'o', kind: 'short_term_outcome', title: 'Shared view' }
+			],
+			links: [{ id: 'l', from: 'a', to: 'o' }]
+		});
+		const svg = tocSvg(layout);
+		expect(svg).toContain('Police &amp; &lt;council&gt;');
+		expect(svg).not.toContain('<council>');
+		expect(svg).toContain('! No action yet');
+		expect(svg).toContain(`d="${layout.edges[0].d}"`);
+		expect(svg.match(/<text/g)?.length).toBe(layout.bands.length + layout.nodes.reduce((n, box) => n + box.lines.length + box.flags.length, 0));
 	});
 
 	it('keeps order and separation when pulling positions toward their targets', () => {
