@@ -169,3 +169,20 @@ test('an editor records a quarter’s missing figures and sees the repeat share 
 	await page.setViewportSize({ width: 320, height: 800 });
 	await expectAccessible(page);
 });
+
+test('an action that delivers an activity clears the activity’s “no action” flag', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto(TOC);
+	await expect(node(page, 'Mapping workshops')).toHaveAccessibleName(/No action yet/);
+	await page.getByRole('region', { name: 'Outline' }).getByRole('link', { name: 'Mapping workshops' }).click();
+	await page.getByRole('link', { name: 'Add an action that delivers it' }).click();
+	await expect(page.getByRole('heading', { name: 'New action', level: 1 })).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /Mapping workshops/ })).toBeChecked();
+	await expectAccessible(page);
+	await page.getByLabel('Title').fill('Book the second mapping workshop');
+	await page.getByRole('button', { name: 'Add action' }).click();
+	await expect(page.getByRole('heading', { name: 'Book the second mapping workshop', level: 1 })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Theory of change steps it delivers' }).getByRole('link', { name: 'Mapping workshops' })).toBeVisible();
+	await page.goto(TOC);
+	await expect(node(page, 'Mapping workshops')).toHaveAccessibleName('Mapping workshops');
+});
