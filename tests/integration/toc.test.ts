@@ -119,6 +119,24 @@ describe('steps and links', () => {
 		expect(deleted.title).toBe('A, renamed');
 	});
 
+	it('deleting a step removes its links and indicators with it, and the audit row keeps them', async () => {
+		const editor = await contextFor('editor');
+		const a = await step(editor, 'activity', 'A');
+		const o = await step(editor, 'long_term_outcome', 'O');
+		const i = await step(editor, 'impact', 'I');
+		await createLink(editor, { fromNodeId: a.id, toNodeId: o.id, rationale: '', assumptions: '' });
+		await createLink(editor, { fromNodeId: o.id, toNodeId: i.id, rationale: 'Why', assumptions: '' });
+		await createIndicator(editor, o.id, indicator());
+		await deleteNode(editor, { id: o.id, version: o.version });
+		expect(await linkCount(editor.area.id)).toBe(0);
+		expect((await db.select({ n: count() }).from(tocIndicators).where(eq(tocIndicators.areaId, editor.area.id)))[0].n).toBe(0);
+		const [row] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'toc_node'), eq(auditLog.entityId, o.id), eq(auditLog.action, 'delete')));
+		const before = row.before as { links: unknown[]; indicators: unknown[] };
+		expect(before.links).toHaveLength(2);
+		expect(before.indicators).toHaveLength(1);
+		expect((await getToc(editor)).nodes.map((n) => n.title).sort()).toEqual(['A', 'I']);
+	});
+
 	it('starts an empty theory of change from the programme template, once', async () => {
 		const editor = await contextFor('editor');
 		await startFromTemplate(editor);
