@@ -142,7 +142,8 @@ await dbModule.closeDatabase();
 
 // Layouts at the large area's size, in-process: first computation, then the cached answer for unchanged data.
 {
-	const { timeIt } = await load('/src/lib/diagrams/synthetic.ts');
+	const { timeIt, syntheticToc } = await load('/src/lib/diagrams/synthetic.ts');
+	const { layoutToc } = await load('/src/lib/diagrams/toc.ts');
 	const { networkLayoutOf, journeyLayoutOf } = await load('/src/lib/server/map/layout.ts');
 	const { layoutNetwork } = await load('/src/lib/diagrams/force.ts');
 	const { layoutJourney } = await load('/src/lib/diagrams/journey.ts');
@@ -155,6 +156,8 @@ await dbModule.closeDatabase();
 	const network = timeIt(() => layoutNetwork(toInput(map)));
 	const networkSmall = timeIt(() => layoutNetwork(toInput(small)));
 	const journey = timeIt(() => layoutJourney(map));
+	const tocInput = syntheticToc(60, 120);
+	const toc = timeIt(() => layoutToc(tocInput));
 	networkLayoutOf(map, []);
 	journeyLayoutOf(map);
 	const cachedNetwork = timeIt(() => networkLayoutOf(map, []));
@@ -163,6 +166,7 @@ await dbModule.closeDatabase();
 		[`network, ${seeded.actors} actors / ${seeded.handoffs} handoffs`]: { ms: network.wallMs, cpuMs: network.cpuMs, goalMs: 250 },
 		'network, 30-actor baseline': { ms: networkSmall.wallMs, cpuMs: networkSmall.cpuMs },
 		[`journey, ${seeded.actors} actors / ${seeded.handoffs} handoffs`]: { ms: journey.wallMs, cpuMs: journey.cpuMs, goalMs: 250 },
+		'theory of change, 60 nodes / 120 links': { ms: toc.wallMs, cpuMs: toc.cpuMs, goalMs: 100 },
 		'network again, unchanged map (cache)': { ms: cachedNetwork.wallMs, cpuMs: cachedNetwork.cpuMs },
 		'journey again, unchanged map (cache)': { ms: cachedJourney.wallMs, cpuMs: cachedJourney.cpuMs }
 	};

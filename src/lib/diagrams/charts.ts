@@ -143,3 +143,151 @@ export function columnChart(columns: Column[], options: { width?: number; height
 			.map(({ text, x, y }) => ({ text, x, y }))
 	};
 }
+
+export interface LinePoint {
+	/** YYYY-MM-DD. */
+	date: string;
+	value: number;
+	/** Under the axis and in the figure's text, e.g. "30 Sep 2026". */
+	label: string;
+}
+
+export interface LineChartLayout {
+	width: number;
+	height: number;
+	/** The path through the points, oldest first. */
+	d: string;
+	points: { key: string; x: number; y: number; value: { text: string; x: number; y: number } }[];
+	/** Horizontal reference lines (baseline, target), each labelled in words at the right. */
+	references: { key: string; label: string; y: number; labelY: number }[];
+	labels: { text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[];
+	plot: { left: number; right: number; top: number; bottom: number };
+}
+
+/**
+ * A small trend line over dated readings, with labelled reference lines (such as a baseline and a target) so the
+ * reader sees which way is better without colour. Readings are spaced by date; each carries its figure.
+ */
+export function lineChart(
+	points: LinePoint[],
+	references: { key: string; label: string; value: number }[] = [],
+	options: { width?: number; height?: number; fontSize?: number; format?: (n: number) => string } = {}
+): LineChartLayout {
+	const { width = 480, height = 220, fontSize = 14, format = (n: number) => String(n) } = options;
+	const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+	const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
+	const values = [...sorted.map((p) => p.value), ...references.map((r) => r.value)];
+	const lo = values.length ? Math.min(...values) : 0;
+	const hi = values.length ? Math.max(...values) : 1;
+	const pad = (hi - lo || Math.abs(hi) || 1) * 0.12;
+	const longestReference = Math.max(0, ...references.map((r) => r.label.length)) * fontSize * CHAR_WIDTH;
+	const plot = { left: fontSize * 2, right: width - Math.max(fontSize * 2, longestReference + 10), top: fontSize + 10, bottom: height - fontSize * 2 };
+	const y = scaleLinear().domain([lo - pad, hi + pad]).range([plot.bottom, plot.top]);
+	const days = sorted.map((p) => day(p.date));
+	const x = scaleLinear()
+		.domain(days.length > 1 ? [days[0], days[days.length - 1]] : [(days[0] ?? 0) - 1, (days[0] ?? 0) + 1])
+		.range([plot.left, plot.right]);
+	const placed = sorted.map((p, i) => ({ key: `${i}-${p.date}`, x: x(day(p.date)), y: y(p.value), p }));
+	// Every reading's figure when they fit, otherwise every second or third, always the last.
+	const band = placed.length > 1 ? (plot.right - plot.left) / (placed.length - 1) : Infinity;
+	const widestValue = Math.max(0, ...sorted.map((p) => format(p.value).length)) * fontSize * CHAR_WIDTH;
+	const every = Math.max(1, Math.ceil((widestValue + 6) / band));
+	const shown = (i: number) => i === placed.length - 1 || (placed.length - 1 - i) % every === 0;
+	const widestLabel = Math.max(0, ...sorted.map((p) => p.label.length)) * fontSize * CHAR_WIDTH;
+	// The last label is anchored at its end, so it reaches a whole width back: leave room for that.
+	const labelEvery = Math.max(1, Math.ceil((widestLabel * 1.5 + fontSize) / band));
+	return {
+		width,
+		height,
+		plot,
+		d: placed.map((p, i) => `${i ? 'L' : 'M'}${Math.round(p.x * 10) / 10},${Math.round(p.y * 10) / 10}`).join(''),
+		points: placed.map((p, i) => ({
+			key: p.key,
+			x: p.x,
+			y: p.y,
+			value: { text: shown(i) ? format(p.p.value) : '', x: p.x, y: p.y - 8 }
+		})),
+		references: references.map((r) => ({ key: r.key, label: r.label, y: y(r.value), labelY: y(r.value) + fontSize * 0.35 })),
+		// Date labels from the last one back, as many as fit; the ends are anchored inside the plot.
+		labels: placed
+			.map((p, i) => ({ text: p.p.label, x: p.x, y: plot.bottom + fontSize + 6, i }))
+			.filter(({ i }) => (placed.length - 1 - i) % labelEvery === 0)
+			.map(({ text, x: at, y: top, i }) => ({
+				text,
+				x: at,
+				y: top,
+				anchor: placed.length === 1 ? ('middle' as const) : i === 0 ? ('start' as const) : i === placed.length - 1 ? ('end' as const) : ('middle' as const)
+			}))
+	};
+}
+
+export interface Series {
+	key: string;
+	/** Said at the end of the line, so the series never rests on colour or dash alone. */
+	label: string;
+	values: (number | null)[];
+}
+
+export interface SeriesChartLayout {
+	width: number;
+	height: number;
+	plot: { left: number; right: number; top: number; bottom: number };
+	series: { key: string; d: string; points: { x: number; y: number }[]; end: { text: string; x: number; y: number } | null }[];
+	/** Each reference's line at `y`, its label in the right margin at `labelY`. */
+	references: { key: string; label: string; y: number; labelY: number }[];
+	ticks: { y: number; label: string }[];
+	labels: { text: string; x: number; y: number }[];
+}
+
+/**
+ * Lines over categories (such as quarters) on a 0 to `max` scale, each named at its last point, with labelled
+ * horizontal reference lines (such as a national figure). Gaps (null) break a line.
+ */
+export function seriesChart(
+	categories: string[],
+	series: Series[],
+	references: { key: string; label: string; value: number }[] = [],
+	options: { width?: number; height?: number; fontSize?: number; max?: number; format?: (n: number) => string } = {}
+): SeriesChartLayout {
+	const { width = 600, height = 280, fontSize = 14, max = 100, format = (n: number) => String(n) } = options;
+	const endTexts = series.map((s) => {
+		const last = [...s.values].reverse().find((v) => v !== null);
+		return last === undefined || last === null ? '' : `${s.label} ${format(last)}`;
+	});
+	// Series names and reference labels share the right margin, so none sits on a line.
+	const endWidth = Math.max(0, ...endTexts.map((t) => t.length), ...references.map((r) => r.label.length)) * fontSize * CHAR_WIDTH;
+	const plot = { left: fontSize * 3, right: width - endWidth - 10, top: fontSize, bottom: height - fontSize * 2 };
+	const y = scaleLinear().domain([0, max]).range([plot.bottom, plot.top]);
+	const step = categories.length > 1 ? (plot.right - plot.left) / (categories.length - 1) : 0;
+	const xAt = (i: number) => (categories.length > 1 ? plot.left + i * step : (plot.left + plot.right) / 2);
+	const round = (n: number) => Math.round(n * 10) / 10;
+	const laid = series.map((s, k) => {
+		const points = s.values.flatMap((v, i) => (v === null ? [] : [{ x: round(xAt(i)), y: round(y(v)), i }]));
+		let d = '';
+		points.forEach((p, j) => (d += `${j && points[j - 1].i === p.i - 1 ? 'L' : 'M'}${p.x},${p.y}`));
+		const last = points[points.length - 1];
+		return { key: s.key, d, points: points.map(({ x, y }) => ({ x, y })), end: last ? { text: endTexts[k], x: last.x + 8, y: last.y + fontSize * 0.35 } : null };
+	});
+	const refs = references.map((r) => ({ key: r.key, label: r.label, y: round(y(r.value)), labelY: round(y(r.value) + fontSize * 0.35) }));
+	// Every label in the right margin at least a line apart, pushed down in order of height.
+	const margin: { get: () => number; set: (v: number) => void }[] = [
+		...laid.filter((s) => s.end).map((s) => ({ get: () => s.end!.y, set: (v: number) => (s.end!.y = v) })),
+		...refs.map((r) => ({ get: () => r.labelY, set: (v: number) => (r.labelY = v) }))
+	].sort((a, b) => a.get() - b.get());
+	for (let i = 1; i < margin.length; i++) if (margin[i].get() - margin[i - 1].get() < fontSize + 2) margin[i].set(round(margin[i - 1].get() + fontSize + 2));
+	for (const s of laid) if (s.end) s.end.x = round(plot.right + 8);
+	const widest = Math.max(0, ...categories.map((c) => c.length)) * fontSize * CHAR_WIDTH;
+	const every = step ? Math.max(1, Math.ceil((widest + fontSize) / step)) : 1;
+	return {
+		width,
+		height,
+		plot,
+		series: laid,
+		references: refs,
+		ticks: [0, 0.25, 0.5, 0.75, 1].map((t) => ({ y: round(y(t * max)), label: format(t * max) })),
+		labels: categories
+			.map((text, i) => ({ text, x: round(xAt(i)), y: plot.bottom + fontSize + 6, i }))
+			.filter(({ i }) => (categories.length - 1 - i) % every === 0)
+			.map(({ text, x, y: top }) => ({ text, x, y: top }))
+	};
+}

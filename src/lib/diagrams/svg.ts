@@ -6,6 +6,7 @@ import { edgePaths } from './edges';
 import type { NetworkLayout } from './force';
 import type { JourneyLayout } from './journey';
 import type { ShareChartLayout } from './charts';
+import type { TocLayout } from './toc';
 import { LABEL_FONT_SIZE } from './labels';
 import { SECTOR_STYLE, hasInnerRing, sectorShape } from './shapes';
 import { RATING_STYLE } from './styles';
@@ -110,6 +111,40 @@ export function shareChartSvg(layout: ShareChartLayout, title: string): string {
 		parts.push(
 			`<text x="${v.x}" y="${v.y}" text-anchor="${v.inside ? 'end' : 'start'}" font-size="14" font-weight="bold" fill="${v.inside ? '#ffffff' : '#1a1f24'}" ${FONT}>${escapeXml(v.text)}</text>`
 		);
+	}
+	parts.push('</svg>');
+	return parts.join('');
+}
+
+/** Kind colours of the theory of change's boxes (a stripe; the band's label says the kind in words). */
+export const TOC_STRIPES: Record<TocLayout['nodes'][number]['kind'], string> = {
+	impact: '#5a2d82',
+	long_term_outcome: '#0b5c6b',
+	intermediate_outcome: '#1a6b3a',
+	short_term_outcome: '#6b5a00',
+	output: '#8a4b00',
+	activity: '#1f4e99',
+	input: '#56606b'
+};
+
+/** The theory of change as the page draws it (without a selection), for documents. */
+export function tocSvg(layout: TocLayout, title = 'Theory of change'): string {
+	const parts = [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img"><title>${escapeXml(title)}</title>`,
+		'<defs><marker id="toc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0L10,5L0,10Z" fill="#5b6570"/></marker></defs>',
+		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`
+	];
+	layout.bands.forEach((b, i) => {
+		parts.push(`<rect x="0" y="${b.y}" width="${layout.width}" height="${b.height}" fill="${i % 2 ? '#eceff3' : '#f6f7f9'}"/>`);
+		parts.push(`<text x="12" y="${b.y + 21}" font-size="15" font-weight="bold" fill="#3a444e" ${FONT}>${escapeXml(b.label.toUpperCase())}</text>`);
+	});
+	for (const e of layout.edges) parts.push(`<path d="${e.d}" fill="none" stroke="#5b6570" stroke-width="2" marker-end="url(#toc-arrow)"/>`);
+	for (const n of layout.nodes) {
+		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" fill="#ffffff" stroke="#56606b" stroke-width="1.5"/>`);
+		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="6" fill="${TOC_STRIPES[n.kind]}"/>`);
+		for (const l of n.lines) parts.push(`<text x="${n.x + 12}" y="${l.y}" font-size="${layout.fontSize}" fill="#1a1f24" ${FONT}>${escapeXml(l.text)}</text>`);
+		for (const f of n.flags)
+			parts.push(`<text x="${n.x + 12}" y="${f.y}" font-size="${layout.flagFontSize}" font-weight="bold" fill="#a4161a" ${FONT}>${escapeXml(`! ${f.text}`)}</text>`);
 	}
 	parts.push('</svg>');
 	return parts.join('');

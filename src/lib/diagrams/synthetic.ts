@@ -1,7 +1,9 @@
 // A fixed, plausible-looking map of any size, for the layout benchmark and tests.
 import { SECTORS } from '$lib/domain/map/enums';
+import { TOC_KINDS } from '$lib/domain/toc';
 import type { NetworkLayoutInput } from './force';
 import { lcg } from './random';
+import type { TocLayoutInput } from './toc';
 
 export function syntheticNetwork(actors: number, handoffs: number, seed = 7): NetworkLayoutInput {
 	const random = lcg(seed);
@@ -17,6 +19,34 @@ export function syntheticNetwork(actors: number, handoffs: number, seed = 7): Ne
 		return { id: `h${i}`, source: nodes[s].id, target: nodes[t].id };
 	});
 	return { nodes, links };
+}
+
+/**
+ * A theory of change of any size: steps spread over the seven bands, links from a lower band to a higher one (so the
+ * graph is acyclic), some skipping bands as real ones do. Fixed by the seed.
+ */
+export function syntheticToc(nodes: number, links: number, seed = 11): TocLayoutInput {
+	const random = lcg(seed);
+	const steps = Array.from({ length: nodes }, (_, i) => {
+		const kind = TOC_KINDS[Math.min(TOC_KINDS.length - 1, Math.floor((i / nodes) * TOC_KINDS.length))];
+		return { id: `n${String(i).padStart(4, '0')}`, kind, title: `Step number ${i}, a plausible outcome with a longish title`, flags: i % 5 === 0 ? ['No indicator yet'] : [] };
+	});
+	const rank = (i: number) => TOC_KINDS.indexOf(steps[i].kind);
+	const seen = new Set<string>();
+	const out: TocLayoutInput['links'] = [];
+	for (let attempts = 0; out.length < links && attempts < links * 50; attempts++) {
+		const a = Math.floor(random() * nodes);
+		const b = Math.floor(random() * nodes);
+		if (rank(a) === rank(b)) continue;
+		// Lower band (larger rank) leads to the higher one; mostly one band up, sometimes two.
+		const [from, to] = rank(a) > rank(b) ? [a, b] : [b, a];
+		if (rank(from) - rank(to) > 2) continue;
+		const key = `${from}>${to}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push({ id: `l${out.length}`, from: steps[from].id, to: steps[to].id });
+	}
+	return { nodes: steps, links: out };
 }
 
 const median = (values: number[]) => {

@@ -32,6 +32,12 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	model_link: 'models',
 	survey_round: 'surveys',
 	survey_response: 'surveys',
+	toc: 'toc',
+	toc_node: 'toc',
+	toc_link: 'toc',
+	toc_indicator: 'toc',
+	toc_reading: 'toc',
+	missing_figures: 'toc',
 	presentation: 'present',
 	vote: 'votes',
 	vote_dot: 'votes'

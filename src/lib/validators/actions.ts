@@ -33,7 +33,8 @@ export const actionFields = {
 	dueDate,
 	status: choice(ACTION_STATUSES, 'Choose a status.'),
 	priority: choice(PRIORITIES, 'Choose a priority.'),
-	handoffIds: ids
+	handoffIds: ids,
+	tocNodeIds: ids
 };
 
 export const createActionSchema = z.object(actionFields).strict();

@@ -2,7 +2,7 @@
 // with its audit row; edits carry the version read and a stale one is refused with the current row to merge against.
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, users, areas, type Action } from '$lib/server/db/schema';
+import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, tocNodes, users, areas, type Action } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
@@ -35,6 +35,8 @@ export interface ActionInput {
 	status: ActionStatus;
 	priority: Priority;
 	handoffIds: string[];
+	/** Theory of change steps the action delivers; left as they are when not given. */
+	tocNodeIds?: string[];
 }
 
 /** The current row when a save was refused, for the merge screen. */
@@ -49,10 +51,10 @@ export function assertEditor(context: AreaContext) {
 	if (!areaRoleAtLeast(context.role, 'editor')) throw new NotFoundError();
 }
 
-/** The choices the forms offer: this area's actors, members and handoffs. */
+/** The choices the forms offer: this area's actors, members, handoffs and theory of change steps. */
 export async function actionChoices(context: AreaContext, executor: Executor = db) {
 	const areaId = context.area.id;
-	const [actors, members, handoffs] = await Promise.all([
+	const [actors, members, handoffs, steps] = await Promise.all([
 		executor.select({ id: mapActors.id, name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),
 		executor
 			.select({ id: users.id, name: users.name, email: users.email, organisation: users.organisation })
@@ -64,13 +66,18 @@ export async function actionChoices(context: AreaContext, executor: Executor = d
 			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating, fromActorId: mapHandoffs.fromActorId, toActorId: mapHandoffs.toActorId })
 			.from(mapHandoffs)
 			.where(eq(mapHandoffs.areaId, areaId))
-			.orderBy(asc(mapHandoffs.label))
+			.orderBy(asc(mapHandoffs.label)),
+		executor
+			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
+			.from(tocNodes)
+			.where(eq(tocNodes.areaId, areaId))
+			.orderBy(asc(tocNodes.createdAt), asc(tocNodes.id))
 	]);
-	return { actors, members, handoffs };
+	return { actors, members, handoffs, steps };
 }
 
 /** Owner and links must all belong to this area: a forged id from elsewhere is refused before the database would. */
-async function assertInArea(tx: Executor, context: AreaContext, input: Pick<ActionInput, 'ownerActorId' | 'ownerUserId' | 'handoffIds'>) {
+async function assertInArea(tx: Executor, context: AreaContext, input: Pick<ActionInput, 'ownerActorId' | 'ownerUserId' | 'handoffIds' | 'tocNodeIds'>) {
 	const areaId = context.area.id;
 	const errors: Record<string, string> = {};
 	if (input.ownerActorId) {
@@ -92,8 +99,16 @@ async function assertInArea(tx: Executor, context: AreaContext, input: Pick<Acti
 			.where(and(eq(mapHandoffs.areaId, areaId), inArray(mapHandoffs.id, unique)));
 		if (found.length !== unique.length) errors.handoffIds = 'Choose handoffs on this area’s map.';
 	}
+	const steps = input.tocNodeIds === undefined ? undefined : [...new Set(input.tocNodeIds)];
+	if (steps?.length) {
+		const found = await tx
+			.select({ id: tocNodes.id })
+			.from(tocNodes)
+			.where(and(eq(tocNodes.areaId, areaId), inArray(tocNodes.id, steps)));
+		if (found.length !== steps.length) errors.tocNodeIds = 'Choose steps of this area’s theory of change.';
+	}
 	if (Object.keys(errors).length) throw new InputError(errors);
-	return unique;
+	return { handoffIds: unique, tocNodeIds: steps };
 }
 
 async function actionOf(tx: Executor, context: AreaContext, id: string) {
@@ -102,46 +117,53 @@ async function actionOf(tx: Executor, context: AreaContext, id: string) {
 	return row;
 }
 
-async function handoffIdsOf(tx: Executor, actionId: string) {
-	const rows = await tx.select({ handoffId: actionLinks.handoffId }).from(actionLinks).where(eq(actionLinks.actionId, actionId));
-	return rows.map((r) => r.handoffId).filter((id): id is string => id !== null).sort();
+async function linksOf(tx: Executor, actionId: string) {
+	const rows = await tx.select({ handoffId: actionLinks.handoffId, tocNodeId: actionLinks.tocNodeId }).from(actionLinks).where(eq(actionLinks.actionId, actionId));
+	return {
+		handoffIds: rows.map((r) => r.handoffId).filter((id): id is string => id !== null).sort(),
+		tocNodeIds: rows.map((r) => r.tocNodeId).filter((id): id is string => id !== null).sort()
+	};
 }
 
-async function writeLinks(tx: Executor, context: AreaContext, actionId: string, handoffIds: string[]) {
-	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, actionId)));
-	if (handoffIds.length)
-		await tx.insert(actionLinks).values(handoffIds.map((handoffId) => ({ id: newId(), areaId: context.area.id, actionId, handoffId })));
+/** Replaces the action's handoff links, and its theory of change links when given (undefined leaves them alone). */
+async function writeLinks(tx: Executor, context: AreaContext, actionId: string, handoffIds: string[], tocNodeIds: string[] | undefined) {
+	const areaId = context.area.id;
+	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, areaId), eq(actionLinks.actionId, actionId), isNotNull(actionLinks.handoffId)));
+	if (handoffIds.length) await tx.insert(actionLinks).values(handoffIds.map((handoffId) => ({ id: newId(), areaId, actionId, handoffId })));
+	if (tocNodeIds === undefined) return;
+	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, areaId), eq(actionLinks.actionId, actionId), isNotNull(actionLinks.tocNodeId)));
+	if (tocNodeIds.length) await tx.insert(actionLinks).values(tocNodeIds.map((tocNodeId) => ({ id: newId(), areaId, actionId, tocNodeId })));
 }
 
 export async function createAction(context: AreaContext, input: ActionInput) {
 	assertEditor(context);
 	return db.transaction(async (tx) => {
-		const handoffIds = await assertInArea(tx, context, input);
-		const { handoffIds: _ignored, ...values } = input;
+		const { handoffIds, tocNodeIds } = await assertInArea(tx, context, input);
+		const { handoffIds: _ignored, tocNodeIds: _steps, ...values } = input;
 		const [row] = await tx
 			.insert(actions)
 			.values({ id: newId(), areaId: context.area.id, ...values, createdBy: context.user.id })
 			.returning();
-		await writeLinks(tx, context, row.id, handoffIds);
-		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'action', entityId: row.id, action: 'create', after: { ...row, handoffIds } });
+		await writeLinks(tx, context, row.id, handoffIds, tocNodeIds);
+		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'action', entityId: row.id, action: 'create', after: { ...row, handoffIds, tocNodeIds: tocNodeIds ?? [] } });
 		return row;
 	});
 }
 
 export async function updateAction(context: AreaContext, input: ActionInput & { id: string; version: number }) {
 	assertEditor(context);
-	const { id, version, handoffIds: requested, ...values } = input;
+	const { id, version, handoffIds: requested, tocNodeIds: requestedSteps, ...values } = input;
 	return db.transaction(async (tx) => {
 		const before = await actionOf(tx, context, id);
-		const handoffIds = await assertInArea(tx, context, { ...values, handoffIds: requested });
+		const { handoffIds, tocNodeIds } = await assertInArea(tx, context, { ...values, handoffIds: requested, tocNodeIds: requestedSteps });
 		const [after] = await tx
 			.update(actions)
 			.set({ ...values, updatedAt: new Date(), version: sql`${actions.version} + 1` })
 			.where(and(eq(actions.areaId, context.area.id), eq(actions.id, id), eq(actions.version, version)))
 			.returning();
-		if (!after) throw new ActionConflictError({ ...before, handoffIds: await handoffIdsOf(tx, id) });
-		const beforeLinks = await handoffIdsOf(tx, id);
-		await writeLinks(tx, context, id, handoffIds);
+		if (!after) throw new ActionConflictError({ ...before, ...(await linksOf(tx, id)) });
+		const beforeLinks = await linksOf(tx, id);
+		await writeLinks(tx, context, id, handoffIds, tocNodeIds);
 		if (before.status !== after.status)
 			await tx.insert(actionUpdates).values({
 				id: newId(),
@@ -158,8 +180,8 @@ export async function updateAction(context: AreaContext, input: ActionInput & { 
 			entity: 'action',
 			entityId: id,
 			action: 'update',
-			before: { ...before, handoffIds: beforeLinks },
-			after: { ...after, handoffIds }
+			before: { ...before, ...beforeLinks },
+			after: { ...after, handoffIds, tocNodeIds: tocNodeIds ?? beforeLinks.tocNodeIds }
 		});
 		return after;
 	});
@@ -295,7 +317,7 @@ export type ActionRow = Awaited<ReturnType<typeof listActions>>['actions'][numbe
 /** One action with its links, its update history (newest first) and its audit trail. */
 export async function getAction(context: AreaContext, id: string, executor: Executor = db) {
 	const action = await actionOf(executor, context, id);
-	const [owner, links, updates, history] = await Promise.all([
+	const [owner, links, steps, updates, history] = await Promise.all([
 		executor
 			.select({ actorName: mapActors.name })
 			.from(mapActors)
@@ -307,6 +329,12 @@ export async function getAction(context: AreaContext, id: string, executor: Exec
 			.innerJoin(mapHandoffs, and(eq(mapHandoffs.areaId, actionLinks.areaId), eq(mapHandoffs.id, actionLinks.handoffId)))
 			.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, id)))
 			.orderBy(asc(mapHandoffs.label)),
+		executor
+			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
+			.from(actionLinks)
+			.innerJoin(tocNodes, and(eq(tocNodes.areaId, actionLinks.areaId), eq(tocNodes.id, actionLinks.tocNodeId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, id)))
+			.orderBy(asc(tocNodes.title)),
 		executor
 			.select({ update: actionUpdates, authorName: users.name })
 			.from(actionUpdates)
@@ -321,9 +349,10 @@ export async function getAction(context: AreaContext, id: string, executor: Exec
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 	]);
 	return {
-		action: { ...action, handoffIds: links.map((l) => l.id).sort() },
+		action: { ...action, handoffIds: links.map((l) => l.id).sort(), tocNodeIds: steps.map((s) => s.id).sort() },
 		ownerActorName: owner,
 		links,
+		steps,
 		updates: updates.map((u) => ({ ...u.update, authorName: u.authorName })),
 		history
 	};

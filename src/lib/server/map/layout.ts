@@ -18,7 +18,8 @@ import {
 const LIMIT = 64;
 const cache = new Map<string, unknown>();
 
-function remember<T>(key: string, make: () => T): T {
+/** The value cached under `key`, made on a miss; the least recently used entry goes when the cache is full. */
+export function remember<T>(key: string, make: () => T): T {
 	const hit = cache.get(key);
 	if (hit) {
 		// Refresh its place so the least recently used entry goes first.
@@ -32,7 +33,7 @@ function remember<T>(key: string, make: () => T): T {
 	return value;
 }
 
-const digest = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+export const digest = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
 export type Pins = { actorId: string; x: number; y: number }[];
 

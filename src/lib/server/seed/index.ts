@@ -15,6 +15,7 @@ import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
 import { seedWorkshops } from './workshops';
 import { seedModels } from './models';
+import { seedToc } from './toc';
 
 interface DemoUser {
 	email: string;
@@ -130,6 +131,7 @@ export async function seedDemo(
 		await seedPrivacy(tx);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
+		await seedToc(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -7,6 +7,7 @@ import { check, date, foreignKey, index, integer, pgTable, text, timestamp, uniq
 import { ACTION_STATUSES, PRIORITIES } from '../../../domain/actions';
 import { areas, users } from './core';
 import { mapActors, mapHandoffs } from './map';
+import { tocNodes } from './toc';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -77,6 +78,7 @@ export const actionLinks = pgTable(
 		areaId: text('area_id').notNull(),
 		actionId: text('action_id').notNull(),
 		handoffId: text('handoff_id'),
+		tocNodeId: text('toc_node_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -90,10 +92,17 @@ export const actionLinks = pgTable(
 			columns: [t.areaId, t.handoffId],
 			foreignColumns: [mapHandoffs.areaId, mapHandoffs.id]
 		}).onDelete('cascade'),
+		foreignKey({
+			name: 'action_links_toc_node_fk',
+			columns: [t.areaId, t.tocNodeId],
+			foreignColumns: [tocNodes.areaId, tocNodes.id]
+		}).onDelete('cascade'),
 		uniqueIndex('action_links_handoff_unique').on(t.actionId, t.handoffId),
 		index('action_links_handoff_idx').on(t.areaId, t.handoffId),
+		uniqueIndex('action_links_toc_node_unique').on(t.actionId, t.tocNodeId),
+		index('action_links_toc_node_idx').on(t.areaId, t.tocNodeId),
 		// Exactly one target per link row.
-		check('action_links_one_target_check', sql`num_nonnulls(${t.handoffId}) = 1`)
+		check('action_links_one_target_check', sql`num_nonnulls(${t.handoffId}, ${t.tocNodeId}) = 1`)
 	]
 );
 

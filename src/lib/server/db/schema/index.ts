@@ -4,6 +4,7 @@ export * from './bookings';
 export * from './map';
 export * from './heroes';
 export * from './enquiries';
+export * from './toc';
 export * from './actions';
 export * from './privacy';
 export * from './realtime';

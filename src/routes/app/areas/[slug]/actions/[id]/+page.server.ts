@@ -28,9 +28,11 @@ export async function load(event) {
 export const actions = {
 	edit: async (event) => {
 		const context = await requireArea(event, 'editor');
-		const chosen = (await event.request.clone().formData()).getAll('handoffIds').map(String);
+		const raw = await event.request.clone().formData();
+		const chosen = raw.getAll('handoffIds').map(String);
+		const chosenSteps = raw.getAll('tocNodeIds').map(String);
 		const form = await parseForm(event.request, updateActionSchema);
-		if (!form.ok) return fail(400, { ...form.failure.data, chosen, form: 'edit' as const });
+		if (!form.ok) return fail(400, { ...form.failure.data, chosen, chosenSteps, form: 'edit' as const });
 		try {
 			await updateAction(context, { ...form.data, id: event.params.id });
 			return { message: 'Your changes are saved.', form: 'edit' as const };
@@ -41,11 +43,12 @@ export const actions = {
 					errors: { _form: err.message },
 					values: form.values,
 					chosen,
+					chosenSteps,
 					form: 'edit' as const,
 					conflict: { current: err.current, mine: form.data }
 				});
 			const failure = failureFrom(event, err, form.values);
-			return fail(failure.status, { ...failure.data, chosen, form: 'edit' as const });
+			return fail(failure.status, { ...failure.data, chosen, chosenSteps, form: 'edit' as const });
 		}
 	},
 	update: async (event) => {

@@ -8,23 +8,25 @@ import { createActionSchema } from '$lib/validators/actions';
 /** Only editors and leads add actions; a viewer gets the same 404 as anything out of reach. */
 export async function load(event) {
 	const context = await requireArea(event, 'editor');
-	followTopics(event, context.area.id, 'map', 'members');
-	return { choices: await actionChoices(context), handoff: event.url.searchParams.get('handoff') ?? '' };
+	followTopics(event, context.area.id, 'map', 'members', 'toc');
+	return { choices: await actionChoices(context), handoff: event.url.searchParams.get('handoff') ?? '', step: event.url.searchParams.get('step') ?? '' };
 }
 
 export const actions = {
 	default: async (event) => {
 		const context = await requireArea(event, 'editor');
 		// The ticked handoffs come back as a list, so an error keeps every one of them ticked.
-		const chosen = (await event.request.clone().formData()).getAll('handoffIds').map(String);
+		const raw = await event.request.clone().formData();
+		const chosen = raw.getAll('handoffIds').map(String);
+		const chosenSteps = raw.getAll('tocNodeIds').map(String);
 		const form = await parseForm(event.request, createActionSchema);
-		if (!form.ok) return fail(400, { ...form.failure.data, chosen });
+		if (!form.ok) return fail(400, { ...form.failure.data, chosen, chosenSteps });
 		let id: string;
 		try {
 			id = (await createAction(context, form.data)).id;
 		} catch (err) {
 			const failure = failureFrom(event, err, form.values);
-			return fail(failure.status, { ...failure.data, chosen });
+			return fail(failure.status, { ...failure.data, chosen, chosenSteps });
 		}
 		redirect(303, `/app/areas/${context.area.slug}/actions/${id}?created`);
 	}

@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cycleThrough,
+	describeCycle,
+	expectedProgress,
+	findCycle,
+	indicatorProgress,
+	pathsUp,
+	planErrors,
+	progressOf,
+	quarterLabel,
+	quarterOf,
+	recentQuarters,
+	within72hShare,
+	type IndicatorPlan
+} from '$lib/domain/toc';
+import { seriesChart } from '$lib/diagrams/charts';
+import { tocSvg } from '$lib/diagrams/svg';
+import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
+import { layoutToc, overlappingBoxes, placeInOrder, titleLines } from '$lib/diagrams/toc';
+import { syntheticToc } from '$lib/diagrams/synthetic';
+
+const edges = (...pairs: string[]) => pairs.map((p) => ({ from: p[0], to: p[1] }));
+
+describe('cycles in "leads to"', () => {
+	it('names the loop a new link would close, starting and ending at its source', () => {
+		// A -> B -> C exists; the new link C -> A closes the loop C -> A -> B -> C.
+		expect(cycleThrough(edges('AB', 'BC'), 'C', 'A')).toEqual(['C', 'A', 'B', 'C']);
+		expect(describeCycle(['C', 'A', 'B', 'C'], (id) => `Step ${id}`)).toBe('Step C → Step A → Step B → Step C');
+	});
+
+	it('accepts links that keep the graph acyclic, including a second path to the same step', () => {
+		expect(cycleThrough(edges('AB', 'BC'), 'A', 'C')).toBeNull();
+		expect(cycleThrough(edges('AB', 'CD'), 'B', 'C')).toBeNull();
+		expect(cycleThrough([], 'A', 'B')).toBeNull();
+	});
+
+	it('treats a self-link as a loop and finds the shortest loop among several', () => {
+		expect(cycleThrough([], 'A', 'A')).toEqual(['A', 'A']);
+		// D -> A closes D -> A -> B -> C -> D and, shorter, D -> A -> D.
+		expect(cycleThrough(edges('AB', 'BC', 'CD', 'AD'), 'D', 'A')).toEqual(['D', 'A', 'D']);
+	});
+
+	it('finds a cycle already in a list of links, or none', () => {
+		expect(findCycle(edges('AB', 'BC', 'CA'))).toEqual(['C', 'A', 'B', 'C']);
+		expect(findCycle(TEMPLATE_LINKS)).toBeNull();
+	});
+});
+
+describe('paths up to the impact', () => {
+	const nodes = [
+		{ id: 'I', kind: 'impact' as const },
+		{ id: 'L', kind: 'long_term_outcome' as const },
+		{ id: 'S', kind: 'short_term_outcome' as const },
+		{ id: 'X', kind: 'short_term_outcome' as const },
+		{ id: 'A', kind: 'activity' as const }
+	];
+	const links = [
+		{ id: 'AS', from: 'A', to: 'S' },
+		{ id: 'AX', from: 'A', to: 'X' },
+		{ id: 'SL', from: 'S', to: 'L' },
+		{ id: 'LI', from: 'L', to: 'I' }
+	];
+
+	it('lights every step and link on a path from the chosen step to the impact, and no dead end', () => {
+		const { nodeIds, linkIds } = pathsUp(nodes, links, 'A');
+		expect([...nodeIds].sort()).toEqual(['A', 'I', 'L', 'S']);
+		expect([...linkIds].sort()).toEqual(['AS', 'LI', 'SL']);
+	});
+
+	it('shows every onward path when none reaches the impact yet', () => {
+		const { nodeIds, linkIds } = pathsUp(nodes, links, 'X');
+		expect([...nodeIds]).toEqual(['X']);
+		expect(linkIds.size).toBe(0);
+		const partial = pathsUp(nodes, links.slice(0, 2), 'A');
+		expect([...partial.linkIds].sort()).toEqual(['AS', 'AX']);
+	});
+});
+
+describe('indicator progress and status', () => {
+	const up: IndicatorPlan = { direction: 'up', baselineValue: 20, baselineDate: '2026-01-01', targetValue: 60, targetDate: '2027-01-01' };
+	const down: IndicatorPlan = { direction: 'down', baselineValue: 80, baselineDate: '2026-01-01', targetValue: 60, targetDate: '2027-01-01' };
+	// 2026-07-02 is 182 of 365 days in: just under half way.
+	const half = '2026-07-02';
+
+	it('measures progress from baseline to target in either direction', () => {
+		expect(progressOf(up, 40)).toBeCloseTo(0.5);
+		expect(progressOf(down, 70)).toBeCloseTo(0.5);
+		expect(progressOf(down, 85)).toBeCloseTo(-0.25);
+		expect(expectedProgress(up, half)).toBeCloseTo(182 / 365);
+		expect(expectedProgress(up, '2025-06-01')).toBe(0);
+		expect(expectedProgress(up, '2028-01-01')).toBe(1);
+	});
+
+	it('is on track at or ahead of the straight line, off track behind it', () => {
+		expect(indicatorProgress(up, [{ date: half, value: 40 }]).status).toBe('on_track');
+		expect(indicatorProgress(up, [{ date: half, value: 39 }]).status).toBe('off_track');
+		// Exactly on the line counts as on track.
+		expect(indicatorProgress(up, [{ date: '2026-01-01', value: 20 }]).status).toBe('on_track');
+	});
+
+	it('with lower is better, a fall is progress and a rise is off track', () => {
+		expect(indicatorProgress(down, [{ date: half, value: 70 }]).status).toBe('on_track');
+		expect(indicatorProgress(down, [{ date: half, value: 75 }]).status).toBe('off_track');
+		expect(indicatorProgress(down, [{ date: '2026-03-01', value: 85 }]).status).toBe('off_track');
+		expect(indicatorProgress(down, [{ date: half, value: 60 }]).status).toBe('achieved');
+		expect(indicatorProgress(down, [{ date: half, value: 55 }]).status).toBe('achieved');
+	});
+
+	it('judges by the latest reading, and says so when there is none', () => {
+		const result = indicatorProgress(up, [
+			{ date: '2026-10-01', value: 30 },
+			{ date: '2026-04-01', value: 50 }
+		]);
+		expect(result.latest).toEqual({ date: '2026-10-01', value: 30 });
+		expect(result.status).toBe('off_track');
+		expect(indicatorProgress(up, [])).toEqual({ status: 'no_data', progress: null, expected: null, latest: null });
+		// Past the target date and short of it: off track.
+		expect(indicatorProgress(up, [{ date: '2027-02-01', value: 59 }]).status).toBe('off_track');
+	});
+
+	it('refuses a plan whose target is on the wrong side of the baseline or dated before it', () => {
+		expect(planErrors(up)).toEqual({});
+		expect(planErrors({ ...down, targetValue: 90 })).toEqual({ targetValue: 'Lower is better, so the target must be below the baseline.' });
+		expect(planErrors({ ...up, targetValue: 20 }).targetValue).toMatch(/above the baseline/);
+		expect(planErrors({ ...up, targetDate: '2026-01-01' }).targetDate).toMatch(/after the baseline date/);
+	});
+});
+
+describe('layered layout', () => {
+	const template = {
+		nodes: TEMPLATE_NODES.map((n) => ({ id: n.key, kind: n.kind, title: n.title })),
+		links: TEMPLATE_LINKS.map((l, i) => ({ id: `l${i}`, from: l.from, to: l.to }))
+	};
+
+	it('draws kinds as bands from the impact at the top to the inputs at the bottom', () => {
+		const layout = layoutToc(template);
+		expect(layout.bands.map((b) => b.label)).toEqual([
+			'Impact',
+			'Long-term outcomes',
+			'Intermediate outcomes',
+			'Short-term outcomes',
+			'Outputs',
+			'Activities',
+			'Inputs'
+		]);
+		const box = new Map(layout.nodes.map((n) => [n.id, n]));
+		for (const band of layout.bands) {
+			for (const n of layout.nodes.filter((n) => n.kind === band.kind)) {
+				expect(n.y).toBeGreaterThanOrEqual(band.y);
+				expect(n.y + n.height).toBeLessThanOrEqual(band.y + band.height);
+			}
+		}
+		expect(box.get('impact')!.y).toBeLessThan(box.get('fewer-repeats')!.y);
+		expect(box.get('mapping')!.y).toBeLessThan(box.get('consultancy')!.y);
+	});
+
+	it('lays the programme template out with no overlapping steps, inside the picture', () => {
+		const layout = layoutToc(template);
+		expect(overlappingBoxes(layout)).toEqual([]);
+		for (const n of layout.nodes) {
+			expect(n.x).toBeGreaterThanOrEqual(0);
+			expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+		}
+		// Four is the fewest any order of the bands allows for the template (found by trying all 20,736 orders).
+		expect(layout.crossings).toBe(4);
+	});
+
+	it('untangles a crossing that the input order would draw', () => {
+		const layout = layoutToc({
+			nodes: [
+				{ id: 'o1', kind: 'output', title: 'Output one' },
+				{ id: 'o2', kind: 'output', title: 'Output two' },
+				{ id: 'a1', kind: 'activity', title: 'Activity one' },
+				{ id: 'a2', kind: 'activity', title: 'Activity two' }
+			],
+			links: [
+				{ id: 'x', from: 'a1', to: 'o2' },
+				{ id: 'y', from: 'a2', to: 'o1' }
+			]
+		});
+		expect(layout.crossings).toBe(0);
+		const at = new Map(layout.nodes.map((n) => [n.id, n.x]));
+		expect(Math.sign(at.get('a1')! - at.get('a2')!)).toBe(Math.sign(at.get('o2')! - at.get('o1')!));
+	});
+
+	it('routes a link that skips bands straight through each band between, from the top of one box to the bottom of the other', () => {
+		const layout = layoutToc({
+			nodes: [
+				{ id: 'i', kind: 'impact', title: 'Impact' },
+				{ id: 'a', kind: 'activity', title: 'Activity' }
+			],
+			links: [{ id: 'l', from: 'a', to: 'i' }]
+		});
+		const edge = layout.edges[0];
+		// Two points (entering and leaving) in each of the four bands between, plus the two ends.
+		expect(edge.points).toHaveLength(10);
+		for (let k = 1; k < 9; k += 2) expect(edge.points[k].x).toBe(edge.points[k + 1].x);
+		const [a, i] = [layout.nodes.find((n) => n.id === 'a')!, layout.nodes.find((n) => n.id === 'i')!];
+		expect(edge.points[0].y).toBe(a.y);
+		expect(edge.points[9].y).toBe(i.y + i.height);
+		expect(edge.d.startsWith(`M${edge.points[0].x},${edge.points[0].y}`)).toBe(true);
+	});
+
+	it('wraps long titles into lines that fit the box and makes room for flags', () => {
+		expect(titleLines('Whole-journey, person-centred support for children and adults', 24, 4)).toEqual([
+			'Whole-journey,',
+			'person-centred support',
+			'for children and adults'
+		]);
+		const lines = titleLines('one two three four five six seven eight nine ten eleven twelve', 10, 3);
+		expect(lines).toHaveLength(3);
+		expect(lines[2].endsWith('…')).toBe(true);
+		for (const l of lines) expect(l.length).toBeLessThanOrEqual(10);
+		const plain = layoutToc({ nodes: [{ id: 'a', kind: 'activity', title: 'Act' }], links: [] });
+		const flagged = layoutToc({ nodes: [{ id: 'a', kind: 'activity', title: 'Act', flags: ['No action yet'] }], links: [] });
+		expect(flagged.nodes[0].height).toBeGreaterThan(plain.nodes[0].height);
+		expect(flagged.nodes[0].flags[0].y).toBeLessThan(flagged.nodes[0].y + flagged.nodes[0].height);
+	});
+
+	it('draws the same layout as an SVG string for documents, with every step and text escaped', () => {
+		const layout = layoutToc({
+			nodes: [
+				{ id: 'a', kind: 'activity', title: 'Police & <council> workshops', flags: ['No action yet'] },
+				{ id: 'o', kind: 'short_term_outcome', title: 'Shared view' }
+			],
+			links: [{ id: 'l', from: 'a', to: 'o' }]
+		});
+		const svg = tocSvg(layout);
+		expect(svg).toContain('Police &amp; &lt;council&gt;');
+		expect(svg).not.toContain('<council>');
+		expect(svg).toContain('! No action yet');
+		expect(svg).toContain(`d="${layout.edges[0].d}"`);
+		expect(svg.match(/<text/g)?.length).toBe(layout.bands.length + layout.nodes.reduce((n, box) => n + box.lines.length + box.flags.length, 0));
+	});
+
+	it('keeps order and separation when pulling positions toward their targets', () => {
+		expect(placeInOrder([0, 0, 0], [0, 10, 10])).toEqual([-10, 0, 10]);
+		expect(placeInOrder([0, 50], [0, 10])).toEqual([0, 50]);
+	});
+
+	it('lays out a 60-step, 120-link theory of change deterministically, without overlaps', () => {
+		const input = syntheticToc(60, 120);
+		expect(input.links).toHaveLength(120);
+		const first = layoutToc(input);
+		expect(overlappingBoxes(first)).toEqual([]);
+		expect(layoutToc(input)).toEqual(first);
+	});
+});
+
+describe('quarters and the repeat-share chart', () => {
+	it('names quarters and counts back across years', () => {
+		expect(quarterOf('2026-11-26')).toBe('2026-Q4');
+		expect(quarterOf('2026-01-01')).toBe('2026-Q1');
+		expect(recentQuarters('2026-02-10', 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+		expect(quarterLabel('2026-Q3')).toBe('Jul to Sep 2026');
+		expect(within72hShare(0, 0)).toBeNull();
+		expect(within72hShare(200, 150)).toBe(0.75);
+	});
+
+	it('draws each series from its first to its last figure, named at its end, with the national lines where they belong', () => {
+		const chart = seriesChart(
+			['2026-Q1', '2026-Q2', '2026-Q3'],
+			[
+				{ key: 'children', label: 'Children', values: [80, 70, 60] },
+				{ key: 'adults', label: 'Adults', values: [50, null, 40] }
+			],
+			[{ key: 'children', label: 'National, children: 75%', value: 75 }],
+			{ format: (n) => `${n}%` }
+		);
+		const [children, adults] = chart.series;
+		expect(children.points).toHaveLength(3);
+		expect(children.points[0].y).toBeLessThan(children.points[2].y);
+		expect(children.end?.text).toBe('Children 60%');
+		// A missing quarter breaks the line rather than joining across it.
+		expect(adults.d.match(/M/g)).toHaveLength(2);
+		const reference = chart.references[0];
+		expect(reference.y).toBeLessThan(children.points[1].y);
+		expect(reference.y).toBeGreaterThan(children.points[0].y);
+		// Names and reference labels sit in the right margin, beyond every point, a line apart.
+		const right = [...chart.series.map((s) => s.end!.y), reference.labelY].sort((a, b) => a - b);
+		for (let i = 1; i < right.length; i++) expect(right[i] - right[i - 1]).toBeGreaterThanOrEqual(16);
+		expect(children.end!.x).toBeGreaterThan(Math.max(...chart.series.flatMap((s) => s.points.map((p) => p.x))));
+		expect(children.end!.x + 'National, children: 75%'.length * 14 * 0.6).toBeLessThanOrEqual(chart.width + 1);
+	});
+});
