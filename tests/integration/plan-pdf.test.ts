@@ -29,7 +29,17 @@ describe('the action plan PDF', () => {
 		expect(pages[0]).toContain('26 November 2026');
 		expect(pages[0]).toMatch(/Partners: .*Northbrook City Council/);
 		expect(pages[1]).toContain('Contents');
-		const order = ['Summary', 'The case for change', 'The whole journey', 'The network of organisations', 'The action plan', 'Sign-off'];
+		const order = [
+			'Summary',
+			'The case for change',
+			'The whole journey',
+			'The network of organisations',
+			'Mental models: survey results',
+			'Theory of change',
+			'Indicators',
+			'The action plan',
+			'Sign-off'
+		];
 		const starts = order.map((title) => pages.findIndex((p, i) => i > 1 && p.trimStart().split('\n').slice(0, 3).join(' ').includes(title)));
 		expect(starts.every((s) => s > 1)).toBe(true);
 		expect([...starts].sort((a, b) => a - b)).toEqual(starts);
@@ -43,6 +53,11 @@ describe('the action plan PDF', () => {
 		for (const { title } of titles) expect(flat).toContain(title);
 		expect(flat).toContain('Home Office (2002) and OASys (2006)');
 		expect(flat).toContain('49 of 64 (77%)');
+		// The seeded follow-up round against the baseline, and the theory of change's indicators.
+		expect(flat).toMatch(/Mental models: Baseline to Follow-up 1/);
+		expect(flat).toMatch(/Average shift in agreement \(negative: the assumption is held less\) −0\.\d\d/);
+		expect(flat).toContain('Once someone is found, our organisation’s part is done.');
+		expect(flat).toMatch(/On track|Off track|Target reached/);
 
 		const info = await pdfInfo(pdf);
 		expect(info).toMatchObject({ Title: 'Northbrook action plan', Author: 'Homeward', Language: 'en-GB' });

@@ -17,7 +17,12 @@ import { gaps } from '$lib/domain/map/analysis';
 import { formatDate } from '$lib/domain/dates';
 import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM } from '$lib/domain/programme';
 import { shareChart } from '$lib/diagrams/charts';
-import { journeySvg, networkSvg, shareChartSvg } from '$lib/diagrams/svg';
+import { journeySvg, networkSvg, shareChartSvg, tocSvg } from '$lib/diagrams/svg';
+import { listRounds, roundResults } from '$lib/server/models/surveys';
+import { getToc } from '$lib/server/toc';
+import { tocLayoutOf } from '$lib/server/toc/layout';
+import { formatMean } from '$lib/domain/surveys';
+import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS } from '$lib/domain/toc';
 import { renderPdf } from './index';
 
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
@@ -45,7 +50,7 @@ export interface PlanOptions {
 async function planData(context: AreaContext, options: PlanOptions) {
 	const now = options.now ?? new Date();
 	const areaId = context.area.id;
-	const [map, { actions: all }, latest, partners, [changes]] = await Promise.all([
+	const [map, { actions: all }, latest, partners, [changes], rounds, toc] = await Promise.all([
 		loadMap(context),
 		listActions(context, { sort: 'due' }, londonToday(now)),
 		db
@@ -59,8 +64,13 @@ async function planData(context: AreaContext, options: PlanOptions) {
 			.innerJoin(users, eq(users.id, memberships.userId))
 			.where(and(eq(memberships.areaId, areaId), eq(users.role, 'partner'), isNull(users.disabledAt), ne(users.organisation, '')))
 			.orderBy(users.organisation),
-		db.select({ n: count() }).from(auditLog).where(eq(auditLog.areaId, areaId))
+		db.select({ n: count() }).from(auditLog).where(eq(auditLog.areaId, areaId)),
+		listRounds(context),
+		getToc(context)
 	]);
+	// The latest survey round that has answers, against the round before it (rounds come newest first).
+	const surveyed = rounds.findIndex((r) => r.responses > 0);
+	const survey = surveyed < 0 ? null : await roundResults(context, rounds[surveyed].id, rounds[surveyed + 1]?.id ?? null);
 	const owner = options.ownerActorId ? map.actors.find((a) => a.id === options.ownerActorId) : null;
 	if (options.ownerActorId && !owner) throw new NotFoundError();
 	const actions = owner ? all.filter((a) => a.ownerActorId === owner.id) : all;
@@ -78,6 +88,9 @@ async function planData(context: AreaContext, options: PlanOptions) {
 		mapData,
 		network: networkLayoutOf(mapData, map.positions),
 		journey: journeyLayoutOf(mapData),
+		survey,
+		toc,
+		tocLayout: toc.nodes.length ? tocLayoutOf(toc) : null,
 		actions: actions.map((a) => ({ ...a, latest: latestOf.get(a.id) ?? null }))
 	};
 }
@@ -114,7 +127,82 @@ function summary(data: PlanData): Content[] {
 		{ text: data.owner ? `Actions owned by ${data.owner.name}, by status` : 'Actions by status', style: 'h2' },
 		keyFigures([...ACTION_STATUSES.map((s) => [STATUS_LABELS[s], counts.byStatus[s]] as [string, number]), ['All actions', counts.total]]),
 		{ text: 'Actions by RAG status', style: 'h2' },
-		keyFigures(RAGS.map((r) => [RAG_LABELS[r], counts.byRag[r]]))
+		keyFigures(RAGS.map((r) => [RAG_LABELS[r], counts.byRag[r]])),
+		...(data.survey?.compare
+			? [
+					{ text: `Mental models: ${data.survey.compare.label} to ${data.survey.round.label}`, style: 'h2' } as Content,
+					keyFigures([
+						['Statements asked in both rounds', shifts(data).length],
+						['Average shift in agreement (negative: the assumption is held less)', signed(average(shifts(data)))]
+					])
+				]
+			: [])
+	];
+}
+
+const shifts = (data: PlanData) => (data.survey?.statements ?? []).map((s) => s.shift).filter((s): s is number => s !== null);
+const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+const signed = (value: number | null) => (value === null ? 'n/a' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`);
+
+/** The latest survey round's results per statement, with the shift since the round before. */
+function mentalModels(data: PlanData): Content[] {
+	const survey = data.survey;
+	if (!survey) return [];
+	const compare = survey.compare;
+	return [
+		heading('Mental models: survey results'),
+		{
+			text: `${survey.round.label}: ${survey.n} anonymous responses${compare ? `, compared with ${compare.label} (${compare.n} responses)` : ''}. Answers run from 1 (strongly disagree) to 5 (strongly agree); agreeing means the assumption is held.`,
+			margin: [0, 0, 0, 10]
+		},
+		{
+			table: {
+				headerRows: 1,
+				widths: ['*', 110, 45, 45, 50],
+				body: [
+					['Statement', 'Mental model', 'Mean', 'n', 'Shift'].map((text): TableCell => ({ text, style: 'th' })),
+					...survey.statements.map((s): TableCell[] => [s.text, s.modelTitle, formatMean(s.summary.mean), String(s.summary.n), signed(s.shift)])
+				]
+			},
+			layout: RULED,
+			fontSize: 9.5
+		}
+	];
+}
+
+/** The theory of change as the page draws it, then its indicators with baseline, target, latest and status. */
+function theoryOfChange(data: PlanData): Content[] {
+	if (!data.tocLayout) return [];
+	const indicators = data.toc.nodes.flatMap((n) => n.indicators.map((i) => ({ ...i, nodeTitle: n.title, kind: n.kind })));
+	const value = (v: number | null | undefined, unit: string) => (v === null || v === undefined ? '' : `${v}${unit ? ` ${unit}` : ''}`);
+	return [
+		heading('Theory of change', 'landscape'),
+		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads "leads to".', style: 'note' },
+		{ svg: tocSvg(data.tocLayout), fit: [LANDSCAPE.width, LANDSCAPE.height - 30] },
+		heading('Indicators', 'landscape'),
+		indicators.length === 0
+			? { text: 'No indicators yet.' }
+			: {
+					table: {
+						headerRows: 1,
+						dontBreakRows: true,
+						widths: ['*', '*', 70, 90, 90, 90, 60],
+						body: [
+							['Indicator', 'Outcome', 'Better', 'Baseline', 'Target', 'Latest', 'Status'].map((text): TableCell => ({ text, style: 'th' })),
+							...indicators.map((i): TableCell[] => [
+								{ stack: [{ text: i.name, bold: true }, i.dataSource ? { text: `Source: ${i.dataSource}`, style: 'note' } : ''] },
+								`${i.nodeTitle} (${TOC_KIND_LABELS[i.kind].toLowerCase()})`,
+								DIRECTION_LABELS[i.direction],
+								`${value(i.baselineValue, i.unit)}, ${formatDate(`${i.baselineDate}T12:00:00Z`)}`,
+								`${value(i.targetValue, i.unit)} by ${formatDate(`${i.targetDate}T12:00:00Z`)}`,
+								i.latest ? `${value(i.latest.value, i.unit)}, ${formatDate(`${i.latest.date}T12:00:00Z`)}` : 'No reading yet',
+								INDICATOR_STATUS_LABELS[i.status]
+							])
+						]
+					},
+					layout: RULED,
+					fontSize: 9
+				}
 	];
 }
 
@@ -259,6 +347,8 @@ export function planDocument(data: PlanData): TDocumentDefinitions {
 			...summary(data),
 			...caseForChange(),
 			...diagrams(data),
+			...mentalModels(data),
+			...theoryOfChange(data),
 			...actionPlan(data),
 			...signOff(data)
 		],
