@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+// E2E_PORT and E2E_RESULTS let several runs go side by side (CI runs PGlite and PostgreSQL at once); E2E_SKIP_BUILD=1
+// uses the build already in build/ instead of building again.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const results = process.env.E2E_RESULTS ?? 'test-results';
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: results,
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
@@ -31,7 +34,7 @@ export default defineConfig({
 	},
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	webServer: {
-		command: 'npm run build && node scripts/e2e-server.js',
+		command: process.env.E2E_SKIP_BUILD === '1' ? 'node scripts/e2e-server.js' : 'npm run build && node scripts/e2e-server.js',
 		url: `http://localhost:${port}/readyz`,
 		timeout: 240_000,
 		reuseExistingServer: false,
@@ -43,7 +46,8 @@ export default defineConfig({
 			SEED_TOTP_SECRET: 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW',
 			// A fixed, test-only key: the e2e database is thrown away after the run.
 			ENCRYPTION_KEY: 'UsUUdfZQOguT5aWHgOsFL5ibO8Idwr8aAN9tHF5BCNg=',
-			LOG_LEVEL: 'debug'
+			LOG_LEVEL: 'debug',
+			E2E_RESULTS: results
 		}
 	}
 });

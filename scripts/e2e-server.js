@@ -38,8 +38,9 @@ process.env.PORT ||= '4173';
 
 // The server runs as a child so that everything it prints lands in a log file that the tests then search for
 // secrets (tests/e2e/global-teardown.ts).
-mkdirSync('test-results', { recursive: true });
-const log = createWriteStream('test-results/e2e-server.log');
+const results = process.env.E2E_RESULTS || 'test-results';
+mkdirSync(results, { recursive: true });
+const log = createWriteStream(join(results, 'e2e-server.log'));
 const child = spawn(process.execPath, ['scripts/server.js'], { stdio: ['ignore', 'pipe', 'pipe'] });
 child.stdout.pipe(log);
 child.stderr.pipe(log);

@@ -12,7 +12,7 @@ const SECRETS: [string, RegExp][] = [
 ];
 
 export default function teardown() {
-	const file = 'test-results/e2e-server.log';
+	const file = `${process.env.E2E_RESULTS ?? 'test-results'}/e2e-server.log`;
 	if (!existsSync(file)) throw new Error(`${file} is missing: the server log could not be checked for secrets.`);
 	const log = readFileSync(file, 'utf8');
 	if (!log.includes('"msg":"request"')) throw new Error('The server log holds no request lines: the secret check would prove nothing.');
