@@ -210,3 +210,19 @@ test('a viewer downloads the action plan, whole or for one organisation, from th
 	expect(text).toContain(`Action plan for ${owner}`);
 	await expectAccessible(page);
 });
+
+test('a mental model no action works on gets one from the overview, and leaves the list', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook');
+	const list = page.getByRole('heading', { name: 'Mental models no action works on' }).locator('xpath=following-sibling::ul[1]');
+	const first = list.getByRole('listitem').first();
+	const model = (await first.getByRole('link').first().textContent())!.trim();
+	await first.getByRole('link', { name: `Add an action for ${model}` }).click();
+	await expect(page.getByRole('checkbox', { name: model })).toBeChecked();
+	await page.getByLabel('Title').fill(`Workshop on “${model}” with every partner`);
+	await page.getByRole('button', { name: 'Add action' }).click();
+	await expect(page.getByRole('region', { name: 'Mental models it works on' }).getByRole('link', { name: model })).toBeVisible();
+	await page.goto('/app/areas/northbrook');
+	await expect(page.getByRole('link', { name: `Add an action for ${model}` })).toHaveCount(0);
+	await expectAccessible(page);
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { actionLinks, actions, actionUpdates, auditLog } from '$lib/server/db/schema';
-import { ActionConflictError, createAction, getAction, listActions, myActions, postUpdate, setStatus, updateAction, type ActionInput } from '$lib/server/actions';
+import { actionLinks, actions, actionUpdates, auditLog, mentalModels } from '$lib/server/db/schema';
+import { newId } from '$lib/server/ids';
+import { ActionConflictError, actionCoverage, createAction, getAction, listActions, myActions, postUpdate, setStatus, updateAction, type ActionInput } from '$lib/server/actions';
 import { exportActionsCsv, importActionsCsv, ActionImportError } from '$lib/server/actions/csv';
 import { createActor, createHandoff, deleteActor } from '$lib/server/map';
 import { InputError, NotFoundError } from '$lib/server/errors';
@@ -242,5 +243,26 @@ describe('CSV', () => {
 		expect(err.problems[0]).toMatch(/^Row 3: .*Nobody Org.*Sideways.*Urgent.*title/);
 		expect(err.problems[1]).toMatch(/^Row 4: .*stranger@example.test.*No such handoff/);
 		expect(await db.select().from(actions).where(eq(actions.areaId, editor.area.id))).toHaveLength(0);
+	});
+});
+
+describe('actions on mental models', () => {
+	it('link to the area’s own mental models only, and a model counts as worked on only through a live action', async () => {
+		const editor = await contextFor('editor');
+		const [model] = await db.insert(mentalModels).values({ id: newId(), areaId: editor.area.id, title: 'Schools wait to be told' }).returning();
+		const elsewhere = await contextFor('editor');
+		const [foreign] = await db.insert(mentalModels).values({ id: newId(), areaId: elsewhere.area.id, title: 'Not ours' }).returning();
+
+		await expect(createAction(editor, input({ modelIds: [foreign.id] }))).rejects.toThrow(InputError);
+		expect((await actionCoverage(editor)).modelsUnaddressed.map((m) => m.title)).toContain('Schools wait to be told');
+
+		const action = await createAction(editor, input({ modelIds: [model.id] }));
+		expect((await getAction(editor, action.id)).models.map((m) => m.title)).toEqual(['Schools wait to be told']);
+		expect((await actionCoverage(editor)).modelsUnaddressed.map((m) => m.id)).not.toContain(model.id);
+
+		// A save that does not send model links (the CSV import) leaves them; dropping the action stops it counting.
+		await updateAction(editor, { ...input({ status: 'dropped' }), id: action.id, version: action.version });
+		expect((await getAction(editor, action.id)).models).toHaveLength(1);
+		expect((await actionCoverage(editor)).modelsUnaddressed.map((m) => m.id)).toContain(model.id);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	inDueWindow,
 	isOverdue,
 	londonToday,
+	modelsNoActionAddresses,
 	myActionsOrder,
 	ragOf,
 	sortActions,
@@ -178,5 +179,18 @@ describe('actions done over time', () => {
 			{ week: '2026-06-08', done: 0 },
 			{ week: '2026-06-15', done: 1 }
 		]);
+	});
+});
+
+describe('mental models no action works on', () => {
+	it('lists the models no live action links to, dropped actions counting for nothing', () => {
+		const models = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+		expect(
+			modelsNoActionAddresses(models, [
+				{ modelId: 'a', status: 'in_progress' },
+				{ modelId: 'b', status: 'dropped' },
+				{ modelId: 'c', status: 'done' }
+			])
+		).toEqual([{ id: 'b' }]);
 	});
 });

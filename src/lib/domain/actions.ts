@@ -178,6 +178,12 @@ export function doneByWeek(
 	});
 }
 
+/** The mental models no live action works on (a dropped action works on nothing), in the order given. */
+export function modelsNoActionAddresses<M extends { id: string }>(models: M[], links: { modelId: string; status: ActionStatus }[]): M[] {
+	const addressed = new Set(links.filter((l) => l.status !== 'dropped').map((l) => l.modelId));
+	return models.filter((m) => !addressed.has(m.id));
+}
+
 /** The CSV columns of an export, in order; an import reads the same columns. */
 export const CSV_COLUMNS = ['title', 'description', 'owner_organisation', 'owner_email', 'due_date', 'status', 'priority', 'handoffs'] as const;
 

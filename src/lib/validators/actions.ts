@@ -34,7 +34,8 @@ export const actionFields = {
 	status: choice(ACTION_STATUSES, 'Choose a status.'),
 	priority: choice(PRIORITIES, 'Choose a priority.'),
 	handoffIds: ids,
-	tocNodeIds: ids
+	tocNodeIds: ids,
+	modelIds: ids
 };
 
 export const createActionSchema = z.object(actionFields).strict();

@@ -2,7 +2,7 @@
 // with its audit row; edits carry the version read and a stale one is refused with the current row to merge against.
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, tocNodes, users, areas, type Action } from '$lib/server/db/schema';
+import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, mentalModels, tocNodes, users, areas, type Action } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
@@ -10,6 +10,7 @@ import { areaRoleAtLeast, effectiveAreaRole } from '$lib/domain/roles';
 import {
 	coverageOf,
 	doneByWeek,
+	modelsNoActionAddresses,
 	inDueWindow,
 	isClosed,
 	londonToday,
@@ -37,6 +38,8 @@ export interface ActionInput {
 	handoffIds: string[];
 	/** Theory of change steps the action delivers; left as they are when not given. */
 	tocNodeIds?: string[];
+	/** Mental models the action works on; undefined leaves existing links alone. */
+	modelIds?: string[];
 }
 
 /** The current row when a save was refused, for the merge screen. */
@@ -54,7 +57,7 @@ export function assertEditor(context: AreaContext) {
 /** The choices the forms offer: this area's actors, members, handoffs and theory of change steps. */
 export async function actionChoices(context: AreaContext, executor: Executor = db) {
 	const areaId = context.area.id;
-	const [actors, members, handoffs, steps] = await Promise.all([
+	const [actors, members, handoffs, steps, models] = await Promise.all([
 		executor.select({ id: mapActors.id, name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),
 		executor
 			.select({ id: users.id, name: users.name, email: users.email, organisation: users.organisation })
@@ -71,13 +74,14 @@ export async function actionChoices(context: AreaContext, executor: Executor = d
 			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
 			.from(tocNodes)
 			.where(eq(tocNodes.areaId, areaId))
-			.orderBy(asc(tocNodes.createdAt), asc(tocNodes.id))
+			.orderBy(asc(tocNodes.createdAt), asc(tocNodes.id)),
+		executor.select({ id: mentalModels.id, title: mentalModels.title }).from(mentalModels).where(eq(mentalModels.areaId, areaId)).orderBy(asc(mentalModels.title))
 	]);
-	return { actors, members, handoffs, steps };
+	return { actors, members, handoffs, steps, models };
 }
 
 /** Owner and links must all belong to this area: a forged id from elsewhere is refused before the database would. */
-async function assertInArea(tx: Executor, context: AreaContext, input: Pick<ActionInput, 'ownerActorId' | 'ownerUserId' | 'handoffIds' | 'tocNodeIds'>) {
+async function assertInArea(tx: Executor, context: AreaContext, input: Pick<ActionInput, 'ownerActorId' | 'ownerUserId' | 'handoffIds' | 'tocNodeIds' | 'modelIds'>) {
 	const areaId = context.area.id;
 	const errors: Record<string, string> = {};
 	if (input.ownerActorId) {
@@ -107,8 +111,16 @@ async function assertInArea(tx: Executor, context: AreaContext, input: Pick<Acti
 			.where(and(eq(tocNodes.areaId, areaId), inArray(tocNodes.id, steps)));
 		if (found.length !== steps.length) errors.tocNodeIds = 'Choose steps of this area’s theory of change.';
 	}
+	const models = input.modelIds === undefined ? undefined : [...new Set(input.modelIds)];
+	if (models?.length) {
+		const found = await tx
+			.select({ id: mentalModels.id })
+			.from(mentalModels)
+			.where(and(eq(mentalModels.areaId, areaId), inArray(mentalModels.id, models)));
+		if (found.length !== models.length) errors.modelIds = 'Choose mental models of this area.';
+	}
 	if (Object.keys(errors).length) throw new InputError(errors);
-	return { handoffIds: unique, tocNodeIds: steps };
+	return { handoffIds: unique, tocNodeIds: steps, modelIds: models };
 }
 
 async function actionOf(tx: Executor, context: AreaContext, id: string) {
@@ -118,44 +130,60 @@ async function actionOf(tx: Executor, context: AreaContext, id: string) {
 }
 
 async function linksOf(tx: Executor, actionId: string) {
-	const rows = await tx.select({ handoffId: actionLinks.handoffId, tocNodeId: actionLinks.tocNodeId }).from(actionLinks).where(eq(actionLinks.actionId, actionId));
-	return {
-		handoffIds: rows.map((r) => r.handoffId).filter((id): id is string => id !== null).sort(),
-		tocNodeIds: rows.map((r) => r.tocNodeId).filter((id): id is string => id !== null).sort()
-	};
+	const rows = await tx
+		.select({ handoffId: actionLinks.handoffId, tocNodeId: actionLinks.tocNodeId, modelId: actionLinks.modelId })
+		.from(actionLinks)
+		.where(eq(actionLinks.actionId, actionId));
+	const ids = (pick: (r: (typeof rows)[number]) => string | null) => rows.map(pick).filter((id): id is string => id !== null).sort();
+	return { handoffIds: ids((r) => r.handoffId), tocNodeIds: ids((r) => r.tocNodeId), modelIds: ids((r) => r.modelId) };
 }
 
-/** Replaces the action's handoff links, and its theory of change links when given (undefined leaves them alone). */
-async function writeLinks(tx: Executor, context: AreaContext, actionId: string, handoffIds: string[], tocNodeIds: string[] | undefined) {
+/**
+ * Replaces the action's handoff links, and its theory of change and mental model links when given (undefined leaves
+ * them alone: forms that do not offer them, such as the CSV import, never clear them).
+ */
+async function writeLinks(tx: Executor, context: AreaContext, actionId: string, links: { handoffIds: string[]; tocNodeIds?: string[]; modelIds?: string[] }) {
 	const areaId = context.area.id;
-	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, areaId), eq(actionLinks.actionId, actionId), isNotNull(actionLinks.handoffId)));
-	if (handoffIds.length) await tx.insert(actionLinks).values(handoffIds.map((handoffId) => ({ id: newId(), areaId, actionId, handoffId })));
-	if (tocNodeIds === undefined) return;
-	await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, areaId), eq(actionLinks.actionId, actionId), isNotNull(actionLinks.tocNodeId)));
-	if (tocNodeIds.length) await tx.insert(actionLinks).values(tocNodeIds.map((tocNodeId) => ({ id: newId(), areaId, actionId, tocNodeId })));
+	const kinds = [
+		{ column: actionLinks.handoffId, key: 'handoffId', ids: links.handoffIds },
+		{ column: actionLinks.tocNodeId, key: 'tocNodeId', ids: links.tocNodeIds },
+		{ column: actionLinks.modelId, key: 'modelId', ids: links.modelIds }
+	] as const;
+	for (const { column, key, ids } of kinds) {
+		if (ids === undefined) continue;
+		await tx.delete(actionLinks).where(and(eq(actionLinks.areaId, areaId), eq(actionLinks.actionId, actionId), isNotNull(column)));
+		if (ids.length) await tx.insert(actionLinks).values(ids.map((target) => ({ id: newId(), areaId, actionId, [key]: target })));
+	}
 }
 
 export async function createAction(context: AreaContext, input: ActionInput) {
 	assertEditor(context);
 	return db.transaction(async (tx) => {
-		const { handoffIds, tocNodeIds } = await assertInArea(tx, context, input);
-		const { handoffIds: _ignored, tocNodeIds: _steps, ...values } = input;
+		const links = await assertInArea(tx, context, input);
+		const { handoffIds: _handoffs, tocNodeIds: _steps, modelIds: _models, ...values } = input;
 		const [row] = await tx
 			.insert(actions)
 			.values({ id: newId(), areaId: context.area.id, ...values, createdBy: context.user.id })
 			.returning();
-		await writeLinks(tx, context, row.id, handoffIds, tocNodeIds);
-		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'action', entityId: row.id, action: 'create', after: { ...row, handoffIds, tocNodeIds: tocNodeIds ?? [] } });
+		await writeLinks(tx, context, row.id, links);
+		await audit(tx, {
+			actorId: context.user.id,
+			areaId: context.area.id,
+			entity: 'action',
+			entityId: row.id,
+			action: 'create',
+			after: { ...row, handoffIds: links.handoffIds, tocNodeIds: links.tocNodeIds ?? [], modelIds: links.modelIds ?? [] }
+		});
 		return row;
 	});
 }
 
 export async function updateAction(context: AreaContext, input: ActionInput & { id: string; version: number }) {
 	assertEditor(context);
-	const { id, version, handoffIds: requested, tocNodeIds: requestedSteps, ...values } = input;
+	const { id, version, handoffIds, tocNodeIds, modelIds, ...values } = input;
 	return db.transaction(async (tx) => {
 		const before = await actionOf(tx, context, id);
-		const { handoffIds, tocNodeIds } = await assertInArea(tx, context, { ...values, handoffIds: requested, tocNodeIds: requestedSteps });
+		const links = await assertInArea(tx, context, { ...values, handoffIds, tocNodeIds, modelIds });
 		const [after] = await tx
 			.update(actions)
 			.set({ ...values, updatedAt: new Date(), version: sql`${actions.version} + 1` })
@@ -163,7 +191,7 @@ export async function updateAction(context: AreaContext, input: ActionInput & { 
 			.returning();
 		if (!after) throw new ActionConflictError({ ...before, ...(await linksOf(tx, id)) });
 		const beforeLinks = await linksOf(tx, id);
-		await writeLinks(tx, context, id, handoffIds, tocNodeIds);
+		await writeLinks(tx, context, id, links);
 		if (before.status !== after.status)
 			await tx.insert(actionUpdates).values({
 				id: newId(),
@@ -181,7 +209,12 @@ export async function updateAction(context: AreaContext, input: ActionInput & { 
 			entityId: id,
 			action: 'update',
 			before: { ...before, ...beforeLinks },
-			after: { ...after, handoffIds, tocNodeIds: tocNodeIds ?? beforeLinks.tocNodeIds }
+			after: {
+				...after,
+				handoffIds: links.handoffIds,
+				tocNodeIds: links.tocNodeIds ?? beforeLinks.tocNodeIds,
+				modelIds: links.modelIds ?? beforeLinks.modelIds
+			}
 		});
 		return after;
 	});
@@ -317,7 +350,7 @@ export type ActionRow = Awaited<ReturnType<typeof listActions>>['actions'][numbe
 /** One action with its links, its update history (newest first) and its audit trail. */
 export async function getAction(context: AreaContext, id: string, executor: Executor = db) {
 	const action = await actionOf(executor, context, id);
-	const [owner, links, steps, updates, history] = await Promise.all([
+	const [owner, links, steps, models, updates, history] = await Promise.all([
 		executor
 			.select({ actorName: mapActors.name })
 			.from(mapActors)
@@ -336,6 +369,12 @@ export async function getAction(context: AreaContext, id: string, executor: Exec
 			.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, id)))
 			.orderBy(asc(tocNodes.title)),
 		executor
+			.select({ id: mentalModels.id, title: mentalModels.title })
+			.from(actionLinks)
+			.innerJoin(mentalModels, and(eq(mentalModels.areaId, actionLinks.areaId), eq(mentalModels.id, actionLinks.modelId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), eq(actionLinks.actionId, id)))
+			.orderBy(asc(mentalModels.title)),
+		executor
 			.select({ update: actionUpdates, authorName: users.name })
 			.from(actionUpdates)
 			.leftJoin(users, eq(users.id, actionUpdates.authorId))
@@ -349,10 +388,11 @@ export async function getAction(context: AreaContext, id: string, executor: Exec
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 	]);
 	return {
-		action: { ...action, handoffIds: links.map((l) => l.id).sort(), tocNodeIds: steps.map((s) => s.id).sort() },
+		action: { ...action, handoffIds: links.map((l) => l.id).sort(), tocNodeIds: steps.map((s) => s.id).sort(), modelIds: models.map((m) => m.id).sort() },
 		ownerActorName: owner,
 		links,
 		steps,
+		models,
 		updates: updates.map((u) => ({ ...u.update, authorName: u.authorName })),
 		history
 	};
@@ -381,7 +421,7 @@ export const DONE_CHART_WEEKS = 12;
  * actions stood at done at the end of each of the last weeks.
  */
 export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
-	const [{ actions: rows }, handoffs, changes] = await Promise.all([
+	const [{ actions: rows }, handoffs, changes, models, modelLinks] = await Promise.all([
 		listActions(context, {}, today, executor),
 		executor
 			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
@@ -391,7 +431,13 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 		executor
 			.select({ actionId: actionUpdates.actionId, at: actionUpdates.createdAt, from: actionUpdates.statusFrom, to: actionUpdates.statusTo })
 			.from(actionUpdates)
-			.where(and(eq(actionUpdates.areaId, context.area.id), isNotNull(actionUpdates.statusTo)))
+			.where(and(eq(actionUpdates.areaId, context.area.id), isNotNull(actionUpdates.statusTo))),
+		executor.select({ id: mentalModels.id, title: mentalModels.title }).from(mentalModels).where(eq(mentalModels.areaId, context.area.id)).orderBy(asc(mentalModels.title)),
+		executor
+			.select({ modelId: sql<string>`${actionLinks.modelId}`, status: actions.status })
+			.from(actionLinks)
+			.innerJoin(actions, and(eq(actions.areaId, actionLinks.areaId), eq(actions.id, actionLinks.actionId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.modelId)))
 	]);
 	return {
 		...coverageOf(
@@ -400,6 +446,7 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 			today
 		),
 		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS)),
+		modelsUnaddressed: modelsNoActionAddresses(models, modelLinks),
 		/** The organisations that own actions, for one organisation's plan. */
 		owners: [...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()]
 			.map(([id, name]) => ({ id, name }))

@@ -1,13 +1,13 @@
 // The shared action plan of an area: actions, their update history (appended, never rewritten) and links to what each
 // action addresses. Composite foreign keys (area_id, x_id) keep every owner, update and link inside the action's area
-// in the database itself. A link row names exactly one target column: handoffs today; mental models and theory of
-// change nodes add their own nullable FK columns and widen the num_nonnulls check.
+// in the database itself. A link row names exactly one target: a handoff, a theory-of-change step or a mental model.
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ACTION_STATUSES, PRIORITIES } from '../../../domain/actions';
 import { areas, users } from './core';
 import { mapActors, mapHandoffs } from './map';
 import { tocNodes } from './toc';
+import { mentalModels } from './models';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -79,6 +79,7 @@ export const actionLinks = pgTable(
 		actionId: text('action_id').notNull(),
 		handoffId: text('handoff_id'),
 		tocNodeId: text('toc_node_id'),
+		modelId: text('model_id'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -99,10 +100,17 @@ export const actionLinks = pgTable(
 		}).onDelete('cascade'),
 		uniqueIndex('action_links_handoff_unique').on(t.actionId, t.handoffId),
 		index('action_links_handoff_idx').on(t.areaId, t.handoffId),
+		foreignKey({
+			name: 'action_links_model_fk',
+			columns: [t.areaId, t.modelId],
+			foreignColumns: [mentalModels.areaId, mentalModels.id]
+		}).onDelete('cascade'),
 		uniqueIndex('action_links_toc_node_unique').on(t.actionId, t.tocNodeId),
 		index('action_links_toc_node_idx').on(t.areaId, t.tocNodeId),
+		uniqueIndex('action_links_model_unique').on(t.actionId, t.modelId),
+		index('action_links_model_idx').on(t.areaId, t.modelId),
 		// Exactly one target per link row.
-		check('action_links_one_target_check', sql`num_nonnulls(${t.handoffId}, ${t.tocNodeId}) = 1`)
+		check('action_links_one_target_check', sql`num_nonnulls(${t.handoffId}, ${t.tocNodeId}, ${t.modelId}) = 1`)
 	]
 );
 

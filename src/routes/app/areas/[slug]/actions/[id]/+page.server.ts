@@ -20,7 +20,7 @@ async function detail(context: Parameters<typeof getAction>[0], id: string) {
 
 export async function load(event) {
 	const context = await requireArea(event);
-	followTopics(event, context.area.id, 'actions', 'map', 'members');
+	followTopics(event, context.area.id, 'actions', 'map', 'members', 'models', 'toc');
 	const [found, choices] = await Promise.all([detail(context, event.params.id), actionChoices(context)]);
 	return { ...found, rag: ragOf(found.action, londonToday()), choices, canEdit: areaRoleAtLeast(context.role, 'editor') };
 }
@@ -31,8 +31,9 @@ export const actions = {
 		const raw = await event.request.clone().formData();
 		const chosen = raw.getAll('handoffIds').map(String);
 		const chosenSteps = raw.getAll('tocNodeIds').map(String);
+		const chosenModels = raw.getAll('modelIds').map(String);
 		const form = await parseForm(event.request, updateActionSchema);
-		if (!form.ok) return fail(400, { ...form.failure.data, chosen, chosenSteps, form: 'edit' as const });
+		if (!form.ok) return fail(400, { ...form.failure.data, chosen, chosenSteps, chosenModels, form: 'edit' as const });
 		try {
 			await updateAction(context, { ...form.data, id: event.params.id });
 			return { message: 'Your changes are saved.', form: 'edit' as const };
@@ -44,11 +45,12 @@ export const actions = {
 					values: form.values,
 					chosen,
 					chosenSteps,
+					chosenModels,
 					form: 'edit' as const,
 					conflict: { current: err.current, mine: form.data }
 				});
 			const failure = failureFrom(event, err, form.values);
-			return fail(failure.status, { ...failure.data, chosen, chosenSteps, form: 'edit' as const });
+			return fail(failure.status, { ...failure.data, chosen, chosenSteps, chosenModels, form: 'edit' as const });
 		}
 	},
 	update: async (event) => {
