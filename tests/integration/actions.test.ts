@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { actionLinks, actions, actionUpdates, auditLog, mentalModels } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
-import { ActionConflictError, actionCoverage, createAction, getAction, listActions, myActions, postUpdate, setStatus, updateAction, type ActionInput } from '$lib/server/actions';
+import { ActionConflictError, actionChoices, actionCoverage, createAction, getAction, listActions, myActions, postUpdate, setStatus, updateAction, type ActionInput } from '$lib/server/actions';
+import { startFromTemplate } from '$lib/server/toc';
 import { exportActionsCsv, importActionsCsv, ActionImportError } from '$lib/server/actions/csv';
 import { createActor, createHandoff, deleteActor } from '$lib/server/map';
 import { InputError, NotFoundError } from '$lib/server/errors';
@@ -264,5 +265,22 @@ describe('actions on mental models', () => {
 		await updateAction(editor, { ...input({ status: 'dropped' }), id: action.id, version: action.version });
 		expect((await getAction(editor, action.id)).models).toHaveLength(1);
 		expect((await actionCoverage(editor)).modelsUnaddressed.map((m) => m.id)).toContain(model.id);
+	});
+});
+
+describe('outcomes no action works toward', () => {
+	it('drop off the overview once a live action delivers a step that leads to them', async () => {
+		const lead = await contextFor('lead');
+		await startFromTemplate(lead);
+		const before = (await actionCoverage(lead)).outcomesUnaddressed;
+		expect(before.length).toBeGreaterThan(0);
+		const { steps } = await actionChoices(lead);
+		const workshops = steps.find((s) => s.title === 'Mapping workshops')!;
+		const action = await createAction(lead, input({ tocNodeIds: [workshops.id] }));
+		const after = (await actionCoverage(lead)).outcomesUnaddressed;
+		expect(after.length).toBeLessThan(before.length);
+		// A dropped action works toward nothing.
+		await updateAction(lead, { ...input({ status: 'dropped', tocNodeIds: [workshops.id] }), id: action.id, version: action.version });
+		expect((await actionCoverage(lead)).outcomesUnaddressed).toHaveLength(before.length);
 	});
 });

@@ -5,6 +5,7 @@ import {
 	expectedProgress,
 	findCycle,
 	indicatorProgress,
+	outcomesWithoutAction,
 	pathsUp,
 	planErrors,
 	progressOf,
@@ -282,5 +283,35 @@ describe('quarters and the repeat-share chart', () => {
 		for (let i = 1; i < right.length; i++) expect(right[i] - right[i - 1]).toBeGreaterThanOrEqual(16);
 		expect(children.end!.x).toBeGreaterThan(Math.max(...chart.series.flatMap((s) => s.points.map((p) => p.x))));
 		expect(children.end!.x + 'National, children: 75%'.length * 14 * 0.6).toBeLessThanOrEqual(chart.width + 1);
+	});
+});
+
+describe('outcomes no action works toward', () => {
+	const nodes = [
+		{ id: 'act1', kind: 'activity' as const },
+		{ id: 'act2', kind: 'activity' as const },
+		{ id: 'short', kind: 'short_term_outcome' as const },
+		{ id: 'mid', kind: 'intermediate_outcome' as const },
+		{ id: 'lonely', kind: 'long_term_outcome' as const },
+		{ id: 'impact', kind: 'impact' as const }
+	];
+	const links = [
+		{ from: 'act1', to: 'short' },
+		{ from: 'short', to: 'mid' },
+		{ from: 'act2', to: 'lonely' },
+		{ from: 'mid', to: 'impact' },
+		{ from: 'lonely', to: 'impact' }
+	];
+
+	it('counts an outcome as worked toward when an actioned step leads to it, however far up', () => {
+		expect(outcomesWithoutAction(nodes, links, new Set(['act1'])).map((n) => n.id)).toEqual(['lonely']);
+	});
+
+	it('lists every outcome when nothing is actioned, never the activities or the impact', () => {
+		expect(outcomesWithoutAction(nodes, links, new Set()).map((n) => n.id)).toEqual(['short', 'mid', 'lonely']);
+	});
+
+	it('counts an action linked to the outcome itself', () => {
+		expect(outcomesWithoutAction(nodes, links, new Set(['lonely', 'act1']))).toEqual([]);
 	});
 });

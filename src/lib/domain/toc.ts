@@ -131,6 +131,21 @@ export function pathsUp<L extends TocEdge & { id: string }>(
 	};
 }
 
+/** The outcome kinds an action plan works toward (the impact is what they add up to). */
+export const OUTCOME_KINDS: readonly TocKind[] = ['long_term_outcome', 'intermediate_outcome', 'short_term_outcome'];
+
+/**
+ * The outcomes no action works toward: no step with a live action leads to them, directly or through other steps,
+ * and no live action is linked to them itself. In the order given.
+ */
+export function outcomesWithoutAction<N extends { id: string; kind: TocKind }>(nodes: readonly N[], links: readonly TocEdge[], actioned: ReadonlySet<string>): N[] {
+	const next = successors(links);
+	const reached = new Set(actioned);
+	const stack = [...actioned];
+	while (stack.length) for (const n of next.get(stack.pop()!) ?? []) if (!reached.has(n)) reached.add(n), stack.push(n);
+	return nodes.filter((n) => OUTCOME_KINDS.includes(n.kind) && !reached.has(n.id));
+}
+
 // Indicators ----------------------------------------------------------------------------------------------------
 
 export const DIRECTIONS = ['up', 'down'] as const;

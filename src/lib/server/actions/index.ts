@@ -1,8 +1,9 @@
 // The shared action plan of an area. Every verb takes the AreaContext from the guard; every change is one transaction
 // with its audit row; edits carry the version read and a stale one is refused with the current row to merge against.
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, mentalModels, tocNodes, users, areas, type Action } from '$lib/server/db/schema';
+import { actionLinks, actions, actionUpdates, auditLog, mapActors, mapHandoffs, memberships, mentalModels, tocLinks, tocNodes, users, areas, type Action } from '$lib/server/db/schema';
+import { outcomesWithoutAction } from '$lib/domain/toc';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
@@ -421,7 +422,7 @@ export const DONE_CHART_WEEKS = 12;
  * actions stood at done at the end of each of the last weeks.
  */
 export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
-	const [{ actions: rows }, handoffs, changes, models, modelLinks] = await Promise.all([
+	const [{ actions: rows }, handoffs, changes, models, modelLinks, steps, stepLinks, actionedSteps] = await Promise.all([
 		listActions(context, {}, today, executor),
 		executor
 			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
@@ -437,7 +438,18 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 			.select({ modelId: sql<string>`${actionLinks.modelId}`, status: actions.status })
 			.from(actionLinks)
 			.innerJoin(actions, and(eq(actions.areaId, actionLinks.areaId), eq(actions.id, actionLinks.actionId)))
-			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.modelId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.modelId))),
+		executor
+			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
+			.from(tocNodes)
+			.where(eq(tocNodes.areaId, context.area.id))
+			.orderBy(asc(tocNodes.createdAt), asc(tocNodes.id)),
+		executor.select({ from: tocLinks.fromNodeId, to: tocLinks.toNodeId }).from(tocLinks).where(eq(tocLinks.areaId, context.area.id)),
+		executor
+			.selectDistinct({ id: sql<string>`${actionLinks.tocNodeId}` })
+			.from(actionLinks)
+			.innerJoin(actions, and(eq(actions.areaId, actionLinks.areaId), eq(actions.id, actionLinks.actionId)))
+			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.tocNodeId), ne(actions.status, 'dropped')))
 	]);
 	return {
 		...coverageOf(
@@ -447,6 +459,7 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 		),
 		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS)),
 		modelsUnaddressed: modelsNoActionAddresses(models, modelLinks),
+		outcomesUnaddressed: outcomesWithoutAction(steps, stepLinks, new Set(actionedSteps.map((s) => s.id))),
 		/** The organisations that own actions, for one organisation's plan. */
 		owners: [...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()]
 			.map(([id, name]) => ({ id, name }))

@@ -8,7 +8,7 @@ import { actionCoverage } from '$lib/server/actions';
 
 export async function load(event) {
 	const context = await requireArea(event);
-	followTopics(event, context.area.id, 'actions', 'map', 'models');
+	followTopics(event, context.area.id, 'actions', 'map', 'models', 'toc');
 	const { area, role } = context;
 	return {
 		details: area,
