@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, availability, bookings, invitations, memberships, outbox, areas } from '$lib/server/db/schema';
 import {
-	anonymiseStale,
 	bookConsultation,
 	cancelByToken,
 	findByToken,
@@ -18,6 +17,7 @@ import {
 } from '$lib/server/bookings';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
+import { runRetention } from '$lib/server/retention';
 import { useTestDatabase } from '../helpers/database';
 import { makeUser } from '../helpers/factories';
 import { NOW, THURSDAY_10, intake, makeConsultant } from '../helpers/bookings';
@@ -230,9 +230,9 @@ describe('scheduled jobs', () => {
 		expect(await reminders()).toHaveLength(1);
 		expect((await reminders())[0].text).toContain('15 April 2027, 09:00 to 09:45 (BST, UK time)');
 
-		await anonymiseStale(at('2029-04-15T08:00:00Z')); // the meeting itself was the last contact
+		await runRetention(at('2029-04-15T08:00:00Z')); // the meeting itself was the last contact
 		expect((await db.select().from(bookings).where(eq(bookings.id, booking.id)))[0].anonymisedAt).toBeNull();
-		await anonymiseStale(at('2029-04-15T09:00:00Z'));
+		await runRetention(at('2029-04-15T09:00:00Z'));
 		const [row] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
 		expect(row).toMatchObject({ leadName: 'Anonymised', phone: '', situation: '', email: `anonymised-${booking.id}@invalid` });
 		expect(row.anonymisedAt).not.toBeNull();

@@ -20,7 +20,6 @@ import {
 	markSightingHandled,
 	publishAppeal,
 	sendAppealDigests,
-	purgeHandledSightings,
 	removeAppeal,
 	reportSighting,
 	signUp,
@@ -31,6 +30,7 @@ import { signUpSchema, appealSchema, sightingSchema } from '$lib/validators/hero
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { CONSENT_WORDING, type Region } from '$lib/domain/heroes';
+import { runRetention } from '$lib/server/retention';
 import { useTestDatabase } from '../helpers/database';
 import { makeUser } from '../helpers/factories';
 
@@ -307,12 +307,15 @@ describe('sightings', () => {
 		expect(audited).toMatchObject({ actorId: staff.id, action: 'handle' });
 		expect(JSON.stringify(audited.after)).not.toContain('library');
 
-		expect(await purgeHandledSightings(30, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
-		expect(await purgeHandledSightings(30, new Date(Date.now() + 31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+		// Kept SIGHTING_RETENTION_DAYS (30) after being handled, then removed by the retention job.
+		const purged = async (days: number) => (await runRetention(new Date(Date.now() + days * 86_400_000)))!.sightings;
+		expect(await purged(29)).toBe(0);
+		expect(await purged(31)).toBeGreaterThanOrEqual(1);
 		expect(await db.select().from(sightings).where(eq(sightings.id, row.id))).toHaveLength(0);
 		// Unhandled sightings stay.
 		await reportSighting(appeal.id, sighting, nextAddress());
-		expect(await purgeHandledSightings(0, new Date(Date.now() + 365 * 86_400_000))).toBe(0);
+		expect(await purged(365)).toBe(0);
+		expect(await db.select().from(sightings).where(eq(sightings.appealId, appeal.id))).toHaveLength(1);
 	});
 });
 

@@ -77,7 +77,3 @@ export async function takeFromWindow(bucket: string, key: string, rule: WindowRu
 	await countAttempt(bucket, key, rule);
 }
 
-/** Drops counted attempts older than a day: run by the housekeeping job. */
-export async function pruneHits(olderThanMs = 24 * 60 * 60_000) {
-	await db.delete(rateLimitHits).where(lt(rateLimitHits.at, new Date(Date.now() - olderThanMs)));
-}

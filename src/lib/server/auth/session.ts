@@ -100,11 +100,6 @@ export async function invalidateUserSessions(userId: string, executor: Executor 
 	await executor.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function deleteExpiredSessions() {
-	const now = new Date();
-	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
-}
-
 /** `__Host-` requires Secure, so it is used only when the site is served over https. */
 export function sessionCookieName(url: URL) {
 	return url.protocol === 'https:' ? '__Host-homeward_session' : 'homeward_session';

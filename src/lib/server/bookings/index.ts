@@ -580,32 +580,3 @@ export async function sendReminders(now = new Date()) {
 
 export const ANONYMISED = 'Anonymised';
 
-/** Erases leads' personal details once the retention period has passed since the last contact (or the meeting). */
-export async function anonymiseStale(now = new Date(), months = config.bookingRetentionMonths) {
-	const cutoff = new Date(now);
-	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-	return db.transaction(async (tx) => {
-		const stale = await tx
-			.select({ id: bookings.id })
-			.from(bookings)
-			.where(and(isNull(bookings.anonymisedAt), sql`greatest(${bookings.lastContactAt}, ${bookings.endsAt}) < ${cutoff.toISOString()}::timestamptz`))
-			.for('update', { skipLocked: true });
-		if (stale.length === 0) return 0;
-		await tx
-			.update(bookings)
-			.set({
-				leadName: ANONYMISED,
-				leadRole: '',
-				email: sql`'anonymised-' || ${bookings.id} || '@invalid'`,
-				phone: '',
-				situation: '',
-				notes: '',
-				anonymisedAt: now
-			})
-			.where(inArray(bookings.id, stale.map((s) => s.id)));
-		for (const { id } of stale) {
-			await audit(tx, { actorId: null, entity: 'booking', entityId: id, action: 'anonymise', after: { anonymisedAt: now } });
-		}
-		return stale.length;
-	});
-}

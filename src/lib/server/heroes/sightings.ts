@@ -83,11 +83,3 @@ export async function markSightingHandled(actor: SessionUser, sightingId: string
 	});
 }
 
-/** Retention: handled sightings are deleted `retentionDays` after handling. Returns how many went. */
-export async function purgeHandledSightings(retentionDays: number, now = new Date()) {
-	const gone = await db
-		.delete(sightings)
-		.where(and(eq(sightings.status, 'handled'), lt(sightings.handledAt, sightingPurgeBefore(now, retentionDays))))
-		.returning({ id: sightings.id });
-	return gone.length;
-}

@@ -189,18 +189,3 @@ export async function unsubscribe(token: string): Promise<boolean> {
 	return true;
 }
 
-/**
- * Retention: sign-ups never confirmed are deleted once their link has expired; unsubscribed records after a year;
- * expired links always.
- */
-export async function purgeSubscribers(now = new Date()) {
-	await db.delete(heroTokens).where(lt(heroTokens.expiresAt, now));
-	await db
-		.delete(heroSubscribers)
-		.where(
-			or(
-				and(eq(heroSubscribers.status, 'pending'), lt(heroSubscribers.consentAt, new Date(now.getTime() - CONFIRM_LINK_DAYS * DAY))),
-				and(eq(heroSubscribers.status, 'unsubscribed'), lt(heroSubscribers.unsubscribedAt, new Date(now.getTime() - 365 * DAY)))
-			)
-		);
-}

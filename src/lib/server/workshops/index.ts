@@ -32,6 +32,19 @@ export async function setPresentationStep(context: AreaContext, step: number) {
 	});
 }
 
+/**
+ * What present mode shows this person: the facilitator's stage, unless a participant has chosen to look around on
+ * their own (`?follow=0&step=n`). Leads are the facilitators and always see, and move, the room's stage.
+ */
+export async function presentView(context: AreaContext, query: URLSearchParams) {
+	const facilitatorStep = await presentationStep(context);
+	const canFacilitate = areaRoleAtLeast(context.role, 'lead');
+	const following = canFacilitate || query.get('follow') !== '0';
+	const asked = Number(query.get('step'));
+	const step = !following && Number.isInteger(asked) && asked >= 0 && asked < PRESENT_STEPS.length ? asked : facilitatorStep;
+	return { step, facilitatorStep, following, canFacilitate, handoffs: await stageHandoffs(context, step) };
+}
+
 /** An area's handoffs (of one journey stage, if given) with the names at each end, worst first. */
 function handoffsWithEnds(context: AreaContext, stage?: Stage) {
 	const from = alias(mapActors, 'from_actor');

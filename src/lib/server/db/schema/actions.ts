@@ -8,8 +8,7 @@ import { areas, users } from './core';
 import { mapActors, mapHandoffs } from './map';
 import { tocNodes } from './toc';
 import { mentalModels } from './models';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+import { inList } from './columns';
 
 export const actions = pgTable(
 	'actions',

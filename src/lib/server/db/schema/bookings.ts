@@ -6,8 +6,8 @@ import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, 
 import { users, areas } from './core';
 import { BOOKING_STATUSES, ORGANISATION_TYPES, OVERRIDE_KINDS } from '../../../domain/bookings';
 import type { WeeklyHours } from '../../../domain/slots';
+import { inList } from './columns';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const HHMM = sql.raw(`'^([01][0-9]|2[0-3]):[0-5][0-9]$'`);
 
 export const availability = pgTable(

@@ -14,9 +14,7 @@ import {
 	boolean
 } from 'drizzle-orm/pg-core';
 import { AREA_ROLES, AREA_STATUSES, GLOBAL_ROLES } from '../../../domain/roles';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, inList } from './columns';
 
 export const users = pgTable(
 	'users',

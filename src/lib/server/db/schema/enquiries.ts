@@ -2,8 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, integer, index, check } from 'drizzle-orm/pg-core';
 import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, ORGANISATION_TYPES } from '../../../domain/enquiries';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+import { inList } from './columns';
 
 export const partnerEnquiries = pgTable(
 	'partner_enquiries',

@@ -16,9 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users, outbox } from './core';
 import { PHOTO_TYPES, REGIONS, SIGHTING_STATUSES, SUBSCRIBER_STATUSES } from '../../../domain/heroes';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, inList } from './columns';
 
 // postgres.js returns a Buffer and PGlite a Uint8Array: both become a Buffer.
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({

@@ -20,8 +20,8 @@ import {
 import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '../../../domain/map/enums';
 import type { MapData } from '../../../domain/map/types';
 import { areas, users } from './core';
+import { inList } from './columns';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const stamps = () => ({
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -7,8 +7,7 @@ import { PROGRAMME_MODEL_KEYS } from '../../../domain/programme';
 import { PARTICIPANT_SECTORS, ROUND_STATUSES } from '../../../domain/surveys';
 import { areas, users } from './core';
 import { mapActors, mapHandoffs } from './map';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+import { inList } from './columns';
 
 export const mentalModels = pgTable(
 	'mental_models',

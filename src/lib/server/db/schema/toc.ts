@@ -21,8 +21,8 @@ import {
 import { DIRECTIONS, FREQUENCIES, TOC_KINDS } from '../../../domain/toc';
 import { areas, users } from './core';
 import { mapActors } from './map';
+import { inList } from './columns';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const stamps = () => ({
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
