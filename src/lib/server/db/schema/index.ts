@@ -9,3 +9,4 @@ export * from './actions';
 export * from './privacy';
 export * from './realtime';
 export * from './models';
+export * from './hydra';
