@@ -44,3 +44,8 @@ export const EXERCISE_STATUS_LABELS: Record<ExerciseStatus, string> = {
 	paused: 'Paused',
 	ended: 'Ended: debrief'
 };
+
+/** A scenario may be run live only once a second consultant has signed it off as anonymised. */
+export function usableLive(scenario: { signedOffAt: Date | null }): boolean {
+	return scenario.signedOffAt !== null;
+}
