@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { londonToday } from '$lib/domain/dates';
 import {
 	daysBetween,
 	digestSectionOf,
@@ -6,7 +7,6 @@ import {
 	doneByWeek,
 	inDueWindow,
 	isOverdue,
-	londonToday,
 	modelsNoActionAddresses,
 	myActionsOrder,
 	ragOf,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { londonToday } from '$lib/domain/dates';
 import {
 	PHOTO_MAX_BYTES,
 	checkPhoto,
-	londonToday,
 	receivesAppeal,
 	sightingPurgeBefore,
 	sniffPhotoType

@@ -1,7 +1,7 @@
 // The shared action plan of an area: statuses, priorities and the one RAG rule every page, export and test uses.
 import { TZDate } from '@date-fns/tz';
 import { addDays, addWeeks, format, getHours, getISODay, parseISO, startOfISOWeek } from 'date-fns';
-import { ZONE } from './dates';
+import { londonToday, ZONE } from './dates';
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -25,11 +25,6 @@ export const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, none:
 
 /** How many days ahead an action that has not started turns amber. */
 export const DUE_SOON_DAYS = 14;
-
-/** Today's date in Europe/London as YYYY-MM-DD, whatever the server's zone. */
-export function londonToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {

@@ -10,7 +10,13 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 	minute: '2-digit'
 });
 const date = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+
+/** The calendar day in Europe/London as YYYY-MM-DD, whatever the server's zone: "today" by default. */
+export function londonToday(now: Date = new Date()): string {
+	return isoDay.format(now);
+}
 
 export function formatDateTime(value: Date | string | null | undefined) {
 	return value ? dateTime.format(new Date(value)) : '';

@@ -76,11 +76,6 @@ export function checkPhoto(bytes: Uint8Array): { ok: true; type: PhotoType } | {
 	return { ok: true, type };
 }
 
-/** Today's date in Europe/London as YYYY-MM-DD: "missing since" may not be later than this. */
-export function londonToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
-
 /** Handled sightings are deleted this many days after they were handled, unless configured otherwise. */
 export const SIGHTING_RETENTION_DAYS = 30;
 

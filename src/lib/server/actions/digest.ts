@@ -6,8 +6,8 @@ import { actions, areas, jobRuns, memberships, users } from '$lib/server/db/sche
 import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { effectiveAreaRole } from '$lib/domain/roles';
-import { formatDate } from '$lib/domain/dates';
-import { DIGEST_DUE_SOON_DAYS, digestSectionOf, digestWeekDue, londonToday, myActionsOrder } from '$lib/domain/actions';
+import { formatDate, londonToday } from '$lib/domain/dates';
+import { DIGEST_DUE_SOON_DAYS, digestSectionOf, digestWeekDue, myActionsOrder } from '$lib/domain/actions';
 
 export const ACTION_DIGEST_JOB = 'action-digest';
 

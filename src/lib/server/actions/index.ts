@@ -8,13 +8,13 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast, effectiveAreaRole } from '$lib/domain/roles';
+import { londonToday } from '$lib/domain/dates';
 import {
 	coverageOf,
 	doneByWeek,
 	modelsNoActionAddresses,
 	inDueWindow,
 	isClosed,
-	londonToday,
 	myActionsOrder,
 	ragOf,
 	sortActions,

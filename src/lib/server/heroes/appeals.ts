@@ -8,8 +8,8 @@ import { audit } from '$lib/server/audit';
 import { link } from '$lib/server/mail';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import { isStaff } from '$lib/domain/roles';
-import { checkPhoto, londonToday, REGION_LABELS, type Region } from '$lib/domain/heroes';
-import { formatDate } from '$lib/domain/dates';
+import { checkPhoto, REGION_LABELS, type Region } from '$lib/domain/heroes';
+import { formatDate, londonToday } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth/session';
 import { enqueueHeroMail } from './subscribers';
 

@@ -4,7 +4,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '$lib/server/db';
 import { actionLinks, actions, actionUpdates, mapHandoffs } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
-import { londonToday, type ActionStatus, type Priority } from '$lib/domain/actions';
+import { londonToday } from '$lib/domain/dates';
+import { type ActionStatus, type Priority } from '$lib/domain/actions';
 
 interface Plan {
 	title: (handoff: string) => string;

@@ -8,7 +8,7 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast } from '$lib/domain/roles';
-import { londonToday } from '$lib/domain/actions';
+import { londonToday } from '$lib/domain/dates';
 import {
 	cycleThrough,
 	describeCycle,

@@ -3,7 +3,7 @@ import { followTopics } from '$lib/server/realtime';
 import { listFigures, saveFigures } from '$lib/server/toc/figures';
 import { runForm } from '$lib/server/toc/route';
 import { areaRoleAtLeast } from '$lib/domain/roles';
-import { londonToday } from '$lib/domain/actions';
+import { londonToday } from '$lib/domain/dates';
 import { recentQuarters } from '$lib/domain/toc';
 import { saveFiguresSchema } from '$lib/validators/toc';
 
