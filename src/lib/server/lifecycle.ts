@@ -43,15 +43,20 @@ export async function start() {
 	firstTidy.unref();
 	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), await startRealtime()];
 
-	// Resolves once the workers have finished what they were doing, so the database is not closed under a send.
-	const stop = () => {
-		state.shuttingDown = true;
-		clearInterval(housekeeping);
-		clearTimeout(firstTidy);
-		// Open event streams would hold the server open: end them, and browsers reconnect elsewhere.
-		closeAllStreams();
-		return Promise.all(workers.splice(0).map((stopWorker) => stopWorker()));
-	};
+	// Resolves once the workers have finished what they were doing, so the database is not closed under a send. A
+	// signal and the server's own shutdown event both ask; they share one stop, and a worker that fails to stop is
+	// logged rather than crashing the exit.
+	let stopping: Promise<void> | null = null;
+	const stop = () =>
+		(stopping ??= (async () => {
+			state.shuttingDown = true;
+			clearInterval(housekeeping);
+			clearTimeout(firstTidy);
+			// Open event streams would hold the server open: end them, and browsers reconnect elsewhere.
+			closeAllStreams();
+			const results = await Promise.allSettled(workers.splice(0).map((stopWorker) => stopWorker()));
+			for (const result of results) if (result.status === 'rejected') log.warn({ err: result.reason }, 'a worker did not stop cleanly');
+		})());
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);
 	// adapter-node emits this once the server has stopped taking requests.
