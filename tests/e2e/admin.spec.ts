@@ -164,4 +164,13 @@ test('an admin downloads an area backup and restores it as a new area; an altere
 	expect(original).toBeGreaterThan(3);
 	// Owners are people of this installation and are not carried; the actions themselves all are.
 	expect(await rows('southmere-restored')).toBe(original);
+	// So are the models with their survey rounds and answers, and the theory of change: the pages read the same.
+	const shown = async (slug: string, path: string) => {
+		await page.goto(`/app/areas/${slug}/${path}`);
+		return page.getByRole('main').innerText();
+	};
+	for (const path of ['models', 'toc']) expect(await shown('southmere-restored', path)).toBe(await shown('southmere', path));
+	await expect(page.getByRole('main')).toContainText(/\w/);
+	await page.goto('/app/areas/southmere-restored/models');
+	await expect(page.getByRole('link', { name: 'Baseline' })).toBeVisible();
 });

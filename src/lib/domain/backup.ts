@@ -1,7 +1,10 @@
 // The area backup file: its version, its canonical form and checksum. Pure, so that the rules are testable alone.
 
 export const BACKUP_FORMAT = 'homeward-area-backup';
-export const BACKUP_VERSION = 1;
+/** The version this Homeward writes; see $lib/server/backup for what each version carries. */
+export const BACKUP_VERSION = 2;
+/** The versions this Homeward restores: version 1 (map and actions only) is read and brought up to date. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 /**
  * JSON with every object's keys sorted, so that the same content always gives the same text (and checksum),
