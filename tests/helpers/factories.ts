@@ -108,21 +108,21 @@ export async function hydraDebriefFixture(options: { tag?: string; areaId?: stri
 	// Released out of the scenario's order: the hospital inject before the school one, which is never released.
 	const released = [injects[0], injects[2]];
 	await db.insert(hydraReleases).values(released.map((i, n) => ({ exerciseId: exercise.id, injectId: i.id, releasedAt: at(10 + n * 40), releasedBy: options.facilitatorId ?? null })));
-	const decision = (syndicate: (typeof syndicates)[number], injectId: string, minutes: number, text: string, agency: HydraSector) => ({
+	const decision = (syndicate: (typeof syndicates)[number], injectId: string, minutes: number, text: string, rationale: string, agency: HydraSector) => ({
 		id: newId(),
 		exerciseId: exercise.id,
 		syndicateId: syndicate.id,
 		injectId,
 		decision: `${text} (${tag})`,
-		rationale: `Because ${text.toLowerCase()} protects the child (${tag}).`,
+		rationale: `${rationale} (${tag})`,
 		agency,
 		createdAt: at(minutes)
 	});
 	const decisions = [
-		decision(syndicates[0], injects[0].id, 15, 'Grade the report as high risk', 'police'),
-		decision(syndicates[0], injects[0].id, 22, 'Ask children’s services for the Philomena form', 'childrens_services'),
-		decision(syndicates[1], injects[0].id, 18, 'Check local hospitals for admissions', 'health'),
-		decision(syndicates[1], injects[2].id, 55, 'Hold the child safely until police arrive', 'health')
+		decision(syndicates[0], injects[0].id, 15, 'Grade the report as high risk', 'Third episode this month and no contact with family', 'police'),
+		decision(syndicates[0], injects[0].id, 22, 'Ask children’s services for the Philomena form', 'It lists the places and associates to search first', 'childrens_services'),
+		decision(syndicates[1], injects[0].id, 18, 'Check local hospitals for admissions', 'Self-harm is recorded in the placement plan', 'health'),
+		decision(syndicates[1], injects[2].id, 55, 'Hold the child safely until police arrive', 'The safe and well check needs the police', 'health')
 	];
 	await db.insert(hydraDecisions).values(decisions);
 	const posts = [`Share the risk grade earlier (${tag})`, `Ask the school sooner (${tag})`].map((text, n) => ({
