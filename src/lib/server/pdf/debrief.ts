@@ -32,7 +32,7 @@ export interface DebriefOptions {
 	now?: Date;
 }
 
-const audienceOf = (audience: HydraSector[]) => (audience.length === 0 ? 'All syndicates' : audience.map((s) => HYDRA_SECTOR_LABELS[s]).join(', '));
+const audienceOf = (audience: readonly string[]) => (audience.length === 0 ? 'All syndicates' : audience.map((s) => HYDRA_SECTOR_LABELS[s as HydraSector]).join(', '));
 
 /** Everything the document shows, for one exercise only. */
 async function debriefData(user: SessionUser, exerciseId: string, options: DebriefOptions) {
@@ -138,7 +138,7 @@ function decisions(data: DebriefData): Content[] {
 	for (const [i, s] of data.syndicates.entries()) {
 		content.push({ text: `${s.teamName} (${HYDRA_SECTOR_LABELS[s.agency]})`, style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0], headlineLevel: 2, margin: [0, i === 0 ? 0 : 14, 0, 4] });
 		const mine = data.decisions.filter((d) => d.syndicateId === s.id);
-		const shown = data.releases.filter((r) => r.audience.length === 0 || r.audience.includes(s.agency) || mine.some((d) => d.injectId === r.id));
+		const shown = data.releases.filter((r) => r.audience.length === 0 || (r.audience as string[]).includes(s.agency) || mine.some((d) => d.injectId === r.id));
 		if (shown.length === 0) content.push({ text: 'No inject was released to this syndicate.', style: 'note' });
 		for (const r of shown) {
 			const rows = mine.filter((d) => d.injectId === r.id);
