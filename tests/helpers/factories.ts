@@ -1,8 +1,10 @@
 // Test data built through the same tables the app uses. Fictional people only.
 import { db } from '$lib/server/db';
 import { areas, memberships, users } from '$lib/server/db/schema';
+import { hydraBoardPosts, hydraDecisions, hydraExercises, hydraInjects, hydraReleases, hydraScenarios, hydraSyndicates } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
-import { newId } from '$lib/server/ids';
+import { hashToken, newId } from '$lib/server/ids';
+import type { HydraSector } from '$lib/domain/hydra';
 import type { AreaRole, GlobalRole } from '$lib/domain/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 
@@ -45,4 +47,91 @@ export async function makeArea(slug = `area-${newId().slice(0, 8)}`) {
 
 export async function addMember(areaId: string, userId: string, role: AreaRole) {
 	await db.insert(memberships).values({ areaId, userId, role });
+}
+
+/**
+ * A Hydra exercise ready for its debrief, written straight into the tables: a signed-off scenario with three injects
+ * (the last for the NHS only, the second never released), the exercise, two syndicates, releases, each syndicate's
+ * decisions, anonymous board answers and no learning points yet. Every text carries `tag`, so two fixtures in one
+ * database can be told apart.
+ */
+export async function hydraDebriefFixture(options: { tag?: string; areaId?: string | null; facilitatorId?: string | null; startedAt?: Date } = {}) {
+	const tag = options.tag ?? newId().slice(0, 6);
+	const startedAt = options.startedAt ?? new Date('2026-03-12T09:30:00Z');
+	const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
+	const scenarioId = newId();
+	await db.insert(hydraScenarios).values({
+		id: scenarioId,
+		title: `Scenario ${tag}: a 15-year-old missing from care`,
+		summary: 'A composite case: a child in care goes missing for the third time in a month.',
+		ageBand: '12_15',
+		circumstances: 'Placed out of area; recent school exclusions.',
+		targetModels: ['episode'],
+		signedOffBy: options.facilitatorId ?? null,
+		signedOffAt: options.facilitatorId ? startedAt : null
+	});
+	const inject = (position: number, scenarioTime: string, title: string, audience: HydraSector[] = []) => ({
+		id: newId(),
+		scenarioId,
+		position,
+		scenarioTime,
+		title: `${title} (${tag})`,
+		content: `Content of ${title}.`,
+		audience
+	});
+	const injects = [
+		inject(1, 'Day 1, 22:40', 'Care home reports a missing child'),
+		inject(2, 'Day 2, 08:00', 'School notices absence'),
+		inject(3, 'Day 2, 14:15', 'Found at a hospital emergency department', ['health'])
+	];
+	await db.insert(hydraInjects).values(injects);
+	const [exercise] = await db
+		.insert(hydraExercises)
+		.values({
+			id: newId(),
+			scenarioId,
+			areaId: options.areaId ?? null,
+			title: `Exercise ${tag}`,
+			joinCode: newId().slice(0, 8).toUpperCase(),
+			status: 'ended',
+			boardPrompt: `What would you do differently? (${tag})`,
+			facilitatorId: options.facilitatorId ?? null,
+			startedAt,
+			endedAt: at(180)
+		})
+		.returning();
+	const syndicates = [
+		{ id: newId(), exerciseId: exercise.id, teamName: `Blue team ${tag}`, agency: 'police' as const, tokenHash: hashToken(newId()) },
+		{ id: newId(), exerciseId: exercise.id, teamName: `Green team ${tag}`, agency: 'health' as const, tokenHash: hashToken(newId()) }
+	];
+	await db.insert(hydraSyndicates).values(syndicates);
+	// Released out of the scenario's order: the hospital inject before the school one, which is never released.
+	const released = [injects[0], injects[2]];
+	await db.insert(hydraReleases).values(released.map((i, n) => ({ exerciseId: exercise.id, injectId: i.id, releasedAt: at(10 + n * 40), releasedBy: options.facilitatorId ?? null })));
+	const decision = (syndicate: (typeof syndicates)[number], injectId: string, minutes: number, text: string, rationale: string, agency: HydraSector) => ({
+		id: newId(),
+		exerciseId: exercise.id,
+		syndicateId: syndicate.id,
+		injectId,
+		decision: `${text} (${tag})`,
+		rationale: `${rationale} (${tag})`,
+		agency,
+		createdAt: at(minutes)
+	});
+	const decisions = [
+		decision(syndicates[0], injects[0].id, 15, 'Grade the report as high risk', 'Third episode this month and no contact with family', 'police'),
+		decision(syndicates[0], injects[0].id, 22, 'Ask children’s services for the Philomena form', 'It lists the places and associates to search first', 'childrens_services'),
+		decision(syndicates[1], injects[0].id, 18, 'Check local hospitals for admissions', 'Self-harm is recorded in the placement plan', 'health'),
+		decision(syndicates[1], injects[2].id, 55, 'Hold the child safely until police arrive', 'The safe and well check needs the police', 'health')
+	];
+	await db.insert(hydraDecisions).values(decisions);
+	const posts = [`Share the risk grade earlier (${tag})`, `Ask the school sooner (${tag})`].map((text, n) => ({
+		id: newId(),
+		exerciseId: exercise.id,
+		prompt: exercise.boardPrompt,
+		text,
+		createdAt: at(170 + n)
+	}));
+	await db.insert(hydraBoardPosts).values(posts);
+	return { tag, exercise, scenarioId, injects, released, syndicates, decisions, posts };
 }

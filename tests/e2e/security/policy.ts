@@ -53,6 +53,9 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/admin(\/|$)/, read: admins, write: admins },
 	{ route: /^\/app\/consultations\/\[id\]$/, read: ownedByLead, write: ownedByLead },
 	{ route: /^\/app\/consultations(\/|$)/, read: staff, write: staff },
+	// A Hydra debrief's learning points and its PDF are staff work; making a point an action also needs the area's own
+	// editor role, which the verb checks (an empty post is refused by validation before that).
+	{ route: /^\/app\/hydra\/exercises\/\[id\]\/(learning|debrief\.pdf)$/, read: staff, write: staff },
 	// The public front door's inboxes and appeals are worked by staff.
 	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },

@@ -157,9 +157,10 @@ async function writeLinks(tx: Executor, context: AreaContext, actionId: string, 
 	}
 }
 
-export async function createAction(context: AreaContext, input: ActionInput) {
+/** Pass an open transaction to make the action part of a larger change (a learning point becoming an action). */
+export async function createAction(context: AreaContext, input: ActionInput, executor: Executor = db) {
 	assertEditor(context);
-	return db.transaction(async (tx) => {
+	return executor.transaction(async (tx) => {
 		const links = await assertInArea(tx, context, input);
 		const { handoffIds: _handoffs, tocNodeIds: _steps, modelIds: _models, ...values } = input;
 		const [row] = await tx
