@@ -10,7 +10,6 @@ import {
 	convertLearningPoint,
 	deleteLearningPoint,
 	learningPage,
-	revisionOf,
 	updateLearningPoint
 } from '$lib/server/hydra/learning';
 import { createActor, createHandoff } from '$lib/server/map';
@@ -88,16 +87,16 @@ describe('learning points', () => {
 		// Released injects come in the order control released them, not the scenario's order.
 		expect(page.injects.map((i) => i.id)).toEqual(fixture.released.map((i) => i.id));
 
-		const edited = await updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, revision: revisionOf(point), text: 'Share the risk grade with the care home at once.', injectId: null });
+		const edited = await updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version, text: 'Share the risk grade with the care home at once.', injectId: null });
 		expect(edited.text).toBe('Share the risk grade with the care home at once.');
 		expect(edited.injectId).toBeNull();
 		// An edit made from the wording before that change is refused, and changes nothing.
-		await expect(updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, revision: revisionOf(point), text: 'Stale', injectId: null })).rejects.toBeInstanceOf(ConflictError);
+		await expect(updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version, text: 'Stale', injectId: null })).rejects.toBeInstanceOf(ConflictError);
 		expect((await pointRow(point.id)).text).toBe('Share the risk grade with the care home at once.');
 		// The point cannot be reached through another exercise.
-		await expect(deleteLearningPoint(consultant, other.exercise.id, { id: point.id, revision: revisionOf(edited) })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(deleteLearningPoint(consultant, other.exercise.id, { id: point.id, version: edited.version })).rejects.toBeInstanceOf(NotFoundError);
 
-		await deleteLearningPoint(consultant, fixture.exercise.id, { id: point.id, revision: revisionOf(edited) });
+		await deleteLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: edited.version });
 		expect(await pointRow(point.id)).toBeUndefined();
 		const trail = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'hydra_learning_point'), eq(auditLog.entityId, point.id)));
 		expect(trail.map((t) => t.action).sort()).toEqual(['create', 'delete', 'update']);
@@ -148,8 +147,8 @@ describe('a learning point becoming an action', () => {
 		// Converting again is refused, and no second action is made; nor can it be edited or removed any more.
 		await expect(convertLearningPoint(consultant, fixture.exercise.id, point.id, area.slug, actionInput())).rejects.toBeInstanceOf(ConflictError);
 		expect(await actionCount(area.id)).toBe(1);
-		await expect(updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, revision: revisionOf(point), text: 'Changed', injectId: null })).rejects.toThrow(/become an action/);
-		await expect(deleteLearningPoint(consultant, fixture.exercise.id, { id: point.id, revision: revisionOf(point) })).rejects.toBeInstanceOf(ConflictError);
+		await expect(updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version, text: 'Changed', injectId: null })).rejects.toThrow(/become an action/);
+		await expect(deleteLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version })).rejects.toBeInstanceOf(ConflictError);
 		expect((await pointRow(point.id)).text).toBe('Nobody held a current Philomena form.');
 	});
 

@@ -1,10 +1,10 @@
 // What a Hydra debrief learned: learning points of an exercise, and turning one into an action on an area's plan.
 // Staff (consultants and admins) keep them; an action is made through the action plan's own verb, under the area's
 // own guard, in the same transaction that marks the point as converted, so a point becomes at most one action.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
 import { actions, areas, hydraExercises, hydraInjects, hydraLearningPoints, hydraReleases, hydraScenarios, users } from '$lib/server/db/schema';
-import { newId, hashToken } from '$lib/server/ids';
+import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { isStaff, areaRoleAtLeast } from '$lib/domain/roles';
@@ -27,14 +27,6 @@ async function exerciseOf(executor: Executor, id: string) {
 		.where(eq(hydraExercises.id, id));
 	if (!row) throw new NotFoundError();
 	return { ...row.exercise, scenarioTitle: row.scenarioTitle };
-}
-
-/**
- * What an edit or a removal must name: a fingerprint of the point as the person read it. The table carries no version
- * column; the content is what a second editor would overwrite, so a save is refused when it differs from the fingerprint.
- */
-export function revisionOf(point: { text: string; injectId: string | null }) {
-	return hashToken(`${point.text}\u0000${point.injectId ?? ''}`).slice(0, 16);
 }
 
 /** The injects released in the exercise, in the order control released them. */
@@ -77,7 +69,6 @@ export async function listLearningPoints(exerciseId: string, executor: Executor 
 		.orderBy(asc(hydraLearningPoints.createdAt), asc(hydraLearningPoints.id));
 	return rows.map((r) => ({
 		...r.point,
-		revision: revisionOf(r.point),
 		injectTitle: r.injectTitle,
 		injectTime: r.injectTime,
 		authorName: r.authorName,
@@ -119,7 +110,7 @@ export async function addLearningPoint(user: SessionUser, exerciseId: string, in
 }
 
 /** The point as it stands, locked for the change; refused once it has become an action. */
-async function editablePoint(tx: Executor, exerciseId: string, id: string, revision: string) {
+async function editablePoint(tx: Executor, exerciseId: string, id: string, version: number) {
 	const [row] = await tx
 		.select()
 		.from(hydraLearningPoints)
@@ -127,18 +118,18 @@ async function editablePoint(tx: Executor, exerciseId: string, id: string, revis
 		.for('update');
 	if (!row) throw new NotFoundError();
 	if (row.actionId) throw new ConflictError('This learning point has become an action, so it can no longer be changed here. Change the action instead.');
-	if (revisionOf(row) !== revision) throw new ConflictError('Someone else changed this learning point while you were editing. Its current wording is shown below; make your change again.');
+	if (row.version !== version) throw new ConflictError('Someone else changed this learning point while you were editing. Its current wording is shown below; make your change again.');
 	return row;
 }
 
-export async function updateLearningPoint(user: SessionUser, exerciseId: string, input: LearningPointInput & { id: string; revision: string }) {
+export async function updateLearningPoint(user: SessionUser, exerciseId: string, input: LearningPointInput & { id: string; version: number }) {
 	assertStaff(user);
 	return db.transaction(async (tx) => {
-		const before = await editablePoint(tx, exerciseId, input.id, input.revision);
+		const before = await editablePoint(tx, exerciseId, input.id, input.version);
 		await assertReleased(tx, exerciseId, input.injectId);
 		const [after] = await tx
 			.update(hydraLearningPoints)
-			.set({ text: input.text, injectId: input.injectId })
+			.set({ text: input.text, injectId: input.injectId, version: sql`${hydraLearningPoints.version} + 1` })
 			.where(and(eq(hydraLearningPoints.id, before.id), isNull(hydraLearningPoints.actionId)))
 			.returning();
 		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'update', before, after });
@@ -146,10 +137,10 @@ export async function updateLearningPoint(user: SessionUser, exerciseId: string,
 	});
 }
 
-export async function deleteLearningPoint(user: SessionUser, exerciseId: string, input: { id: string; revision: string }) {
+export async function deleteLearningPoint(user: SessionUser, exerciseId: string, input: { id: string; version: number }) {
 	assertStaff(user);
 	return db.transaction(async (tx) => {
-		const before = await editablePoint(tx, exerciseId, input.id, input.revision);
+		const before = await editablePoint(tx, exerciseId, input.id, input.version);
 		await tx.delete(hydraLearningPoints).where(eq(hydraLearningPoints.id, before.id));
 		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'delete', before });
 	});

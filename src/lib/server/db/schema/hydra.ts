@@ -266,7 +266,8 @@ export const hydraLearningPoints = pgTable(
 		injectId: text('inject_id').references(() => hydraInjects.id, { onDelete: 'set null' }),
 		actionId: text('action_id').references(() => actions.id, { onDelete: 'set null' }),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [
 		index('hydra_learning_points_exercise_idx').on(t.exerciseId, t.createdAt),

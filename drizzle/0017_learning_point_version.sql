@@ -1,0 +1,1 @@
+ALTER TABLE "hydra_learning_points" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
