@@ -6,7 +6,7 @@ import { readKumuRows, rowsFromBlueprint, toBlueprint, toKumuRows } from '$lib/d
 import { escapeCell, unescapeCell } from '$lib/domain/csv';
 import { TEMPLATE_ACTORS, TEMPLATE_HANDOFFS } from '$lib/domain/map/template';
 import { sortActors, sortHandoffs } from '$lib/domain/map/sort';
-import type { HandoffData, MapData } from '$lib/domain/map/types';
+import { packHandoffs, unpackHandoffs, type HandoffData, type MapData } from '$lib/domain/map/types';
 
 const h = (id: string, from: string, to: string, extra: Partial<HandoffData> = {}): HandoffData => ({
 	id, fromActorId: from, toActorId: to, label: id, stage: 'during', passes: 'information', trigger: '', standard: '',
@@ -206,5 +206,24 @@ describe('sorting the table', () => {
 		expect(sortActors(map.actors, measures, { key: 'connections', descending: true })[0].id).toBe('p');
 		expect(sortHandoffs(map.handoffs, map.actors, { key: 'rating', descending: true })[0].id).toBe('follow-up');
 		expect(sortHandoffs(map.handoffs, map.actors, { key: 'from', descending: false })[0].fromActorId).toBe('a');
+	});
+});
+
+describe('handoffs packed for a large map page', () => {
+	const actors = [{ id: 'police' }, { id: 'family' }, { id: 'school' }];
+	const drawn = [
+		{ id: 'h1', fromActorId: 'family', toActorId: 'police', label: 'Reports missing', stage: 'during' as const, rating: 'working' as const },
+		{ id: 'h2', fromActorId: 'police', toActorId: 'school', label: 'Tells the school', stage: 'after' as const, rating: 'absent' as const }
+	];
+
+	it('names each end by its place in the list of actors', () => {
+		expect(packHandoffs(actors, drawn)).toEqual([
+			['h1', 1, 0, 'Reports missing', 'during', 'working'],
+			['h2', 0, 2, 'Tells the school', 'after', 'absent']
+		]);
+	});
+
+	it('unpacks to the same handoffs', () => {
+		expect(unpackHandoffs(actors, packHandoffs(actors, drawn))).toEqual(drawn);
 	});
 });

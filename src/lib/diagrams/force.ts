@@ -41,6 +41,38 @@ export interface NetworkLayout {
 	nodes: PositionedNode[];
 }
 
+/** What the browser draws of a layout: positions, sectors and where each label sits (no collision boxes). */
+export interface NetworkDrawing {
+	width: number;
+	height: number;
+	radius: number;
+	nodes: { id: string; x: number; y: number; sector: Sector; label: Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'text'> }[];
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+const drawings = new WeakMap<NetworkLayout, NetworkDrawing>();
+
+/** A layout as the browser needs it, to 0.1 px; made once per (cached) layout. */
+export function networkDrawingOf(layout: NetworkLayout): NetworkDrawing {
+	let drawing = drawings.get(layout);
+	if (!drawing) {
+		drawing = {
+			width: layout.width,
+			height: layout.height,
+			radius: layout.radius,
+			nodes: layout.nodes.map((n) => ({
+				id: n.id,
+				x: r1(n.x),
+				y: r1(n.y),
+				sector: n.sector,
+				label: { x: r1(n.label.x), y: r1(n.label.y), anchor: n.label.anchor, text: n.label.text }
+			}))
+		};
+		drawings.set(layout, drawing);
+	}
+	return drawing;
+}
+
 export const NODE_RADIUS = 16;
 /** Space kept between two nodes' edges. */
 export const NODE_GAP = 6;

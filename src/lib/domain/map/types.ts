@@ -31,6 +31,28 @@ export type MapData = {
 	handoffs: HandoffData[];
 };
 
+/** What a network diagram needs of an actor and a handoff: the page sends only these to the browser. */
+export type DiagramActor = Pick<ActorData, 'id' | 'name' | 'sector'>;
+export type DiagramHandoff = Pick<HandoffData, 'id' | 'fromActorId' | 'toActorId' | 'label' | 'stage' | 'rating'>;
+export type DiagramData = { actors: DiagramActor[]; handoffs: DiagramHandoff[] };
+
+export const diagramActor = (a: DiagramActor): DiagramActor => ({ id: a.id, name: a.name, sector: a.sector });
+
+/**
+ * A handoff as a large map's page sends it: its ends as positions in the page's list of actors rather than ids, and
+ * a list rather than an object, which halves the page's data for hundreds of handoffs.
+ */
+export type PackedHandoff = [id: string, from: number, to: number, label: string, stage: Stage, rating: Rating];
+
+export function packHandoffs(actors: { id: string }[], handoffs: DiagramHandoff[]): PackedHandoff[] {
+	const at = new Map(actors.map((a, i) => [a.id, i]));
+	return handoffs.map((h) => [h.id, at.get(h.fromActorId)!, at.get(h.toActorId)!, h.label, h.stage, h.rating]);
+}
+
+export function unpackHandoffs(actors: { id: string }[], packed: PackedHandoff[]): DiagramHandoff[] {
+	return packed.map(([id, from, to, label, stage, rating]) => ({ id, fromActorId: actors[from].id, toActorId: actors[to].id, label, stage, rating }));
+}
+
 export const ACTOR_FIELDS = ['name', 'sector', 'kind', 'description', 'audience'] as const;
 export const HANDOFF_FIELDS = [
 	'fromActorId',

@@ -423,38 +423,51 @@ export const DONE_CHART_WEEKS = 12;
  * actions stood at done at the end of each of the last weeks.
  */
 export async function actionCoverage(context: AreaContext, today = londonToday(), executor: Executor = db) {
-	const [{ actions: rows }, handoffs, changes, models, modelLinks, steps, stepLinks, actionedSteps] = await Promise.all([
-		listActions(context, {}, today, executor),
+	const areaId = context.area.id;
+	// Only the columns the summary reads: the full action rows (descriptions, owners, handoff labels) of listActions
+	// cost a large area's overview more than everything else on it.
+	const [rows, links, handoffs, changes, models, modelLinks, steps, stepLinks, actionedSteps] = await Promise.all([
+		executor
+			.select({ id: actions.id, status: actions.status, dueDate: actions.dueDate, createdAt: actions.createdAt, ownerActorId: actions.ownerActorId, ownerActorName: mapActors.name })
+			.from(actions)
+			.leftJoin(mapActors, and(eq(mapActors.areaId, actions.areaId), eq(mapActors.id, actions.ownerActorId)))
+			.where(eq(actions.areaId, areaId)),
+		executor
+			.select({ actionId: actionLinks.actionId, handoffId: sql<string>`${actionLinks.handoffId}` })
+			.from(actionLinks)
+			.where(and(eq(actionLinks.areaId, areaId), isNotNull(actionLinks.handoffId))),
 		executor
 			.select({ id: mapHandoffs.id, label: mapHandoffs.label, rating: mapHandoffs.rating })
 			.from(mapHandoffs)
-			.where(eq(mapHandoffs.areaId, context.area.id))
+			.where(and(eq(mapHandoffs.areaId, areaId), inArray(mapHandoffs.rating, ['broken', 'absent'])))
 			.orderBy(asc(mapHandoffs.label)),
 		executor
 			.select({ actionId: actionUpdates.actionId, at: actionUpdates.createdAt, from: actionUpdates.statusFrom, to: actionUpdates.statusTo })
 			.from(actionUpdates)
-			.where(and(eq(actionUpdates.areaId, context.area.id), isNotNull(actionUpdates.statusTo))),
-		executor.select({ id: mentalModels.id, title: mentalModels.title }).from(mentalModels).where(eq(mentalModels.areaId, context.area.id)).orderBy(asc(mentalModels.title)),
+			.where(and(eq(actionUpdates.areaId, areaId), isNotNull(actionUpdates.statusTo))),
+		executor.select({ id: mentalModels.id, title: mentalModels.title }).from(mentalModels).where(eq(mentalModels.areaId, areaId)).orderBy(asc(mentalModels.title)),
 		executor
 			.select({ modelId: sql<string>`${actionLinks.modelId}`, status: actions.status })
 			.from(actionLinks)
 			.innerJoin(actions, and(eq(actions.areaId, actionLinks.areaId), eq(actions.id, actionLinks.actionId)))
-			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.modelId))),
+			.where(and(eq(actionLinks.areaId, areaId), isNotNull(actionLinks.modelId))),
 		executor
 			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
 			.from(tocNodes)
-			.where(eq(tocNodes.areaId, context.area.id))
+			.where(eq(tocNodes.areaId, areaId))
 			.orderBy(asc(tocNodes.createdAt), asc(tocNodes.id)),
-		executor.select({ from: tocLinks.fromNodeId, to: tocLinks.toNodeId }).from(tocLinks).where(eq(tocLinks.areaId, context.area.id)),
+		executor.select({ from: tocLinks.fromNodeId, to: tocLinks.toNodeId }).from(tocLinks).where(eq(tocLinks.areaId, areaId)),
 		executor
 			.selectDistinct({ id: sql<string>`${actionLinks.tocNodeId}` })
 			.from(actionLinks)
 			.innerJoin(actions, and(eq(actions.areaId, actionLinks.areaId), eq(actions.id, actionLinks.actionId)))
-			.where(and(eq(actionLinks.areaId, context.area.id), isNotNull(actionLinks.tocNodeId), ne(actions.status, 'dropped')))
+			.where(and(eq(actionLinks.areaId, areaId), isNotNull(actionLinks.tocNodeId), ne(actions.status, 'dropped')))
 	]);
+	const handoffIdsOf = new Map<string, string[]>();
+	for (const l of links) handoffIdsOf.set(l.actionId, [...(handoffIdsOf.get(l.actionId) ?? []), l.handoffId]);
 	return {
 		...coverageOf(
-			rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
+			rows.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: handoffIdsOf.get(a.id) ?? [] })),
 			handoffs,
 			today
 		),

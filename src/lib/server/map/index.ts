@@ -79,6 +79,8 @@ export async function loadMap(context: AreaContext, executor: Executor = db) {
 	return { actors, handoffs, positions };
 }
 
+export type MapRows = Awaited<ReturnType<typeof loadMap>>;
+
 export function mapDataOf(map: { actors: MapActor[]; handoffs: MapHandoff[] }): MapData {
 	return { actors: map.actors.map(toActorData), handoffs: map.handoffs.map(toHandoffData) };
 }

@@ -35,6 +35,14 @@ export function remember<T>(key: string, make: () => T): T {
 
 export const digest = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
+// A map's digest, once per map object: a page asks for several things cached by the same map.
+const mapDigests = new WeakMap<MapData, string>();
+function digestOfMap(map: MapData) {
+	let found = mapDigests.get(map);
+	if (!found) mapDigests.set(map, (found = digest(map)));
+	return found;
+}
+
 export type Pins = { actorId: string; x: number; y: number }[];
 
 /** The network layout: depends on actors' ids, names and sectors, the handoffs' ends and the pinned positions. */
@@ -49,16 +57,37 @@ export function networkLayoutOf(map: MapData, pins: Pins): NetworkLayout {
 }
 
 export function journeyLayoutOf(map: MapData): JourneyLayout {
-	return remember(`journey:${digest(map)}`, () => layoutJourney(map));
+	return remember(`journey:${digestOfMap(map)}`, () => layoutJourney(map));
 }
 
 export function cacheSize() {
 	return cache.size;
 }
 
+/**
+ * The analysis as the map page shows it: bottlenecks and gaps with the names they need, so the page need not send
+ * the whole map to the browser to look them up.
+ */
+export function analysisViewOf(map: MapData) {
+	return remember(`analysis-view:${digestOfMap(map)}`, () => {
+		const { measures: _measures, ...analysis } = analysisOf(map);
+		const nameOf = new Map(map.actors.map((a) => [a.id, a.name]));
+		const handoffOf = new Map(map.handoffs.map((h) => [h.id, h]));
+		return {
+			...analysis,
+			bottlenecks: analysis.bottlenecks.map((b) => ({ ...b, name: nameOf.get(b.actorId) ?? '' })),
+			gaps: analysis.gaps.map((id) => {
+				const h = handoffOf.get(id)!;
+				return { id, label: h.label, from: nameOf.get(h.fromActorId) ?? '', to: nameOf.get(h.toActorId) ?? '', stage: h.stage, rating: h.rating, isGap: h.isGap };
+			})
+		};
+	});
+}
+export type AnalysisView = ReturnType<typeof analysisViewOf>;
+
 /** The analysis panel's figures: bottlenecks (betweenness), stage by sector, pathways and gaps. */
 export function analysisOf(map: MapData) {
-	return remember(`analysis:${digest(map)}`, () => {
+	return remember(`analysis:${digestOfMap(map)}`, () => {
 		const measures = actorMeasures(map);
 		return {
 			measures,

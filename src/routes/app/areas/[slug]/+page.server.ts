@@ -5,16 +5,25 @@ import { updateAreaSchema } from '$lib/validators/areas';
 import { updateArea } from '$lib/server/areas';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { actionCoverage } from '$lib/server/actions';
+import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'actions', 'map', 'models', 'toc');
 	const { area, role } = context;
+	// A large area has hundreds of gaps: the page shows the first few of each list, and one whole list when asked.
+	const all = event.url.searchParams.get('all');
+	const { unaddressed, outcomesUnaddressed, modelsUnaddressed, ...coverage } = await actionCoverage(context);
 	return {
 		details: area,
 		canEdit: areaRoleAtLeast(role, 'lead'),
 		canAddActions: areaRoleAtLeast(role, 'editor'),
-		coverage: await actionCoverage(context)
+		coverage: {
+			...coverage,
+			unaddressed: firstOf(unaddressed, SUMMARY_LIMIT, all === 'handoffs'),
+			outcomesUnaddressed: firstOf(outcomesUnaddressed, SUMMARY_LIMIT, all === 'outcomes'),
+			modelsUnaddressed: firstOf(modelsUnaddressed, SUMMARY_LIMIT, all === 'models')
+		}
 	};
 }
 

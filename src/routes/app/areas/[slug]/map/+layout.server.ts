@@ -1,26 +1,21 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
-import { loadMap, mapDataOf } from '$lib/server/map';
+import { mapOfRequest } from '$lib/server/map/request';
 import { applyFilter, filterFromQuery, isFiltered } from '$lib/domain/map/filter';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 
-// The map's data for every view; each page and action below guards itself again.
+// What every map view shares: the filter and the counts. Each page loads the part of the map it draws (the map
+// itself is read once per request, see mapOfRequest); each page and action below guards itself again.
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const rows = await loadMap(context);
-	const map = mapDataOf(rows);
+	const { map } = await mapOfRequest(event, context);
 	const filter = filterFromQuery(event.url.searchParams);
+	const shown = applyFilter(map, filter);
 	return {
-		map,
-		shown: applyFilter(map, filter),
 		filter,
 		filtered: isFiltered(filter),
-		versions: {
-			actors: Object.fromEntries(rows.actors.map((a) => [a.id, a.version])),
-			handoffs: Object.fromEntries(rows.handoffs.map((h) => [h.id, h.version]))
-		},
-		pins: rows.positions,
+		counts: { actors: map.actors.length, handoffs: map.handoffs.length, shownActors: shown.actors.length, shownHandoffs: shown.handoffs.length },
 		canEdit: areaRoleAtLeast(context.role, 'editor')
 	};
 }

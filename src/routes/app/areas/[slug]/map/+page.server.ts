@@ -11,12 +11,18 @@ import {
 	getSnapshot,
 	loadMap,
 	mapDataOf,
+	type MapRows,
 	pinActor,
 	unpinActor,
 	updateActor,
 	updateHandoff
 } from '$lib/server/map';
-import { analysisOf, networkLayoutOf } from '$lib/server/map/layout';
+import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
+import { mapOfRequest } from '$lib/server/map/request';
+import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
+import { diagramActor, packHandoffs, type ActorData, type MapData } from '$lib/domain/map/types';
+import { networkDrawingOf } from '$lib/diagrams/force';
+import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import {
 	createActorSchema,
 	createHandoffSchema,
@@ -28,24 +34,53 @@ import {
 	updateHandoffSchema
 } from '$lib/validators/map';
 import { diffMaps, diffMarks } from '$lib/domain/map/diff';
-import { modelLinksForMap } from '$lib/server/models';
+import { modelLinksForMap, type ModelLinksForMap } from '$lib/server/models';
 
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const { map, pins } = await event.parent();
-	const layout = networkLayoutOf(map, pins);
-	const selected = event.url.searchParams.get('actor');
+	const { rows, map, pins } = await mapOfRequest(event, context);
+	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
+	const selectedId = event.url.searchParams.get('actor');
+	const selected = map.actors.find((a) => a.id === selectedId) ?? null;
 	const compareId = event.url.searchParams.get('compare');
-	const [snapshot, modelLinks] = await Promise.all([compareId ? getSnapshot(context, compareId) : null, modelLinksForMap(context)]);
+	const [snapshot, modelLinks] = await Promise.all([
+		compareId ? getSnapshot(context, compareId) : null,
+		selected ? modelLinksForMap(context) : null
+	]);
+	// The browser gets what the picture and the forms use: names, sectors and the handoffs' ends, label, stage and
+	// rating; the selected actor's handoffs in full for its panel; the analysis with names already filled in.
+	const actors = new Map(map.actors.map((a) => [a.id, diagramActor(a)]));
+	const list = [...actors.values()];
+	const analysis = analysisViewOf(map);
 	return {
-		layout,
-		selectedId: map.actors.some((a) => a.id === selected) ? selected : null,
+		layout: networkDrawingOf(networkLayoutOf(map, pins)),
+		actors: list,
+		shown: { actors: shown.actors.map((a) => actors.get(a.id)!), handoffs: packHandoffs(list, shown.handoffs) },
+		selected: selected ? selectedActorOf(selected, map, rows, pins, modelLinks!) : null,
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
-		analysis: analysisOf(map),
-		modelLinks
+		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') }
+	};
+}
+
+/** The selected actor's panel: its details, its handoffs with their versions for editing, and linked models. */
+function selectedActorOf(actor: ActorData, map: MapData, rows: MapRows, pins: Pins, modelLinks: ModelLinksForMap) {
+	const handoffs = map.handoffs.filter((h) => h.fromActorId === actor.id || h.toActorId === actor.id);
+	const own = new Set(handoffs.map((h) => h.id));
+	return {
+		actor,
+		handoffs,
+		pinned: pins.some((p) => p.actorId === actor.id),
+		versions: {
+			actors: { [actor.id]: rows.actors.find((a) => a.id === actor.id)!.version },
+			handoffs: Object.fromEntries(rows.handoffs.filter((h) => own.has(h.id)).map((h) => [h.id, h.version]))
+		},
+		modelLinks: {
+			byActor: { [actor.id]: modelLinks.byActor[actor.id] ?? [] },
+			byHandoff: Object.fromEntries(Object.entries(modelLinks.byHandoff).filter(([id]) => own.has(id)))
+		}
 	};
 }
 

@@ -1,11 +1,18 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
+import { mapOfRequest } from '$lib/server/map/request';
+import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
 import { journeyLayoutOf } from '$lib/server/map/layout';
 import { adultGapStages, childGapStages, pathways, policeOnlyStages } from '$lib/domain/map/analysis';
 
 export async function load(event) {
-	await requireArea(event);
-	const { map, shown } = await event.parent();
+	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'map');
+	const { map } = await mapOfRequest(event, context);
+	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
 	return {
+		map,
+		shown,
 		layout: journeyLayoutOf(shown),
 		// The findings read the whole map, so a filter never hides a gap.
 		findings: { pathways: pathways(map), adultGaps: adultGapStages(map), childGaps: childGapStages(map), policeOnly: policeOnlyStages(map) }

@@ -3,13 +3,14 @@ import { followTopics } from '$lib/server/realtime';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { listSnapshots, saveSnapshot } from '$lib/server/map';
 import { networkLayoutOf } from '$lib/server/map/layout';
+import { mapOfRequest } from '$lib/server/map/request';
 import { snapshotSchema } from '$lib/validators/map';
 import { diffMaps, diffMarks } from '$lib/domain/map/diff';
 
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const { map, pins } = await event.parent();
+	const { map, pins } = await mapOfRequest(event, context);
 	const snapshots = await listSnapshots(context);
 	const a = event.url.searchParams.get('a');
 	const b = event.url.searchParams.get('b') ?? 'current';

@@ -1,10 +1,15 @@
 import { requireArea } from '$lib/server/auth/guard';
+import { followTopics } from '$lib/server/realtime';
+import { mapOfRequest } from '$lib/server/map/request';
+import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
 import { actorMeasures } from '$lib/domain/map/analysis';
 import { sortActors, sortHandoffs, ACTOR_SORTS, HANDOFF_SORTS } from '$lib/domain/map/sort';
 
 export async function load(event) {
-	await requireArea(event);
-	const { map, shown } = await event.parent();
+	const context = await requireArea(event);
+	followTopics(event, context.area.id, 'map');
+	const { map } = await mapOfRequest(event, context);
+	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
 	const params = event.url.searchParams;
 	const pick = <T extends string>(values: readonly T[], raw: string | null, fallback: T) =>
 		(values as readonly string[]).includes(raw ?? '') ? (raw as T) : fallback;
@@ -13,6 +18,7 @@ export async function load(event) {
 	// Measures come from the whole map, so a filter does not change an actor's betweenness.
 	const measures = actorMeasures(map);
 	return {
+		map,
 		actorSort,
 		handoffSort,
 		actors: sortActors(shown.actors, measures, actorSort),
