@@ -170,8 +170,8 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		...all(text, NHS_NUMBER, 'nhs_number', validNhsNumber),
 		...DATES.flatMap((pattern) => all(text, pattern, 'date')),
 		...all(text, POSTCODE, 'postcode'),
-		// "Possible" rather than "valid": a number shaped like a UK one is flagged even in a range not yet allocated.
-		...findPhoneNumbersInText(text, { defaultCountry: 'GB', leniency: 'POSSIBLE' }).map((m) => ({
+		// Extended ("possible" rather than "valid"): a number shaped like a UK one is flagged even in an unallocated range.
+		...findPhoneNumbersInText(text, { defaultCountry: 'GB', extended: true }).map((m) => ({
 			kind: 'phone' as const,
 			text: text.slice(m.startsAt, m.endsAt),
 			start: m.startsAt,
