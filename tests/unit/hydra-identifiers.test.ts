@@ -130,3 +130,12 @@ describe('checkFields', () => {
 		expect(hits.map((h) => h.key)).toEqual(['content|name|kai brennan', 'content|name|kai brennan|2']);
 	});
 });
+
+describe('the demo scenario', () => {
+	it('is signed off honestly: the check finds nothing in it', async () => {
+		const { DEMO_SCENARIO, DEMO_INJECTS } = await import('$lib/server/seed/hydra');
+		const { scenarioHits } = await import('$lib/domain/hydra/scenarios');
+		expect(DEMO_INJECTS.length).toBeGreaterThanOrEqual(6);
+		expect(scenarioHits(DEMO_SCENARIO, DEMO_INJECTS.map((inject, i) => ({ ...inject, id: String(i) })))).toEqual([]);
+	});
+});

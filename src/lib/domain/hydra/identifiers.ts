@@ -82,6 +82,7 @@ const NOT_NAMES = new Set(
 	information intelligence note notes message messages email text call calls phone letter record records log decision
 	decisions action actions outcome prompt prompts facilitator facilitators notes summary background profile
 	agency agencies sector sectors partner partners local national regional area areas region
+	called named known says said tells told asks asked meets met sees saw seen finds found calls rings reports
 	`
 		.split(/\s+/)
 		.filter(Boolean)
