@@ -269,26 +269,24 @@ test('a council asks to become a partner area and a consultant moves the enquiry
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New partner enquiry: Westmarch Borough Council');
 });
 
-test('a school asks about Hydra training from the Hydra page, and the pipeline shows what they asked about', async ({ page, browser }) => {
+test('a school asks for a Hydra session in its area from the Hydra page, and the requests inbox shows it', async ({ page, browser }) => {
 	const { context, page: tab } = await visitor(browser, '127.0.1.5');
 	await tab.goto('/');
 	await tab.getByRole('link', { name: 'Hydra training' }).click();
 	await expect(tab.getByRole('heading', { name: 'Hydra training', level: 1 })).toBeVisible();
-	await tab.getByRole('link', { name: 'Ask about Hydra training' }).click();
-	await hydrated(tab);
-	await expect(tab.getByLabel('You would like to talk about')).toHaveValue('hydra');
-	await tab.getByLabel('Your organisation is a').selectOption({ label: 'School or college' });
-	await tab.getByLabel('Organisation name').fill('Eastbrook Academy');
+	await tab.getByLabel('A session in our area').check();
 	await tab.getByLabel('Your name').fill('Sol Example');
+	await tab.getByLabel('Organisation name').fill('Eastbrook Academy');
+	await tab.getByLabel('Your organisation works in').selectOption({ label: 'Education' });
 	await tab.getByLabel('Work email address').fill('sol@eastbrook.example');
-	await tab.getByLabel('What would you like to do?').fill('Our pastoral team would like to train with the local police.');
-	await tab.getByRole('button', { name: 'Send enquiry' }).click();
-	await expect(tab.getByText('Thank you: your enquiry has reached our consultants')).toBeVisible();
+	await tab.getByLabel('Anything we should know').fill('Our pastoral team would like to train with the local police.');
+	await tab.getByRole('button', { name: 'Send request' }).click();
+	await expect(tab.getByText('Thank you: your request has reached our consultants')).toBeVisible();
 	await context.close();
 
 	await signIn(page, ACCOUNTS.consultant);
-	await page.goto('/app/enquiries');
-	await expect(page.getByRole('article', { name: 'Eastbrook Academy' })).toContainText('Hydra training for our teams');
+	await page.goto('/app/hydra/requests');
+	await expect(page.getByRole('article', { name: 'Eastbrook Academy' })).toContainText('A session in our area');
 });
 
 test('the enquiry form refuses a cross-site post', async ({ request }) => {

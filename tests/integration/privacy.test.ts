@@ -9,6 +9,7 @@ import { recordHit } from '$lib/server/auth/rate-limit';
 import { audit } from '$lib/server/audit';
 import { enqueueMail } from '$lib/server/mail';
 import { submitEnquiry } from '$lib/server/enquiries';
+import { submitHydraRequest } from '$lib/server/hydra/requests';
 import { confirmSubscription, reportSighting, signUp } from '$lib/server/heroes';
 import { bookConsultation, startEngagement } from '$lib/server/bookings';
 import { eraseSubject, exportSubject, findSubject, liftSuppression } from '$lib/server/privacy';
@@ -49,7 +50,7 @@ async function whereFound(needle: string) {
 	return hits;
 }
 
-/** Puts the address everywhere the app can: an account with area work, a booking, an enquiry, a sign-up, a sighting. */
+/** Puts the address everywhere the app can: an account with area work, a booking, an enquiry, a Hydra request, a sign-up, a sighting. */
 async function personEverywhere() {
 	const admin = await makeUser('admin');
 	const area = await makeArea();
@@ -69,6 +70,10 @@ async function personEverywhere() {
 		{ topic: 'partnership', organisationType: 'council', organisation: 'Testshire Council', name: NAME, email: ADDRESS, phone: '', place: 'Testshire', message: 'We would like to talk.', website: '' },
 		nextIp()
 	);
+	await submitHydraRequest(
+		{ kind: 'area_session', eventId: null, name: NAME, organisation: 'Testshire Council', organisationType: 'childrens_services', email: ADDRESS, message: 'A session for our teams, please.', website: '' },
+		nextIp()
+	);
 	await signUp({ email: ADDRESS, firstName: 'Erin', region: null, website: '' }, nextIp());
 	const appealId = newId();
 	await db.insert(appeals).values({ id: appealId, firstName: 'Dee', age: 30, region: 'wales', missingSince: '2026-01-01', description: 'Last seen at the station.' });
@@ -84,7 +89,7 @@ describe('subject access and erasure', () => {
 
 		const found = await findSubject(admin, ' Erin.Example@EXAMPLE.test ');
 		const counts = Object.fromEntries(found.sources.map((s) => [s.id, s.count]));
-		expect(counts).toMatchObject({ accounts: 1, invitations: 1, bookings: 1, enquiries: 1, 'search-heroes': 1, sightings: 1, 'rate-limits': 1 });
+		expect(counts).toMatchObject({ accounts: 1, invitations: 1, bookings: 1, enquiries: 1, 'hydra-requests': 1, 'search-heroes': 1, sightings: 1, 'rate-limits': 1 });
 		expect(counts['area-text']).toBe(2);
 		expect(counts.mail).toBeGreaterThanOrEqual(4);
 		expect(counts.audit).toBeGreaterThanOrEqual(3);

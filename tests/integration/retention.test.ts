@@ -8,6 +8,8 @@ import {
 	bookings,
 	heroSubscribers,
 	heroTokens,
+	hydraEvents,
+	hydraRequests,
 	invitations,
 	outbox,
 	partnerEnquiries,
@@ -96,6 +98,17 @@ async function recordsOfEveryKind() {
 	});
 	await db.insert(partnerEnquiries).values([enquiry(monthsAgo(25)), enquiry(monthsAgo(2))]);
 
+	// A Hydra request is kept a year after it last changed or its session ended, whichever is later.
+	const session = { id: newId(), title: 'Session', startsAt: monthsAgo(2), endsAt: new Date(monthsAgo(2).getTime() + 6 * HOUR), place: 'Hall', capacity: 10 };
+	await db.insert(hydraEvents).values(session);
+	const request = (updatedAt: Date, eventId: string | null = null) => ({
+		id: newId(), kind: (eventId ? 'place' : 'area_session') as 'place' | 'area_session', eventId, name: 'Robin', organisation: 'School',
+		organisationType: 'education' as const, email: `${newId()}@example.test`, updatedAt, createdAt: updatedAt
+	});
+	const hydraRequestDue = request(monthsAgo(13));
+	const hydraRequestForRecentSession = request(monthsAgo(13), session.id);
+	await db.insert(hydraRequests).values([hydraRequestDue, hydraRequestForRecentSession, request(monthsAgo(2))]);
+
 	const mail = (status: 'sent' | 'pending' | 'failed', sentAt: Date | null, createdAt: Date) => ({
 		id: newId(), to: 'x@example.test', subject: 'S', text: 'T', kind: 'test', status, sentAt, createdAt
 	});
@@ -119,7 +132,7 @@ async function recordsOfEveryKind() {
 		{ entity: 'thing', entityId: 'old', action: 'create', at: ago(2193 * DAY) },
 		{ entity: 'thing', entityId: 'recent', action: 'create', at: ago(DAY) }
 	]);
-	return { pendingKept, bookingDue, sightingDue };
+	return { pendingKept, bookingDue, sightingDue, hydraRequestForRecentSession };
 }
 
 const ONE_OF_EACH = Object.fromEntries(KINDS.map((k) => [k.id, 1]));
@@ -127,7 +140,7 @@ const ONE_OF_EACH = Object.fromEntries(KINDS.map((k) => [k.id, 1]));
 describe('the retention job', () => {
 	it('shows what is due and when, removes exactly that once when two runs start together, and nothing more after', async () => {
 		const admin = await makeUser('admin');
-		const { pendingKept, bookingDue, sightingDue } = await recordsOfEveryKind();
+		const { pendingKept, bookingDue, sightingDue, hydraRequestForRecentSession } = await recordsOfEveryKind();
 
 		const before = await retentionOverview(admin, now);
 		expect(Object.fromEntries(before.kinds.map((k) => [k.id, k.dueNow]))).toEqual(ONE_OF_EACH);
@@ -153,6 +166,8 @@ describe('the retention job', () => {
 		expect(await db.select().from(sightings).where(eq(sightings.id, sightingDue.id))).toHaveLength(0);
 		expect(await db.select().from(heroSubscribers).where(eq(heroSubscribers.id, pendingKept.id))).toHaveLength(1);
 		expect(await db.select().from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'test')))).toHaveLength(1);
+		expect(await db.select().from(hydraRequests).where(eq(hydraRequests.id, hydraRequestForRecentSession.id))).toHaveLength(1);
+		expect(await db.select().from(hydraRequests)).toHaveLength(2);
 
 		expect(await runRetention(now)).toEqual(Object.fromEntries(KINDS.map((k) => [k.id, 0])));
 		const after = await retentionOverview(admin, now);

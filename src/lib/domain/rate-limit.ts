@@ -52,5 +52,6 @@ export const BOOKING_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 }
 export const HERO_SIGN_UP_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
 export const SIGHTING_PER_ADDRESS: WindowRule = { max: 5, windowMs: 15 * 60_000 };
 export const ENQUIRY_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };
+export const HYDRA_REQUEST_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };
 // A workshop room often shares one address (the venue's wifi): enough for a large workshop, too few for a script.
 export const SURVEY_ANSWER_PER_ADDRESS: WindowRule = { max: 60, windowMs: 15 * 60_000 };

@@ -49,6 +49,10 @@ export const config = {
 	get enquiryRetentionMonths() {
 		return num(process.env.ENQUIRY_RETENTION_MONTHS, 24);
 	},
+	/** Months a Hydra request is kept after it last changed or its session ended, whichever is later. */
+	get hydraRequestRetentionMonths() {
+		return num(process.env.HYDRA_REQUEST_RETENTION_MONTHS, 12);
+	},
 	/** Days sent (or given-up) mail is kept in the outbox, addresses and bodies included. */
 	get mailRetentionDays() {
 		return num(process.env.MAIL_RETENTION_DAYS, 90);

@@ -58,6 +58,9 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/hydra\/exercises\/\[id\]\/(learning|debrief\.pdf)$/, read: staff, write: staff },
 	// The public front door's inboxes and appeals are worked by staff.
 	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
+	// Hydra training's hub, scenario library, events and requests inbox are staff's (exercises have their own rules).
+	{ route: /^\/app\/hydra$/, read: staff, write: staff },
+	{ route: /^\/app\/hydra\/(scenarios|events|requests)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,

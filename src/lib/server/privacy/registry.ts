@@ -1,9 +1,10 @@
 // Every place Homeward keeps personal data about an email address, in the order erasure visits them. A capability
-// that stores addresses or names (Hydra requests, when they land) writes one PersonalDataSource and adds it here;
+// that stores addresses or names (as Hydra requests do) writes one PersonalDataSource and adds it here;
 // subject access, export and erasure then cover it with no other change.
 import type { PersonalDataSource } from './types';
 import { accountsSource, invitationsSource } from './sources/accounts';
 import { bookingsSource, enquiriesSource, heroesSource, sightingsSource } from './sources/public';
+import { hydraRequestsSource } from './sources/hydra';
 import { areaTextSource, auditSource, outboxSource, rateLimitSource } from './sources/sweeps';
 
 export const SOURCES: PersonalDataSource[] = [
@@ -13,6 +14,7 @@ export const SOURCES: PersonalDataSource[] = [
 	enquiriesSource,
 	heroesSource,
 	sightingsSource,
+	hydraRequestsSource,
 	// The sweeps last: they use the names and records the sources above have found.
 	areaTextSource,
 	outboxSource,

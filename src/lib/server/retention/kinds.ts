@@ -8,6 +8,8 @@ import {
 	bookings,
 	heroSubscribers,
 	heroTokens,
+	hydraEvents,
+	hydraRequests,
 	invitations,
 	outbox,
 	partnerEnquiries,
@@ -68,6 +70,7 @@ const periods = {
 	sightings: (): Period => ({ amount: config.sightingRetentionDays, unit: 'days' }),
 	bookings: (): Period => ({ amount: config.bookingRetentionMonths, unit: 'months' }),
 	enquiries: (): Period => ({ amount: config.enquiryRetentionMonths, unit: 'months' }),
+	hydraRequests: (): Period => ({ amount: config.hydraRequestRetentionMonths, unit: 'months' }),
 	mail: (): Period => ({ amount: config.mailRetentionDays, unit: 'days' }),
 	invitations: (): Period => ({ amount: config.invitationRetentionDays, unit: 'days' }),
 	rateLimits: (): Period => ({ amount: Math.max(1, config.rateLimitRetentionHours), unit: 'hours' }),
@@ -160,6 +163,25 @@ export const KINDS: RetentionKind[] = [
 		async apply(tx, now) {
 			const gone = await tx.delete(partnerEnquiries).where(due(this, now)).returning({ id: partnerEnquiries.id });
 			await blankAuditHistory(tx, 'partner-enquiry', gone.map((g) => g.id));
+			return gone.length;
+		}
+	},
+	{
+		id: 'hydra-requests',
+		label: 'Hydra training requests',
+		rule: () => `${describe(periods.hydraRequests())} after they last changed or their session ended, whichever is later`,
+		outcome: 'deleted',
+		table: hydraRequests,
+		scope: () => undefined,
+		// greatest() ignores the null of a request with no session (or a cancelled one).
+		dueAt: () =>
+			after(
+				sql`greatest(${hydraRequests.updatedAt}, (select ${hydraEvents.endsAt} from ${hydraEvents} where ${hydraEvents.id} = ${hydraRequests.eventId}))`,
+				periods.hydraRequests()
+			),
+		async apply(tx, now) {
+			const gone = await tx.delete(hydraRequests).where(due(this, now)).returning({ id: hydraRequests.id });
+			await blankAuditHistory(tx, 'hydra-request', gone.map((g) => g.id));
 			return gone.length;
 		}
 	},
