@@ -26,7 +26,7 @@ let address = 0;
 /** Each join from its own address, so that the join rate limit never decides a test it is not about. */
 const nextAddress = () => `10.9.${Math.floor(++address / 250)}.${address % 250}`;
 
-async function liveExercise(injects?: Parameters<typeof hydraExerciseFixture>[0]['injects']) {
+async function liveExercise(injects?: NonNullable<Parameters<typeof hydraExerciseFixture>[0]>['injects']) {
 	const facilitator = await makeUser('consultant');
 	const signer = await makeUser('consultant');
 	const { scenario, injects: list } = await hydraExerciseFixture({ signedOffBy: signer.id, injects });

@@ -1,8 +1,11 @@
 // Forms of a live Hydra exercise: control's set-up and console, and the syndicates' join, decision and board forms.
 import { z } from 'zod';
-import { HYDRA_SECTORS } from '$lib/domain/hydra';
+import { HYDRA_SECTORS, type HydraSector } from '$lib/domain/hydra';
 import { normaliseJoinCode } from '$lib/domain/hydra/exercise';
-import { choice, optionalText, requiredText, version } from './common';
+import { optionalText, requiredText, version } from './common';
+
+/** One of the agencies (HYDRA_SECTORS is a filtered list, not a tuple, so zod needs it cast). */
+const agency = (message: string) => z.enum(HYDRA_SECTORS as [HydraSector, ...HydraSector[]], { message });
 
 const id = z.string().min(1).max(64);
 /** A select whose empty option means "none". */
@@ -48,7 +51,7 @@ export const joinSchema = z
 				return code;
 			}),
 		teamName: requiredText('your team’s name', 80),
-		agency: choice(HYDRA_SECTORS, 'Choose the agency your team plays.')
+		agency: agency('Choose the agency your team plays.')
 	})
 	.strict();
 
@@ -57,7 +60,7 @@ export const decisionSchema = z
 		injectId: z.string({ message: 'Choose the inject this decision answers.' }).min(1, 'Choose the inject this decision answers.').max(64),
 		decision: requiredText('the decision', 2000),
 		rationale: optionalText('the rationale', 2000),
-		agency: choice(HYDRA_SECTORS, 'Choose the agency responsible.')
+		agency: agency('Choose the agency responsible.')
 	})
 	.strict();
 

@@ -56,6 +56,8 @@ export const RULES: Rule[] = [
 	// The public front door's inboxes and appeals are worked by staff.
 	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
+	// Hydra live exercises: control, plenary and their event streams are run by any consultant or admin.
+	{ route: /^\/app\/hydra\/exercises(\/|$)/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,
 		read: area('viewer'),

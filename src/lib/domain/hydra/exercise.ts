@@ -8,12 +8,12 @@ export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const JOIN_CODE_LENGTH = 6;
 
 /** A fresh join code from random bytes (rejection sampling, so every character is equally likely). */
-export function joinCodeFrom(random: (bytes: Uint8Array) => Uint8Array): string {
+export function joinCodeFrom(random: (count: number) => Uint8Array): string {
 	const n = JOIN_CODE_ALPHABET.length;
 	const limit = 256 - (256 % n);
 	let code = '';
 	while (code.length < JOIN_CODE_LENGTH) {
-		for (const byte of random(new Uint8Array(JOIN_CODE_LENGTH * 2))) {
+		for (const byte of random(JOIN_CODE_LENGTH * 2)) {
 			if (byte < limit && code.length < JOIN_CODE_LENGTH) code += JOIN_CODE_ALPHABET[byte % n];
 		}
 	}

@@ -21,7 +21,7 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { isStaff } from '$lib/domain/roles';
-import { usableLive } from '$lib/domain/hydra';
+import { usableLive, type HydraSector } from '$lib/domain/hydra';
 import { canMove, canRelease, compareDecisions, EXERCISE_MOVES, joinCodeFrom, nextInject, scenarioClock, type ExerciseMove } from '$lib/domain/hydra/exercise';
 import type { SessionUser } from '$lib/server/auth/session';
 
@@ -39,7 +39,7 @@ function pgCode(err: unknown): string | undefined {
 	return undefined;
 }
 
-export const newJoinCode = () => joinCodeFrom((bytes) => crypto.getRandomValues(bytes));
+export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));
 
 /** Every exercise, newest first, with its scenario's title and how many syndicates joined. */
 export async function listExercises(actor: SessionUser) {
@@ -134,6 +134,12 @@ async function exerciseOf(executor: Executor, id: string, lock = false) {
 	const [row] = lock ? await query.for('update') : await query;
 	if (!row) throw new NotFoundError();
 	return row;
+}
+
+/** The exercise for staff, e.g. to open its event stream; NotFoundError for an unknown id. */
+export async function findExercise(actor: SessionUser, id: string) {
+	assertStaff(actor);
+	return exerciseOf(db, id);
 }
 
 const MOVE_REFUSED: Record<ExerciseMove, string> = {
@@ -244,10 +250,12 @@ async function injectsWithReleases(exercise: { id: string; scenarioId: string })
 		.leftJoin(hydraReleases, and(eq(hydraReleases.injectId, hydraInjects.id), eq(hydraReleases.exerciseId, exercise.id)))
 		.where(eq(hydraInjects.scenarioId, exercise.scenarioId))
 		.orderBy(asc(hydraInjects.position), asc(hydraInjects.id));
-	const released = rows
+	// The column's element type is the sectors the check constraint allows.
+	const injects = rows.map((r) => ({ ...r, audience: r.audience as HydraSector[] }));
+	const released = injects
 		.filter((r): r is typeof r & { releasedAt: Date } => r.releasedAt !== null)
 		.sort((a, b) => a.releasedAt.getTime() - b.releasedAt.getTime() || a.position - b.position);
-	return { injects: rows, released };
+	return { injects, released };
 }
 
 async function syndicatesOf(exerciseId: string) {

@@ -99,7 +99,7 @@ export async function releasedTo(session: SyndicateSession) {
 	// Prompts guide the syndicate's discussion; facilitator notes never leave control, nor who else an inject went to.
 	return {
 		clock: scenarioClock(rows),
-		injects: rows.filter((r) => seesInject(r.audience, session.syndicate.agency)).map(({ audience: _audience, ...inject }) => inject)
+		injects: rows.filter((r) => seesInject(r.audience as HydraSector[], session.syndicate.agency)).map(({ audience: _audience, ...inject }) => inject)
 	};
 }
 
@@ -142,7 +142,7 @@ export async function logDecision(session: SyndicateSession, input: DecisionInpu
 			.from(hydraReleases)
 			.innerJoin(hydraInjects, eq(hydraInjects.id, hydraReleases.injectId))
 			.where(and(eq(hydraReleases.exerciseId, exercise.id), eq(hydraReleases.injectId, input.injectId)));
-		if (!inject || !seesInject(inject.audience, session.syndicate.agency))
+		if (!inject || !seesInject(inject.audience as HydraSector[], session.syndicate.agency))
 			throw new InputError({ injectId: 'Choose one of the injects your syndicate has been given.' });
 		const [decision] = await tx
 			.insert(hydraDecisions)

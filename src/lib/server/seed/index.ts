@@ -16,6 +16,7 @@ import { seedActions } from './actions';
 import { seedWorkshops } from './workshops';
 import { seedModels } from './models';
 import { seedToc } from './toc';
+import { seedHydraLive } from './hydra-live';
 
 interface DemoUser {
 	email: string;
@@ -132,6 +133,7 @@ export async function seedDemo(
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 		await seedToc(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
+		await seedHydraLive(tx, { author: userIds['consultant@homeward.test'], signer: userIds['consultant2@homeward.test'] });
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
