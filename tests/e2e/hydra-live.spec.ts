@@ -2,7 +2,7 @@
 // own devices, each in its own browser context. Everything that arrives from another context must appear without a
 // reload, within a couple of seconds.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
 
 const SCENARIO = 'Missing from a children’s home at night (short live demo)';
 const LIVE = { timeout: 3000 };
@@ -156,4 +156,22 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await expectAccessible(page);
 
 	for (const p of [police, children, late]) await p.context().close();
+});
+
+test('syndicate pages, forms and event streams refuse a browser without a valid syndicate cookie, and cross-site posts', async ({ playwright }) => {
+	const api = await playwright.request.newContext({ baseURL: ORIGIN, maxRedirects: 0, extraHTTPHeaders: { 'x-forwarded-for': '127.0.4.20' } });
+	for (const cookie of ['', 'homeward_hydra=forgedtoken']) {
+		const headers = cookie ? { cookie } : {};
+		const screen = await api.get('/hydra/syndicate', { headers });
+		expect(screen.status()).toBe(303);
+		expect(screen.headers()['location']).toBe('/hydra/join');
+		const post = await api.post('/hydra/syndicate?/decide', { headers: { ...headers, origin: ORIGIN, accept: 'text/html' }, form: { injectId: 'x', decision: 'Forged', agency: 'police' } });
+		expect(post.status()).toBe(303);
+		expect(post.headers()['location']).toBe('/hydra/join');
+		const events = await api.get('/hydra/syndicate/events', { headers });
+		expect(events.status()).toBe(403);
+	}
+	const crossSite = await api.post('/hydra/join', { headers: { origin: 'https://attacker.example', accept: 'text/html' }, form: { code: 'ACDEFG', teamName: 'X', agency: 'police' } });
+	expect(crossSite.status()).toBe(403);
+	await api.dispose();
 });
