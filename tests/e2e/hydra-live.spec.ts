@@ -161,7 +161,7 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 test('syndicate pages, forms and event streams refuse a browser without a valid syndicate cookie, and cross-site posts', async ({ playwright }) => {
 	const api = await playwright.request.newContext({ baseURL: ORIGIN, maxRedirects: 0, extraHTTPHeaders: { 'x-forwarded-for': '127.0.4.20' } });
 	for (const cookie of ['', 'homeward_hydra=forgedtoken']) {
-		const headers = cookie ? { cookie } : {};
+		const headers: Record<string, string> = cookie ? { cookie } : {};
 		const screen = await api.get('/hydra/syndicate', { headers });
 		expect(screen.status()).toBe(303);
 		expect(screen.headers()['location']).toBe('/hydra/join');
