@@ -51,6 +51,44 @@ export function topicOf(entity: string): LiveTopic {
 /** The key a page's load depends on to follow a topic of one area. */
 export const liveKey = (areaId: string, topic: LiveTopic) => `live:${areaId}:${topic}`;
 
+/**
+ * Rooms beyond areas: a Hydra exercise's control, plenary and syndicate screens follow the exercise's own room, since
+ * syndicates have no account and no area. A room's key never collides with an area id (ids have no colon).
+ */
+export const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
+
+export const EXERCISE_TOPICS = ['exercise', 'decisions', 'notes', 'board', 'learning'] as const;
+export type ExerciseTopic = (typeof EXERCISE_TOPICS)[number];
+
+const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
+	hydra_exercise: 'exercise',
+	hydra_release: 'exercise',
+	hydra_syndicate: 'exercise',
+	hydra_decision: 'decisions',
+	hydra_observer_note: 'notes',
+	hydra_board_post: 'board',
+	hydra_learning_point: 'learning'
+};
+
+/** The topic of an exercise an audited entity belongs to; anything not listed touches the exercise as a whole. */
+export function exerciseTopicOf(entity: string): ExerciseTopic {
+	return TOPIC_OF_EXERCISE_ENTITY[entity] ?? 'exercise';
+}
+
+/** A change in a room, as every instance streams it: like an area's change, no content. */
+export interface RoomChange {
+	id: number;
+	room: string;
+	topic: string;
+	entity: string;
+	entityId: string;
+	action: string;
+	version: number | null;
+}
+
+/** The key a page's load depends on to follow a topic of one room. */
+export const roomKey = (room: string, topic: string) => `live:${room}:${topic}`;
+
 /** How long someone stays "on this page" after their last sign of life. */
 export const PRESENCE_SECONDS = 60;
 /** How often an open stream says it is still there (and keeps the connection open through proxies). */

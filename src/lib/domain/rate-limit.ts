@@ -55,3 +55,5 @@ export const ENQUIRY_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 }
 export const HYDRA_REQUEST_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60_000 };
 // A workshop room often shares one address (the venue's wifi): enough for a large workshop, too few for a script.
 export const SURVEY_ANSWER_PER_ADDRESS: WindowRule = { max: 60, windowMs: 15 * 60_000 };
+// Hydra syndicates join from one venue's wifi too: a room of a dozen teams, with room for mistyped codes.
+export const HYDRA_JOIN_PER_ADDRESS: WindowRule = { max: 30, windowMs: 15 * 60_000 };

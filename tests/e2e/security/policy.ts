@@ -62,6 +62,8 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/hydra$/, read: staff, write: staff },
 	{ route: /^\/app\/hydra\/(scenarios|events|requests)(\/|$)/, read: staff, write: staff },
 	{ route: /^\/app\/areas\/new$/, read: staff, write: staff },
+	// Hydra live exercises: control, plenary and their event streams are run by any consultant or admin.
+	{ route: /^\/app\/hydra\/exercises(\/|$)/, read: staff, write: staff },
 	{
 		route: /^\/app\/areas\/\[slug\]\/members$/,
 		read: area('viewer'),

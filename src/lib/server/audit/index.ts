@@ -1,7 +1,8 @@
 // The audit trail: who changed what, when, before and after; written in the same transaction as the change.
 import type { Executor } from '$lib/server/db';
 import { auditLog } from '$lib/server/db/schema';
-import { publishChange, versionOf } from '$lib/server/realtime';
+import { publishChange, publishRoomChange, versionOf } from '$lib/server/realtime';
+import { exerciseRoom, exerciseTopicOf } from '$lib/domain/live';
 
 // Secrets never enter the trail, not even encrypted or hashed.
 const HIDDEN = new Set(['passwordHash', 'tokenHash', 'totpKey']);
@@ -19,9 +20,14 @@ export interface AuditEntryInput {
 	action: string;
 	before?: object | null;
 	after?: object | null;
+	/** The Hydra exercise the change belongs to: published to the exercise's room for its live screens. */
+	exerciseId?: string | null;
 }
 
-/** Writes the audit row; a change to an area's data is also published to live pages once the transaction commits. */
+/**
+ * Writes the audit row; a change to an area's data, or to a live exercise, is also published to the live pages that
+ * follow it once the transaction commits.
+ */
 export async function audit(tx: Executor, entry: AuditEntryInput) {
 	const [row] = await tx.insert(auditLog).values({
 		actorId: entry.actorId,
@@ -41,4 +47,17 @@ export async function audit(tx: Executor, entry: AuditEntryInput) {
 			action: entry.action,
 			version: versionOf(entry.after)
 		});
+	if (entry.exerciseId)
+		await publishRoomChange(
+			tx,
+			{
+				id: row.id,
+				room: exerciseRoom(entry.exerciseId),
+				entity: entry.entity,
+				entityId: entry.entityId,
+				action: entry.action,
+				version: versionOf(entry.after)
+			},
+			exerciseTopicOf(entry.entity)
+		);
 }

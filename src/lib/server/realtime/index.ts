@@ -1,16 +1,17 @@
 // Change events for live workshops. A verb's audit row publishes a NOTIFY in the verb's own transaction, so it is
 // delivered after commit and never for a change that rolled back; every instance LISTENs and hands each event to its
-// open streams for that area. Works the same on PGlite (one process) and on PostgreSQL (any number of instances).
+// open streams for that area, or for that room (a Hydra exercise, whose syndicates have no account and no area).
+// Works the same on PGlite (one process) and on PostgreSQL (any number of instances).
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { db, listen, type Executor } from '$lib/server/db';
 import { auditLog, presence, users } from '$lib/server/db/schema';
 import { log } from '$lib/server/log';
-import { liveKey, PRESENCE_SECONDS, topicOf, type AreaChange, type LiveTopic, type PresentPerson } from '$lib/domain/live';
+import { liveKey, PRESENCE_SECONDS, roomKey, topicOf, type AreaChange, type LiveTopic, type PresentPerson, type RoomChange } from '$lib/domain/live';
 
 export const CHANNEL = 'homeward_area_events';
 
-/** What travels on the channel: a change, or word that who is present in an area has changed. */
-type Notice = { kind: 'change'; change: AreaChange } | { kind: 'presence'; areaId: string };
+/** What travels on the channel: a change to an area, word that who is present in an area has changed, or a change in a room. */
+type Notice = { kind: 'change'; change: AreaChange } | { kind: 'presence'; areaId: string } | { kind: 'room'; change: RoomChange };
 
 export interface AreaListener {
 	change(change: AreaChange): void;
@@ -18,6 +19,7 @@ export interface AreaListener {
 }
 
 const listeners = new Map<string, Set<AreaListener>>();
+const roomListeners = new Map<string, Set<(change: RoomChange) => void>>();
 
 async function notify(executor: Executor, notice: Notice) {
 	await executor.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(notice)})`);
@@ -26,6 +28,22 @@ async function notify(executor: Executor, notice: Notice) {
 /** Called by the audit trail for every change to an area's data, inside the change's transaction. */
 export function publishChange(tx: Executor, change: Omit<AreaChange, 'topic'>) {
 	return notify(tx, { kind: 'change', change: { ...change, topic: topicOf(change.entity) } });
+}
+
+/** Called by the audit trail for a change that belongs to a room, inside the change's transaction. */
+export function publishRoomChange(tx: Executor, change: Omit<RoomChange, 'topic'>, topic: string) {
+	return notify(tx, { kind: 'room', change: { ...change, topic } });
+}
+
+/** Follows a room's changes on this instance; returns the function that stops following. */
+export function followRoom(room: string, listener: (change: RoomChange) => void) {
+	const set = roomListeners.get(room) ?? new Set();
+	set.add(listener);
+	roomListeners.set(room, set);
+	return () => {
+		set.delete(listener);
+		if (set.size === 0) roomListeners.delete(room);
+	};
 }
 
 /** Follows an area's events on this instance; returns the function that stops following. */
@@ -65,6 +83,10 @@ function receive(payload: string) {
 		return;
 	}
 	if (notice.kind === 'presence') return presenceChanged(notice.areaId);
+	if (notice.kind === 'room') {
+		for (const listener of roomListeners.get(notice.change.room) ?? []) listener(notice.change);
+		return;
+	}
 	for (const listener of listeners.get(notice.change.areaId) ?? []) listener.change(notice.change);
 }
 
@@ -132,4 +154,9 @@ export async function presentIn(areaId: string): Promise<PresentPerson[]> {
 /** Makes a load follow topics of an area: an event on any of them re-runs it in every open browser. */
 export function followTopics(event: { depends(...keys: `${string}:${string}`[]): void }, areaId: string, ...topics: LiveTopic[]) {
 	event.depends(...topics.map((t) => liveKey(areaId, t) as `${string}:${string}`));
+}
+
+/** Makes a load follow topics of a room (an exercise): an event on any of them re-runs it in every open browser. */
+export function followRoomTopics(event: { depends(...keys: `${string}:${string}`[]): void }, room: string, ...topics: string[]) {
+	event.depends(...topics.map((t) => roomKey(room, t) as `${string}:${string}`));
 }

@@ -1,10 +1,10 @@
-// One browser tab's Server-Sent Events stream for an area: what it missed since its last event id, then every change
-// as it happens, who else is here, and a heartbeat that also keeps the person marked present.
+// One browser tab's Server-Sent Events stream for an area (what it missed since its last event id, then every change
+// as it happens, who else is here, and a heartbeat that also keeps the person marked present), or for a room.
 import { newId } from '$lib/server/ids';
 import { log } from '$lib/server/log';
-import { HEARTBEAT_SECONDS, type AreaChange, type PresentPerson } from '$lib/domain/live';
+import { HEARTBEAT_SECONDS, type AreaChange, type PresentPerson, type RoomChange } from '$lib/domain/live';
 import type { AreaContext } from '$lib/server/areas';
-import { changesSince, follow, markGone, markPresent, presentIn } from './index';
+import { changesSince, follow, followRoom, markGone, markPresent, presentIn } from './index';
 
 const open = new Set<() => void>();
 
@@ -61,3 +61,50 @@ export function areaStream(context: AreaContext, view: string, lastEventId: numb
 		}
 	});
 }
+
+/**
+ * One browser tab's stream for a room (a Hydra exercise): every change it may hear as it happens, and a heartbeat. No
+ * presence (syndicates have no account) and no replay: a browser that reconnects re-loads its page's data instead.
+ * `accept` keeps a stream to the topics its audience may know about (syndicates never hear of observers' notes).
+ */
+export function roomStream(room: string, accept: (change: RoomChange) => boolean = () => true): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	let close = () => {};
+	return new ReadableStream({
+		start(controller) {
+			let closed = false;
+			const send = (text: string) => {
+				if (!closed) controller.enqueue(encoder.encode(text));
+			};
+			const stopFollowing = followRoom(room, (c) => {
+				if (accept(c)) send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, entity: c.entity, action: c.action })}\n\n`);
+			});
+			const heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_SECONDS * 1000);
+			close = () => {
+				if (closed) return;
+				closed = true;
+				open.delete(close);
+				clearInterval(heartbeat);
+				stopFollowing();
+				try {
+					controller.close();
+				} catch {
+					// Already closed by the browser going away.
+				}
+			};
+			open.add(close);
+			send('retry: 2000\n\n');
+		},
+		cancel() {
+			close();
+		}
+	});
+}
+
+/** The response headers of every event stream. */
+export const STREAM_HEADERS = {
+	'content-type': 'text/event-stream; charset=utf-8',
+	'cache-control': 'no-store',
+	// Proxies must pass each event on at once.
+	'x-accel-buffering': 'no'
+};

@@ -17,6 +17,7 @@ import { seedWorkshops } from './workshops';
 import { seedModels } from './models';
 import { seedToc } from './toc';
 import { seedHydra } from './hydra';
+import { seedHydraLive } from './hydra-live';
 
 interface DemoUser {
 	email: string;
@@ -134,6 +135,7 @@ export async function seedDemo(
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
 		await seedToc(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 		await seedHydra(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] }, areaIds.northbrook);
+		await seedHydraLive(tx, { author: userIds['consultant@homeward.test'], signer: userIds['consultant2@homeward.test'] });
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }

@@ -1,0 +1,67 @@
+// Forms of a live Hydra exercise: control's set-up and console, and the syndicates' join, decision and board forms.
+import { z } from 'zod';
+import { HYDRA_SECTORS, type HydraSector } from '$lib/domain/hydra';
+import { normaliseJoinCode } from '$lib/domain/hydra/exercise';
+import { optionalText, requiredText, version } from './common';
+
+/** One of the agencies (HYDRA_SECTORS is a filtered list, not a tuple, so zod needs it cast). */
+const agency = (message: string) => z.enum(HYDRA_SECTORS as [HydraSector, ...HydraSector[]], { message });
+
+const id = z.string().min(1).max(64);
+/** A select whose empty option means "none". */
+const optionalId = (message: string) =>
+	z
+		.string()
+		.max(64, { message })
+		.optional()
+		.transform((v) => v || null);
+
+export const createExerciseSchema = z
+	.object({
+		scenarioId: z.string({ message: 'Choose a scenario.' }).min(1, 'Choose a scenario.').max(64, 'Choose a scenario.'),
+		title: optionalText('the exercise’s name', 160),
+		eventId: optionalId('Choose one of the scheduled sessions, or none.'),
+		areaId: optionalId('Choose one of the areas, or none.')
+	})
+	.strict();
+
+export const moveExerciseSchema = z.object({ version }).strict();
+
+export const releaseSchema = z.object({ injectId: id }).strict();
+
+export const observerNoteSchema = z
+	.object({
+		text: requiredText('the note', 2000),
+		syndicateId: optionalId('Choose one of the syndicates, or none.')
+	})
+	.strict();
+
+export const boardPromptSchema = z.object({ prompt: optionalText('the question', 300), version }).strict();
+
+export const joinSchema = z
+	.object({
+		code: z
+			.string({ message: 'Enter the join code shown in the room.' })
+			.transform((v, ctx) => {
+				const code = normaliseJoinCode(v);
+				if (!code) {
+					ctx.addIssue({ code: 'custom', message: v.trim() ? 'A join code is 6 letters and numbers, as shown in the room.' : 'Enter the join code shown in the room.' });
+					return z.NEVER;
+				}
+				return code;
+			}),
+		teamName: requiredText('your team’s name', 80),
+		agency: agency('Choose the agency your team plays.')
+	})
+	.strict();
+
+export const decisionSchema = z
+	.object({
+		injectId: z.string({ message: 'Choose the inject this decision answers.' }).min(1, 'Choose the inject this decision answers.').max(64),
+		decision: requiredText('the decision', 2000),
+		rationale: optionalText('the rationale', 2000),
+		agency: agency('Choose the agency responsible.')
+	})
+	.strict();
+
+export const boardPostSchema = z.object({ text: requiredText('your answer', 1000) }).strict();

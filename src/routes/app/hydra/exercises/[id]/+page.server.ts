@@ -1,0 +1,64 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { requireRole } from '$lib/server/auth/guard';
+import { parseForm, failureFrom } from '$lib/server/forms';
+import { followRoomTopics } from '$lib/server/realtime';
+import { link } from '$lib/server/mail';
+import { moveExerciseSchema, observerNoteSchema, releaseSchema } from '$lib/validators/hydra-live';
+import { addObserverNote, getControl, moveExercise, releaseInject } from '$lib/server/hydra/exercises';
+import { exerciseRoom } from '$lib/domain/live';
+import type { ExerciseMove } from '$lib/domain/hydra/exercise';
+import { notFoundAs404 } from './guard.server';
+
+export async function load(event) {
+	const user = requireRole(event, 'admin', 'consultant');
+	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes');
+	const control = await notFoundAs404(getControl(user, event.params.id));
+	const joinUrl = link(`/hydra/join?code=${control.exercise.joinCode}`);
+	return {
+		...control,
+		joinUrl,
+		qr: control.exercise.status === 'ended' ? null : await QRCode.toDataURL(joinUrl, { margin: 2, width: 320, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+	};
+}
+
+const move = (name: ExerciseMove) => async (event: RequestEvent<{ id: string }>) => {
+	const user = requireRole(event, 'admin', 'consultant');
+	const form = await parseForm(event.request, moveExerciseSchema);
+	if (!form.ok) return form.failure;
+	try {
+		await moveExercise(user, { id: event.params.id, version: form.data.version, move: name });
+	} catch (err) {
+		return failureFrom(event, err, form.values);
+	}
+	return { done: name };
+};
+
+export const actions = {
+	start: move('start'),
+	pause: move('pause'),
+	resume: move('resume'),
+	end: move('end'),
+	release: async (event) => {
+		const user = requireRole(event, 'admin', 'consultant');
+		const form = await parseForm(event.request, releaseSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await releaseInject(user, { id: event.params.id, injectId: form.data.injectId });
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { done: 'release' };
+	},
+	note: async (event) => {
+		const user = requireRole(event, 'admin', 'consultant');
+		const form = await parseForm(event.request, observerNoteSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await addObserverNote(user, { id: event.params.id, ...form.data });
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { done: 'note' };
+	}
+};
