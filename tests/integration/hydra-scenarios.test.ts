@@ -17,6 +17,7 @@ import { usableLive } from '$lib/domain/hydra';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { useTestDatabase } from '../helpers/database';
 import { makeScenario, makeUser } from '../helpers/factories';
+import { createExercise, moveExercise, releaseInject } from '$lib/server/hydra/exercises';
 
 useTestDatabase();
 
@@ -194,5 +195,29 @@ describe('sign-off as anonymised', () => {
 		const { scenario } = await makeScenario({ createdBy: casey });
 		await updateScenario(casey, scenario.id, { ...details, version: 1 });
 		await expect(signOffScenario(morgan, scenario.id, 1, [])).rejects.toThrow(ConflictError);
+	});
+});
+
+describe('a scenario in use', () => {
+	it('cannot change while an exercise of it has not ended, and keeps every inject that was released', async () => {
+		const facilitator = await makeUser('consultant');
+		const { scenario, injects } = await makeScenario({ signedOffBy: await makeUser('consultant') });
+		const exercise = await createExercise(facilitator, { scenarioId: scenario.id, title: 'Tuesday', eventId: null, areaId: null });
+		const started = await moveExercise(facilitator, { id: exercise.id, version: exercise.version, move: 'start' });
+		await releaseInject(facilitator, { id: exercise.id, injectId: injects[0].id });
+
+		await expect(updateInject(facilitator, scenario.id, injects[1].id, { ...inject, title: 'Changed mid-exercise', version: scenario.version })).rejects.toThrow(
+			/The exercise “Tuesday” uses this scenario and has not ended/
+		);
+		const unchanged = await refreshed(scenario.id);
+		expect(unchanged.version).toBe(scenario.version);
+		expect(usableLive(unchanged)).toBe(true);
+
+		await moveExercise(facilitator, { id: exercise.id, version: started.version, move: 'end' });
+		await expect(deleteInject(facilitator, scenario.id, injects[0].id, scenario.version)).rejects.toBeInstanceOf(ConflictError);
+		expect(await db.select().from(hydraInjects).where(eq(hydraInjects.scenarioId, scenario.id))).toHaveLength(injects.length);
+		// An inject no exercise released may still go, once the exercise has ended.
+		await deleteInject(facilitator, scenario.id, injects[2].id, scenario.version);
+		expect(await db.select().from(hydraInjects).where(eq(hydraInjects.scenarioId, scenario.id))).toHaveLength(injects.length - 1);
 	});
 });

@@ -91,7 +91,7 @@ export async function createEvent(actor: SessionUser, input: EventInput) {
 			.insert(hydraEvents)
 			.values({ id: newId(), ...(await rowValues(tx, input)), createdBy: actor.id })
 			.returning();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-event', entityId: event.id, action: 'create', after: event });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_event', entityId: event.id, action: 'create', after: event });
 		return event;
 	});
 }
@@ -114,7 +114,7 @@ export async function updateEvent(actor: SessionUser, eventId: string, input: Ev
 			.where(and(eq(hydraEvents.id, eventId), eq(hydraEvents.version, input.version)))
 			.returning();
 		if (!after) throw new ConflictError();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-event', entityId: eventId, action: 'update', before, after });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_event', entityId: eventId, action: 'update', before, after });
 		return after;
 	});
 }
@@ -130,7 +130,7 @@ export async function deleteEvent(actor: SessionUser, eventId: string, version: 
 			.where(and(eq(hydraEvents.id, eventId), eq(hydraEvents.version, version)))
 			.returning({ id: hydraEvents.id });
 		if (gone.length === 0) throw new ConflictError();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-event', entityId: eventId, action: 'delete', before });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_event', entityId: eventId, action: 'delete', before });
 	});
 }
 

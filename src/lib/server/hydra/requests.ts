@@ -32,7 +32,7 @@ export interface HydraRequestInput {
  * session that has not started and still has places.
  */
 export async function submitHydraRequest(input: HydraRequestInput, clientAddress: string, now = new Date()) {
-	await takeFromWindow('hydra-request', clientAddress, HYDRA_REQUEST_PER_ADDRESS);
+	await takeFromWindow('hydra_request', clientAddress, HYDRA_REQUEST_PER_ADDRESS);
 	if (input.website) return;
 	const { website: _bot, ...fields } = input;
 	await db.transaction(async (tx) => {
@@ -50,9 +50,9 @@ export async function submitHydraRequest(input: HydraRequestInput, clientAddress
 			eventTitle = `${event.title}, ${formatDateTime(event.startsAt)}`;
 		} else fields.eventId = null;
 		const [request] = await tx.insert(hydraRequests).values({ id: newId(), ...fields }).returning();
-		await audit(tx, { actorId: null, entity: 'hydra-request', entityId: request.id, action: 'create', after: request });
+		await audit(tx, { actorId: null, entity: 'hydra_request', entityId: request.id, action: 'create', after: request });
 		await notifyStaff(tx, {
-			kind: 'hydra-request',
+			kind: 'hydra_request',
 			subject: `New Hydra request: ${request.organisation}`,
 			text: `${request.name} (${HYDRA_SECTOR_LABELS[request.organisationType]}, ${request.organisation}) asked for ${HYDRA_REQUEST_KIND_LABELS[request.kind].toLowerCase()}${eventTitle ? `: ${eventTitle}` : ''}.\n\nOpen the Hydra requests:\n${link('/app/hydra/requests')}`
 		});
@@ -106,7 +106,7 @@ export async function setRequestStatus(actor: SessionUser, requestId: string, st
 			.where(and(eq(hydraRequests.id, requestId), eq(hydraRequests.version, version)))
 			.returning();
 		if (!after) throw new ConflictError();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-request', entityId: requestId, action: 'status', before, after });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_request', entityId: requestId, action: 'status', before, after });
 		return after;
 	});
 }

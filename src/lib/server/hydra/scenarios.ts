@@ -1,9 +1,9 @@
 // The Hydra scenario library: scenarios and their timeline of injects, the identifier check on every save, and the
 // second consultant's sign-off as anonymised, which any later change clears. Staff only.
-import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Transaction } from '$lib/server/db';
-import { hydraInjects, hydraScenarios, users, type HydraInject, type HydraScenario } from '$lib/server/db/schema';
+import { hydraExercises, hydraInjects, hydraReleases, hydraScenarios, users, type HydraInject, type HydraScenario } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
@@ -96,7 +96,7 @@ export async function createScenario(actor: SessionUser, input: ScenarioInput) {
 			.insert(hydraScenarios)
 			.values({ id: newId(), ...input, createdBy: actor.id, updatedBy: actor.id })
 			.returning();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-scenario', entityId: scenario.id, action: 'create', after: scenario });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_scenario', entityId: scenario.id, action: 'create', after: scenario });
 		return { scenario, hits: scenarioHits(scenario, []) };
 	});
 }
@@ -108,6 +108,13 @@ export async function createScenario(actor: SessionUser, input: ScenarioInput) {
 async function claim(tx: Transaction, actor: SessionUser, scenarioId: string, version: number, changes: Partial<ScenarioInput> = {}) {
 	const [before] = await tx.select().from(hydraScenarios).where(eq(hydraScenarios.id, scenarioId));
 	if (!before) throw new NotFoundError();
+	// Syndicates must play the scenario that was signed off: no change while an exercise of it has not ended.
+	const [live] = await tx
+		.select({ title: hydraExercises.title })
+		.from(hydraExercises)
+		.where(and(eq(hydraExercises.scenarioId, scenarioId), ne(hydraExercises.status, 'ended')))
+		.limit(1);
+	if (live) throw new ConflictError(`The exercise “${live.title}” uses this scenario and has not ended. End it before changing the scenario.`);
 	const [after] = await tx
 		.update(hydraScenarios)
 		.set({
@@ -124,7 +131,7 @@ async function claim(tx: Transaction, actor: SessionUser, scenarioId: string, ve
 	if (before.signedOffAt) {
 		await audit(tx, {
 			actorId: actor.id,
-			entity: 'hydra-scenario',
+			entity: 'hydra_scenario',
 			entityId: scenarioId,
 			action: 'sign-off-cleared',
 			before: { signedOffBy: before.signedOffBy, signedOffAt: before.signedOffAt },
@@ -145,7 +152,7 @@ export async function updateScenario(actor: SessionUser, scenarioId: string, inp
 	const { version, ...changes } = input;
 	return db.transaction(async (tx) => {
 		const { before, after } = await claim(tx, actor, scenarioId, version, changes);
-		await audit(tx, { actorId: actor.id, entity: 'hydra-scenario', entityId: scenarioId, action: 'update', before, after });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_scenario', entityId: scenarioId, action: 'update', before, after });
 		return outcome(tx, before, after);
 	});
 }
@@ -169,7 +176,7 @@ export async function addInject(actor: SessionUser, scenarioId: string, input: I
 			.insert(hydraInjects)
 			.values({ id: newId(), scenarioId, position: (last ?? 0) + 1, ...fields })
 			.returning();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-inject', entityId: inject.id, action: 'create', after: inject });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_inject', entityId: inject.id, action: 'create', after: inject });
 		return { ...(await outcome(tx, before, after)), inject };
 	});
 }
@@ -181,7 +188,7 @@ export async function updateInject(actor: SessionUser, scenarioId: string, injec
 		const old = await injectIn(tx, scenarioId, injectId);
 		const { before, after } = await claim(tx, actor, scenarioId, version);
 		const [inject] = await tx.update(hydraInjects).set(fields).where(eq(hydraInjects.id, injectId)).returning();
-		await audit(tx, { actorId: actor.id, entity: 'hydra-inject', entityId: injectId, action: 'update', before: old, after: inject });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_inject', entityId: injectId, action: 'update', before: old, after: inject });
 		return outcome(tx, before, after);
 	});
 }
@@ -190,9 +197,11 @@ export async function deleteInject(actor: SessionUser, scenarioId: string, injec
 	assertStaff(actor);
 	return db.transaction(async (tx) => {
 		const old = await injectIn(tx, scenarioId, injectId);
+		const [released] = await tx.select({ exerciseId: hydraReleases.exerciseId }).from(hydraReleases).where(eq(hydraReleases.injectId, injectId)).limit(1);
+		if (released) throw new ConflictError('This inject has been released in an exercise, whose decisions and debrief depend on it, so it cannot be removed.');
 		const { before, after } = await claim(tx, actor, scenarioId, version);
 		await tx.delete(hydraInjects).where(eq(hydraInjects.id, injectId));
-		await audit(tx, { actorId: actor.id, entity: 'hydra-inject', entityId: injectId, action: 'delete', before: old });
+		await audit(tx, { actorId: actor.id, entity: 'hydra_inject', entityId: injectId, action: 'delete', before: old });
 		return outcome(tx, before, after);
 	});
 }
@@ -214,7 +223,7 @@ export async function moveInject(actor: SessionUser, scenarioId: string, injectI
 			for (const [i, id] of order.entries()) await tx.update(hydraInjects).set({ position: i + 1 }).where(eq(hydraInjects.id, id));
 			await audit(tx, {
 				actorId: actor.id,
-				entity: 'hydra-inject',
+				entity: 'hydra_inject',
 				entityId: injectId,
 				action: 'move',
 				before: { position: at + 1 },
@@ -255,7 +264,7 @@ export async function signOffScenario(actor: SessionUser, scenarioId: string, ve
 		if (!after) throw new ConflictError();
 		await audit(tx, {
 			actorId: actor.id,
-			entity: 'hydra-scenario',
+			entity: 'hydra_scenario',
 			entityId: scenarioId,
 			action: 'sign-off',
 			before: { signedOffBy: null, signedOffAt: null },

@@ -181,7 +181,7 @@ export const KINDS: RetentionKind[] = [
 			),
 		async apply(tx, now) {
 			const gone = await tx.delete(hydraRequests).where(due(this, now)).returning({ id: hydraRequests.id });
-			await blankAuditHistory(tx, 'hydra-request', gone.map((g) => g.id));
+			await blankAuditHistory(tx, 'hydra_request', gone.map((g) => g.id));
 			return gone.length;
 		}
 	},

@@ -182,9 +182,10 @@ export const hydraReleases = pgTable(
 		exerciseId: text('exercise_id')
 			.notNull()
 			.references(() => hydraExercises.id, { onDelete: 'cascade' }),
+		// A released inject stays: the exercise's decisions and debrief depend on it.
 		injectId: text('inject_id')
 			.notNull()
-			.references(() => hydraInjects.id, { onDelete: 'cascade' }),
+			.references(() => hydraInjects.id, { onDelete: 'restrict' }),
 		releasedAt: timestamp('released_at', { withTimezone: true }).notNull().defaultNow(),
 		releasedBy: text('released_by').references(() => users.id, { onDelete: 'set null' })
 	},

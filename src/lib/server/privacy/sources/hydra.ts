@@ -19,8 +19,8 @@ export const hydraRequestsSource: PersonalDataSource = {
 			.returning({ id: hydraRequests.id, name: hydraRequests.name });
 		for (const request of gone) {
 			subject.names.push(request.name);
-			subject.auditRefs.push({ entity: 'hydra-request', entityId: request.id });
-			await audit(tx, { actorId: subject.actor.id, entity: 'hydra-request', entityId: request.id, action: 'erase' });
+			subject.auditRefs.push({ entity: 'hydra_request', entityId: request.id });
+			await audit(tx, { actorId: subject.actor.id, entity: 'hydra_request', entityId: request.id, action: 'erase' });
 		}
 		return gone.length;
 	}
