@@ -154,8 +154,36 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await expect(late.getByText('This exercise has ended, so it takes no more syndicates.')).toBeVisible();
 	await expectAccessible(late);
 	await expectAccessible(page);
-
 	for (const p of [police, children, late]) await p.context().close();
+
+	// What the debrief learned becomes an action on an area's plan, linked to a handoff and a mental model.
+	await page.goto(`${control}/learning`);
+	await page.getByLabel('Learning point').fill('Share exploitation intelligence with children’s services the same night');
+	await page.getByLabel('Arose from the inject').selectOption({ label: 'Day 1, 23:55 · Exploitation intelligence' });
+	await page.getByRole('button', { name: 'Add learning point' }).click();
+	await page.getByRole('link', { name: /Make it an action/ }).click();
+	await page.getByLabel('Area whose plan it goes on').selectOption({ label: 'Northbrook' });
+	await page.getByRole('button', { name: 'Show this area’s choices' }).click();
+	const handoff = page.getByRole('group', { name: /Handoffs this action addresses/ }).getByRole('checkbox').first();
+	const model = page.getByRole('group', { name: /Mental models this action works on/ }).getByRole('checkbox').first();
+	const handoffName = (await handoff.evaluate((box) => box.closest('label')?.textContent ?? '')).trim();
+	const modelName = (await model.evaluate((box) => box.closest('label')?.textContent ?? '')).trim();
+	await handoff.check();
+	await model.check();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Add the action to the Northbrook plan' }).click();
+	const added = page.getByRole('status').filter({ hasText: 'Action added' });
+	await expect(added).toBeVisible();
+	await added.getByRole('link', { name: 'Share exploitation intelligence with children’s services the same night' }).click();
+	await expect(page).toHaveURL(/\/app\/areas\/northbrook\/actions\//);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Share exploitation intelligence');
+	await expect(page.getByRole('main')).toContainText(handoffName);
+	await expect(page.getByRole('main')).toContainText(modelName);
+
+	// The debrief PDF downloads for control.
+	const pdf = await page.request.get(`${control}/debrief.pdf`);
+	expect(pdf.status()).toBe(200);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
 });
 
 test('syndicate pages, forms and event streams refuse a browser without a valid syndicate cookie, and cross-site posts', async ({ playwright }) => {
