@@ -3,6 +3,7 @@
 // booking inserts or updates and lets PostgreSQL refuse an overlap (SQLSTATE 23P01), which becomes SlotTakenError.
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import {
 	areas,
 	availability,
@@ -56,12 +57,7 @@ export class SlotTakenError extends ConflictError {
 
 const BOOKING_LOCK = 7_351_202;
 
-function isExclusionViolation(err: unknown): boolean {
-	for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-		if (e.code === '23P01') return true;
-	}
-	return false;
-}
+const isExclusionViolation = (err: unknown) => pgCode(err) === PG.exclusionViolation;
 
 // ---------------------------------------------------------------- scheduling data
 

@@ -4,6 +4,7 @@
 // published to the exercise's room for its live screens.
 import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import {
 	areas,
 	hydraBoardPosts,
@@ -29,15 +30,6 @@ function assertStaff(actor: SessionUser) {
 	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
-const UNIQUE_VIOLATION = '23505';
-function pgCode(err: unknown): string | undefined {
-	let e = err as { code?: string; cause?: unknown } | undefined;
-	for (let depth = 0; e && depth < 4; depth++) {
-		if (typeof e.code === 'string') return e.code;
-		e = e.cause as typeof e;
-	}
-	return undefined;
-}
 
 export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));
 
@@ -123,7 +115,7 @@ export async function createExercise(actor: SessionUser, input: CreateExerciseIn
 			});
 		} catch (err) {
 			// Two exercises drew the same join code: draw again (rare: 25^6 codes).
-			if (pgCode(err) === UNIQUE_VIOLATION && attempt < 5) continue;
+			if (pgCode(err) === PG.uniqueViolation && attempt < 5) continue;
 			throw err;
 		}
 	}

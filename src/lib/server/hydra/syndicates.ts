@@ -3,6 +3,7 @@
 // token only, so a syndicate sees and writes only its own exercise, only the injects released to its agency.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import { hydraBoardPosts, hydraDecisions, hydraExercises, hydraInjects, hydraReleases, hydraSyndicates } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -14,15 +15,6 @@ import type { HydraSector } from '$lib/domain/hydra';
 import type { HydraExercise, HydraSyndicate } from '$lib/server/db/schema';
 import { boardPosts } from './exercises';
 
-const UNIQUE_VIOLATION = '23505';
-function pgCode(err: unknown): string | undefined {
-	let e = err as { code?: string; cause?: unknown } | undefined;
-	for (let depth = 0; e && depth < 4; depth++) {
-		if (typeof e.code === 'string') return e.code;
-		e = e.cause as typeof e;
-	}
-	return undefined;
-}
 
 export interface JoinInput {
 	/** Already normalised (see normaliseJoinCode). */
@@ -56,7 +48,7 @@ export async function joinExercise(input: JoinInput, tokenHash: string, clientAd
 		});
 	} catch (err) {
 		// The same name in another case, or two teams racing for one name: the unique index decides.
-		if (pgCode(err) === UNIQUE_VIOLATION) throw new InputError({ teamName: 'Another syndicate in this exercise already has that name. Choose another.' });
+		if (pgCode(err) === PG.uniqueViolation) throw new InputError({ teamName: 'Another syndicate in this exercise already has that name. Choose another.' });
 		throw err;
 	}
 }

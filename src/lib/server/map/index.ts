@@ -2,6 +2,7 @@
 // takes the AreaContext from the guard; every change is one transaction with its audit row.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import { mapActorPositions, mapActors, mapHandoffs, mapSnapshots, type MapActor, type MapHandoff } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -85,16 +86,6 @@ export function mapDataOf(map: { actors: MapActor[]; handoffs: MapHandoff[] }): 
 	return { actors: map.actors.map(toActorData), handoffs: map.handoffs.map(toHandoffData) };
 }
 
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
-function pgCode(err: unknown): string | undefined {
-	let e = err as { code?: string; cause?: unknown } | undefined;
-	for (let depth = 0; e && depth < 4; depth++) {
-		if (typeof e.code === 'string') return e.code;
-		e = e.cause as typeof e;
-	}
-	return undefined;
-}
 
 async function assertNameFree(tx: Executor, context: AreaContext, name: string, exceptId?: string) {
 	const [taken] = await tx
@@ -124,8 +115,8 @@ async function guarded<T>(work: () => Promise<T>, field: string, message: string
 	try {
 		return await work();
 	} catch (err) {
-		if (pgCode(err) === UNIQUE_VIOLATION) throw new InputError({ [field]: message });
-		if (pgCode(err) === FOREIGN_KEY_VIOLATION) throw new InputError({ fromActorId: 'Choose actors that are on this map.' });
+		if (pgCode(err) === PG.uniqueViolation) throw new InputError({ [field]: message });
+		if (pgCode(err) === PG.foreignKeyViolation) throw new InputError({ fromActorId: 'Choose actors that are on this map.' });
 		throw err;
 	}
 }

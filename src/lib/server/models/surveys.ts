@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { db, type Executor } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import { mentalModels, modelStatements, surveyAnswers, surveyResponses, surveyRoundStatements, surveyRounds } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -270,20 +271,11 @@ export async function submitResponse(code: string, input: AnswerInput, participa
 		return await storeResponse(code, input, participantHash);
 	} catch (err) {
 		// Two submits from one browser at once: the unique index on (round, participant) lets only one through.
-		if (pgCode(err) === UNIQUE_VIOLATION) throw new AlreadyAnsweredError();
+		if (pgCode(err) === PG.uniqueViolation) throw new AlreadyAnsweredError();
 		throw err;
 	}
 }
 
-const UNIQUE_VIOLATION = '23505';
-function pgCode(err: unknown): string | undefined {
-	let e = err as { code?: string; cause?: unknown } | undefined;
-	for (let depth = 0; e && depth < 4; depth++) {
-		if (typeof e.code === 'string') return e.code;
-		e = e.cause as typeof e;
-	}
-	return undefined;
-}
 
 async function storeResponse(code: string, input: AnswerInput, participantHash: string) {
 	return db.transaction(async (tx) => {
