@@ -5,7 +5,8 @@ import { createAction } from '$lib/server/actions';
 import { audit } from '$lib/server/audit';
 import { CHANNEL, changesSince, follow, markGone, markPresent, presentIn, startRealtime } from '$lib/server/realtime';
 import type { AreaChange, PresentPerson } from '$lib/domain/live';
-import type { AreaContext } from '$lib/server/areas';
+import { loadAreaContext, removeMember, type AreaContext } from '$lib/server/areas';
+import { areaStream } from '$lib/server/realtime/stream';
 import { useTestDatabase } from '../helpers/database';
 import { addMember, makeArea, makeUser } from '../helpers/factories';
 
@@ -110,3 +111,39 @@ describe('change events', () => {
 		}
 	});
 });
+
+describe('an open event stream', () => {
+	it('ends as soon as its reader is removed from the area, and keeps going for those who stay', async () => {
+		const stop = await startRealtime();
+		try {
+			const area = await makeArea();
+			const lead = await makeUser('consultant');
+			await addMember(area.id, lead.id, 'lead');
+			const [leaving, staying] = [await editorOf(area), await editorOf(area)];
+			const open = (context: AreaContext) => {
+				const stream = areaStream(context, `/app/areas/${area.slug}`, null, async () => (await loadAreaContext(context.user, area.slug, 'viewer')) !== null);
+				const reader = stream.getReader();
+				const state = { ended: false, text: '' };
+				(async () => {
+					for (;;) {
+						const { done, value } = await reader.read();
+						if (done) return void (state.ended = true);
+						state.text += new TextDecoder().decode(value);
+					}
+				})();
+				return { state, cancel: () => reader.cancel() };
+			};
+			const [gone, kept] = [open(leaving), open(staying)];
+			expect(await until(() => gone.state.text.includes('event: presence') && kept.state.text.includes('event: presence'))).toBe(true);
+
+			await removeMember({ area, role: 'lead', user: lead }, leaving.user.id);
+			expect(await until(() => gone.state.ended)).toBe(true);
+			expect(await until(() => kept.state.text.includes('"topic":"members"'))).toBe(true);
+			expect(kept.state.ended).toBe(false);
+			await kept.cancel();
+		} finally {
+			await stop();
+		}
+	});
+});
+

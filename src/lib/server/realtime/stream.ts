@@ -13,7 +13,17 @@ export function closeAllStreams() {
 	for (const close of [...open]) close();
 }
 
-export function areaStream(context: AreaContext, view: string, lastEventId: number | null): ReadableStream<Uint8Array> {
+/**
+ * `stillAllowed` asks again whether the person may read the area (their session lives and they are still a member): on
+ * every heartbeat and whenever the area's members change. When they may not, the stream ends, and the browser's
+ * reconnect meets the same guard as any request.
+ */
+export function areaStream(
+	context: AreaContext,
+	view: string,
+	lastEventId: number | null,
+	stillAllowed: () => Promise<boolean>
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	const streamId = newId();
 	const areaId = context.area.id;
@@ -24,11 +34,26 @@ export function areaStream(context: AreaContext, view: string, lastEventId: numb
 			const send = (text: string) => {
 				if (!closed) controller.enqueue(encoder.encode(text));
 			};
-			const change = (c: AreaChange) => send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
+			/** Ends the stream and answers false when the person may no longer read the area; a failed check keeps it. */
+			const recheck = async () => {
+				try {
+					if (await stillAllowed()) return true;
+				} catch (err) {
+					log.warn({ err }, 'event stream re-check failed');
+					return true;
+				}
+				close();
+				return false;
+			};
+			const change = (c: AreaChange) => {
+				send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
+				if (c.topic === 'members') recheck();
+			};
 			const people = (list: PresentPerson[]) => send(`event: presence\ndata: ${JSON.stringify(list)}\n\n`);
 			const stopFollowing = follow(areaId, { change, presence: people });
-			const heartbeat = setInterval(() => {
+			const heartbeat = setInterval(async () => {
 				send(': still here\n\n');
+				if (!(await recheck())) return;
 				markPresent(streamId, areaId, context.user.id, view).catch((err) => log.warn({ err }, 'presence heartbeat failed'));
 			}, HEARTBEAT_SECONDS * 1000);
 			close = () => {
