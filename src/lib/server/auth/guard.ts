@@ -2,11 +2,20 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { GlobalRole, AreaRole } from '$lib/domain/roles';
 import { findAreaAccess, withMinimum, type AreaContext } from '$lib/server/areas';
-import type { SessionUser } from './session';
+import { sessionCookieName, validateSessionToken, type SessionUser } from './session';
 import { config } from '$lib/server/config';
 import { twoFactorStep } from '$lib/domain/two-factor';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
+
+/**
+ * For a response that outlives its request (an event stream): reads the request's session again and answers the user
+ * while it is still valid (not signed out, expired or disabled since), otherwise null.
+ */
+export function sessionRecheck(event: Pick<RequestEvent, 'cookies' | 'url'>): () => Promise<SessionUser | null> {
+	const token = event.cookies.get(sessionCookieName(event.url)) ?? '';
+	return async () => (await validateSessionToken(token))?.user ?? null;
+}
 
 const here = (event: Event) =>
 	encodeURIComponent(event.url.pathname.replace(/\/__data\.json$/, '') + event.url.search);

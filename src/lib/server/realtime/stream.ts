@@ -18,6 +18,20 @@ export function closeAllStreams() {
  * every heartbeat and whenever the area's members change. When they may not, the stream ends, and the browser's
  * reconnect meets the same guard as any request.
  */
+/** Asks `stillAllowed` and ends the stream when the answer is no; a check that fails (a database blip) keeps it. */
+function recheckWith(stillAllowed: () => Promise<boolean>, close: () => void) {
+	return async () => {
+		try {
+			if (await stillAllowed()) return true;
+		} catch (err) {
+			log.warn({ err }, 'event stream re-check failed');
+			return true;
+		}
+		close();
+		return false;
+	};
+}
+
 export function areaStream(
 	context: AreaContext,
 	view: string,
@@ -34,17 +48,7 @@ export function areaStream(
 			const send = (text: string) => {
 				if (!closed) controller.enqueue(encoder.encode(text));
 			};
-			/** Ends the stream and answers false when the person may no longer read the area; a failed check keeps it. */
-			const recheck = async () => {
-				try {
-					if (await stillAllowed()) return true;
-				} catch (err) {
-					log.warn({ err }, 'event stream re-check failed');
-					return true;
-				}
-				close();
-				return false;
-			};
+			const recheck = recheckWith(stillAllowed, () => close());
 			const change = (c: AreaChange) => {
 				send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
 				if (c.topic === 'members') recheck();
@@ -90,9 +94,14 @@ export function areaStream(
 /**
  * One browser tab's stream for a room (a Hydra exercise): every change it may hear as it happens, and a heartbeat. No
  * presence (syndicates have no account) and no replay: a browser that reconnects re-loads its page's data instead.
- * `accept` keeps a stream to the topics its audience may know about (syndicates never hear of observers' notes).
+ * `accept` keeps a stream to the topics its audience may know about (syndicates never hear of observers' notes);
+ * `stillAllowed` is asked on every heartbeat, and the stream ends when it says no.
  */
-export function roomStream(room: string, accept: (change: RoomChange) => boolean = () => true): ReadableStream<Uint8Array> {
+export function roomStream(
+	room: string,
+	accept: (change: RoomChange) => boolean = () => true,
+	stillAllowed: () => Promise<boolean> = async () => true
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	let close = () => {};
 	return new ReadableStream({
@@ -104,7 +113,11 @@ export function roomStream(room: string, accept: (change: RoomChange) => boolean
 			const stopFollowing = followRoom(room, (c) => {
 				if (accept(c)) send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, entity: c.entity, action: c.action })}\n\n`);
 			});
-			const heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_SECONDS * 1000);
+			const recheck = recheckWith(stillAllowed, () => close());
+			const heartbeat = setInterval(() => {
+				send(': still here\n\n');
+				void recheck();
+			}, HEARTBEAT_SECONDS * 1000);
 			close = () => {
 				if (closed) return;
 				closed = true;
