@@ -135,6 +135,11 @@ describe('a learning point becoming an action', () => {
 
 		const listed = (await learningPage(consultant, fixture.exercise.id)).points[0];
 		expect(listed.action).toMatchObject({ id: action.id, title: action.title, areaSlug: area.slug });
+		// Another consultant, outside that area, learns only that the point became an action: not its area or its title.
+		const outsider = (await learningPage(await makeUser('consultant'), fixture.exercise.id)).points[0];
+		expect(outsider.actionId).toBe(action.id);
+		expect(outsider.action).toBeNull();
+		expect(JSON.stringify(outsider)).not.toContain(area.slug);
 		const trail = await db
 			.select({ entity: auditLog.entity, action: auditLog.action, areaId: auditLog.areaId })
 			.from(auditLog)

@@ -14,7 +14,7 @@ type Event = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
  */
 export function sessionRecheck(event: Pick<RequestEvent, 'cookies' | 'url'>): () => Promise<SessionUser | null> {
 	const token = event.cookies.get(sessionCookieName(event.url)) ?? '';
-	return async () => (await validateSessionToken(token))?.user ?? null;
+	return async () => (await validateSessionToken(token, { slide: false }))?.user ?? null;
 }
 
 const here = (event: Event) =>

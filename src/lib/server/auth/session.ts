@@ -46,9 +46,13 @@ export async function createSession(userId: string, executor: Executor = db, opt
 	return { token, session };
 }
 
-/** The session and its user for a token, sliding the idle expiry; null when unknown, expired or the user disabled. */
+/**
+ * The session and its user for a token, sliding the idle expiry; null when unknown, expired or the user disabled.
+ * `{ slide: false }` only looks (an open event stream asking again must not keep an idle session alive).
+ */
 export async function validateSessionToken(
-	token: string
+	token: string,
+	{ slide = true }: { slide?: boolean } = {}
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	const id = hashToken(token);
 	const [row] = await db
@@ -75,7 +79,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	const idleExpiry = Math.min(now + config.sessionIdleDays * DAY, session.absoluteExpiresAt.getTime());
-	if (idleExpiry - session.expiresAt.getTime() >= REFRESH_AFTER) {
+	if (slide && idleExpiry - session.expiresAt.getTime() >= REFRESH_AFTER) {
 		session.expiresAt = new Date(idleExpiry);
 		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
 	}

@@ -99,7 +99,8 @@ export async function createEvent(actor: SessionUser, input: EventInput) {
 export async function updateEvent(actor: SessionUser, eventId: string, input: EventInput & { version: number }) {
 	assertStaff(actor);
 	return db.transaction(async (tx) => {
-		const [before] = await tx.select().from(hydraEvents).where(eq(hydraEvents.id, eventId));
+		// Locked like an offer locks it, so the places offered cannot change between the count and the update.
+		const [before] = await tx.select().from(hydraEvents).where(eq(hydraEvents.id, eventId)).for('update');
 		if (!before) throw new NotFoundError();
 		const values = await rowValues(tx, input);
 		const [{ offered }] = await tx

@@ -49,8 +49,13 @@ async function assertReleased(tx: Executor, exerciseId: string, injectId: string
 	if (!found) throw new InputError({ injectId: 'Choose an inject released in this exercise.' });
 }
 
-/** The exercise's learning points, oldest first, each with its inject and, once converted, its action and area. */
-export async function listLearningPoints(exerciseId: string, executor: Executor = db) {
+/**
+ * The exercise's learning points, oldest first, each with its inject and, once converted, its action and area. An
+ * action on the plan of an area the reader cannot open is not described (only that the point became one), so that no
+ * area is revealed to someone outside it.
+ */
+export async function listLearningPoints(user: SessionUser, exerciseId: string, executor: Executor = db) {
+	const readable = new Set((await listAreasFor(user)).map((a) => a.id));
 	const rows = await executor
 		.select({
 			point: hydraLearningPoints,
@@ -58,7 +63,7 @@ export async function listLearningPoints(exerciseId: string, executor: Executor 
 			injectTime: hydraInjects.scenarioTime,
 			authorName: users.name,
 			action: { id: actions.id, title: actions.title, status: actions.status, dueDate: actions.dueDate },
-			area: { slug: areas.slug, name: areas.name }
+			area: { id: areas.id, slug: areas.slug, name: areas.name }
 		})
 		.from(hydraLearningPoints)
 		.leftJoin(hydraInjects, eq(hydraInjects.id, hydraLearningPoints.injectId))
@@ -72,7 +77,7 @@ export async function listLearningPoints(exerciseId: string, executor: Executor 
 		injectTitle: r.injectTitle,
 		injectTime: r.injectTime,
 		authorName: r.authorName,
-		action: r.action?.id && r.area ? { ...r.action, areaSlug: r.area.slug, areaName: r.area.name } : null
+		action: r.action?.id && r.area && readable.has(r.area.id) ? { ...r.action, areaSlug: r.area.slug, areaName: r.area.name } : null
 	}));
 }
 export type LearningPoint = Awaited<ReturnType<typeof listLearningPoints>>[number];
@@ -86,7 +91,7 @@ export async function areasForActions(user: SessionUser) {
 export async function learningPage(user: SessionUser, exerciseId: string) {
 	assertStaff(user);
 	const exercise = await exerciseOf(db, exerciseId);
-	const [injects, points, targets] = await Promise.all([releasedInjects(exerciseId), listLearningPoints(exerciseId), areasForActions(user)]);
+	const [injects, points, targets] = await Promise.all([releasedInjects(exerciseId), listLearningPoints(user, exerciseId), areasForActions(user)]);
 	return { exercise, injects, points, areas: targets };
 }
 
@@ -164,7 +169,7 @@ async function actionArea(user: SessionUser, slug: string) {
 export async function conversionForm(user: SessionUser, exerciseId: string, pointId: string, areaSlug: string | null) {
 	assertStaff(user);
 	const exercise = await exerciseOf(db, exerciseId);
-	const [point] = (await listLearningPoints(exerciseId)).filter((p) => p.id === pointId);
+	const [point] = (await listLearningPoints(user, exerciseId)).filter((p) => p.id === pointId);
 	if (!point) throw new NotFoundError();
 	const targets = await areasForActions(user);
 	const slug = areaSlug ?? targets.find((a) => a.id === exercise.areaId)?.slug ?? targets[0]?.slug ?? null;

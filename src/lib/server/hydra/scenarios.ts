@@ -106,7 +106,8 @@ export async function createScenario(actor: SessionUser, input: ScenarioInput) {
  * the actor as last editor and clears any sign-off (audited), since the text it vouched for is about to change.
  */
 async function claim(tx: Transaction, actor: SessionUser, scenarioId: string, version: number, changes: Partial<ScenarioInput> = {}) {
-	const [before] = await tx.select().from(hydraScenarios).where(eq(hydraScenarios.id, scenarioId));
+	// Locked first, so an exercise being set up from it at this moment has committed before the check below.
+	const [before] = await tx.select().from(hydraScenarios).where(eq(hydraScenarios.id, scenarioId)).for('update');
 	if (!before) throw new NotFoundError();
 	// Syndicates must play the scenario that was signed off: no change while an exercise of it has not ended.
 	const [live] = await tx

@@ -64,7 +64,7 @@ async function debriefData(user: SessionUser, exerciseId: string, options: Debri
 			.orderBy(asc(hydraDecisions.createdAt), asc(hydraDecisions.id)),
 		// No time and no author leave the database: the board is anonymous, and answers are printed in word order.
 		db.select({ prompt: hydraBoardPosts.prompt, text: hydraBoardPosts.text }).from(hydraBoardPosts).where(eq(hydraBoardPosts.exerciseId, exerciseId)).orderBy(asc(hydraBoardPosts.createdAt)),
-		listLearningPoints(exerciseId)
+		listLearningPoints(user, exerciseId)
 	]);
 	const prompts = new Map<string, string[]>();
 	for (const p of posts) prompts.set(p.prompt, [...(prompts.get(p.prompt) ?? []), p.text]);
@@ -191,7 +191,7 @@ function learningPoints(data: DebriefData): Content[] {
 							style: 'note',
 							bold: true
 						}
-					: { text: 'Not yet an action.', style: 'note' }
+					: { text: p.actionId ? 'An action on the plan of an area you are not a member of.' : 'Not yet an action.', style: 'note' }
 			],
 			margin: [0, 0, 0, 8]
 		}))

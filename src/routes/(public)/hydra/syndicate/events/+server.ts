@@ -11,5 +11,7 @@ const SYNDICATE_TOPICS = new Set(['exercise', 'board']);
 export async function GET({ cookies }) {
 	const session = await syndicateFromCookies(cookies);
 	if (!session) error(403, 'Join the exercise first.');
-	return new Response(roomStream(exerciseRoom(session.exercise.id), (c) => SYNDICATE_TOPICS.has(c.topic)), { headers: STREAM_HEADERS });
+	// The stream ends if the syndicate is gone (its exercise deleted); the reconnect then meets the check above.
+	const stillAllowed = async () => (await syndicateFromCookies(cookies))?.syndicate.id === session.syndicate.id;
+	return new Response(roomStream(exerciseRoom(session.exercise.id), (c) => SYNDICATE_TOPICS.has(c.topic), stillAllowed), { headers: STREAM_HEADERS });
 }
