@@ -43,7 +43,7 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await page.getByRole('button', { name: 'Set up the exercise' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Northbrook training day' })).toBeVisible();
 	const control = page.url();
-	const code = ((await page.locator('.code').getAttribute('aria-label')) ?? '').replace('Join code:', '').replace(/\s/g, '');
+	const code = ((await page.getByText(/^Join code: /).textContent()) ?? '').replace('Join code:', '').replace(/\s/g, '');
 	expect(code).toMatch(/^[A-Z0-9]{6}$/);
 	await expectAccessible(page);
 

@@ -34,6 +34,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db, type Transaction } from '$lib/server/db';
+import { PG, pgCode } from '$lib/server/db/errors';
 import {
 	actionLinks,
 	actionUpdates,
@@ -518,9 +519,17 @@ export async function importArea(actor: SessionUser, textContent: string, slug: 
 	const at = (value: string) => new Date(value);
 
 	return db.transaction(async (tx) => {
+		const slugTaken = () => new InputError({ slug: 'Another area already uses this web address. Choose another.' });
 		const [taken] = await tx.select({ id: areas.id }).from(areas).where(eq(areas.slug, slug));
-		if (taken) throw new InputError({ slug: 'Another area already uses this web address. Choose another.' });
-		const [area] = await tx.insert(areas).values({ id: newId(), slug, ...backup.area, createdBy: actor.id }).returning();
+		if (taken) throw slugTaken();
+		// Someone may take the address between the check and the insert: the unique index has the last word.
+		const [area] = await tx
+			.insert(areas)
+			.values({ id: newId(), slug, ...backup.area, createdBy: actor.id })
+			.returning()
+			.catch((err) => {
+				throw pgCode(err) === PG.uniqueViolation ? slugTaken() : err;
+			});
 		await addLead(tx, actor, area.id);
 		const areaId = area.id;
 		try {
@@ -722,7 +731,10 @@ export async function importArea(actor: SessionUser, textContent: string, slug: 
 				plan.flatMap(({ id, action: a }) => a.updates.map((u) => ({ id: newId(), areaId, actionId: id, ...u, createdAt: at(u.createdAt) })))
 			);
 		} catch (err) {
-			// A database rule the checks above cannot see (two actors with one name, a handoff to itself...).
+			// A database rule the checks above cannot see (two actors with one name, a handoff to itself...): a broken
+			// file. Anything else (a lost connection, a bug) is not the file's fault and goes on as it is.
+			const code = pgCode(err) ?? '';
+			if (!code.startsWith('23') && !code.startsWith('22')) throw err;
 			const detail = err instanceof Error ? ((err.cause as { message?: string } | undefined)?.message ?? err.message) : String(err);
 			throw broken(`it breaks a rule of the area's data (${detail.split('\n')[0].slice(0, 200)})`);
 		}

@@ -5,14 +5,10 @@ import { availability, availabilityOverrides, type Availability } from '$lib/ser
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
 import { AVAILABILITY_DEFAULTS, type OverrideKind } from '$lib/domain/bookings';
 import { londonDate, WEEKDAYS, type WeeklyHours } from '$lib/domain/slots';
 import type { SessionUser } from '$lib/server/auth/session';
-
-function assertStaff(user: SessionUser) {
-	if (!isStaff(user.role)) throw new NotFoundError();
-}
 
 /** The user's availability; a new consultant gets the defaults, not yet taking bookings, at version 0. */
 export async function getAvailability(user: SessionUser): Promise<Availability> {

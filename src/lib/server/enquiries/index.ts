@@ -8,6 +8,7 @@ import { link } from '$lib/server/mail';
 import { notifyStaff } from '$lib/server/mail/staff';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
+import { assertStaff } from '$lib/server/auth/staff';
 import { ENQUIRY_PER_ADDRESS } from '$lib/domain/rate-limit';
 import {
 	ENQUIRY_TOPIC_LABELS,
@@ -16,7 +17,6 @@ import {
 	type EnquiryTopic,
 	type OrganisationType
 } from '$lib/domain/enquiries';
-import { isStaff } from '$lib/domain/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 
 export interface EnquiryInput {
@@ -47,10 +47,6 @@ export async function submitEnquiry(input: EnquiryInput, clientAddress: string) 
 			text: `${enquiry.name} (${ORGANISATION_TYPE_LABELS[enquiry.organisationType]}, ${enquiry.organisation}) asked about ${ENQUIRY_TOPIC_LABELS[enquiry.topic].toLowerCase()}.\n\nOpen the enquiries pipeline:\n${link('/app/enquiries')}`
 		});
 	});
-}
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
 export function listEnquiries(actor: SessionUser) {

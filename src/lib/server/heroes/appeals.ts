@@ -7,7 +7,7 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { link } from '$lib/server/mail';
 import { InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
 import { checkPhoto, REGION_LABELS, type Region } from '$lib/domain/heroes';
 import { formatDate, londonToday } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -36,10 +36,6 @@ const publicColumns = {
 	hasPhoto: appeals.hasPhoto,
 	createdAt: appeals.createdAt
 };
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
-}
 
 export function appealHeadline(a: Pick<Appeal, 'firstName' | 'age' | 'region' | 'place'>) {
 	return `${a.firstName}, ${a.age}, missing from ${a.place ? `${a.place}, ` : ''}${REGION_LABELS[a.region]}`;

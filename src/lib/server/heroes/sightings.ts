@@ -8,8 +8,8 @@ import { link } from '$lib/server/mail';
 import { notifyStaff } from '$lib/server/mail/staff';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
+import { assertStaff } from '$lib/server/auth/staff';
 import { SIGHTING_PER_ADDRESS } from '$lib/domain/rate-limit';
-import { isStaff } from '$lib/domain/roles';
 import { sightingPurgeBefore } from '$lib/domain/heroes';
 import type { SessionUser } from '$lib/server/auth/session';
 
@@ -38,10 +38,6 @@ export async function reportSighting(appealId: string, input: SightingInput, cli
 			text: `Someone has reported a sighting for one of the current appeals.\n\nRead it in the sightings queue (sign-in needed):\n${link('/app/sightings')}`
 		});
 	});
-}
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
 export function listSightings(actor: SessionUser) {

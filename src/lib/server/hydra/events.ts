@@ -6,7 +6,7 @@ import { areas, hydraEvents, hydraRequests } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
 import { londonInstant } from '$lib/domain/slots';
 import type { SessionUser } from '$lib/server/auth/session';
 
@@ -20,10 +20,6 @@ export interface EventInput {
 	capacity: number;
 	areaId: string | null;
 	listed: boolean;
-}
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
 /** Places offered on each session: an offered request for a place holds one. */

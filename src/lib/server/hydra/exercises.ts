@@ -21,14 +21,10 @@ import {
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
 import { usableLive, type HydraSector } from '$lib/domain/hydra';
 import { canMove, canRelease, compareDecisions, EXERCISE_MOVES, joinCodeFrom, nextInject, scenarioClock, type ExerciseMove } from '$lib/domain/hydra/exercise';
 import type { SessionUser } from '$lib/server/auth/session';
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
-}
 
 
 export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));

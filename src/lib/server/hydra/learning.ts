@@ -7,17 +7,13 @@ import { actions, areas, hydraExercises, hydraInjects, hydraLearningPoints, hydr
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff, areaRoleAtLeast } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
+import { areaRoleAtLeast } from '$lib/domain/roles';
 import { listAreasFor, loadAreaContext } from '$lib/server/areas';
 import { actionChoices, createAction, type ActionInput } from '$lib/server/actions';
 import type { SessionUser } from '$lib/server/auth/session';
 
 const ENTITY = 'hydra_learning_point';
-
-/** Learning points are staff work; anyone else is told nothing exists here. */
-function assertStaff(user: SessionUser) {
-	if (!isStaff(user.role)) throw new NotFoundError();
-}
 
 async function exerciseOf(executor: Executor, id: string) {
 	const [row] = await executor

@@ -9,10 +9,10 @@ import { link } from '$lib/server/mail';
 import { notifyStaff } from '$lib/server/mail/staff';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
+import { assertStaff } from '$lib/server/auth/staff';
 import { HYDRA_REQUEST_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { HYDRA_REQUEST_KIND_LABELS, HYDRA_SECTOR_LABELS, type HydraRequestKind, type HydraRequestStatus, type HydraSector } from '$lib/domain/hydra';
 import { formatDateTime } from '$lib/domain/dates';
-import { isStaff } from '$lib/domain/roles';
 import type { SessionUser } from '$lib/server/auth/session';
 import { offeredPlaces } from './events';
 
@@ -57,10 +57,6 @@ export async function submitHydraRequest(input: HydraRequestInput, clientAddress
 			text: `${request.name} (${HYDRA_SECTOR_LABELS[request.organisationType]}, ${request.organisation}) asked for ${HYDRA_REQUEST_KIND_LABELS[request.kind].toLowerCase()}${eventTitle ? `: ${eventTitle}` : ''}.\n\nOpen the Hydra requests:\n${link('/app/hydra/requests')}`
 		});
 	});
-}
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
 /** The inbox: new first, then by age; each place request with its session's capacity and places offered. */

@@ -7,7 +7,7 @@ import { hydraExercises, hydraInjects, hydraReleases, hydraScenarios, users, typ
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { isStaff } from '$lib/domain/roles';
+import { assertStaff } from '$lib/server/auth/staff';
 import { scenarioHits, signOffRefusal } from '$lib/domain/hydra/scenarios';
 import type { AgeBand, HydraSector } from '$lib/domain/hydra';
 import type { ProgrammeModelKey } from '$lib/domain/programme';
@@ -29,10 +29,6 @@ export interface InjectInput {
 	audience: HydraSector[];
 	facilitatorNotes: string;
 	prompts: string;
-}
-
-function assertStaff(actor: SessionUser) {
-	if (!isStaff(actor.role)) throw new NotFoundError();
 }
 
 const creator = alias(users, 'creator');
