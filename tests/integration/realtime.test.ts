@@ -141,6 +141,9 @@ describe('an open event stream', () => {
 			expect(await until(() => kept.state.text.includes('"topic":"members"'))).toBe(true);
 			expect(kept.state.ended).toBe(false);
 			await kept.cancel();
+			// Both streams have said goodbye before the database closes.
+			for (let i = 0; i < 100 && (await presentIn(area.id)).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+			expect(await presentIn(area.id)).toEqual([]);
 		} finally {
 			await stop();
 		}
