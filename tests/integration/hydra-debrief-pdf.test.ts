@@ -53,7 +53,7 @@ describe('the Hydra debrief PDF', () => {
 
 		// The timeline: released injects in the order released, with scenario time and audience; the unreleased one absent.
 		const timeline = flat(pages.slice(starts[0], starts[1]));
-		expect(timeline).toMatch(/1 Day 1, 22:40 Care home reports a missing child \(pdf1\) All syndicates 09:40/);
+		expect(timeline).toMatch(/1 Day 1, 22:40 Care home reports a missing child \(pdf1\) Every syndicate 09:40/);
 		expect(timeline).toMatch(/2 Day 2, 14:15 Found at a hospital emergency department \(pdf1\) Health 10:20/);
 		expect(text).not.toContain('School notices absence');
 

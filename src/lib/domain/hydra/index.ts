@@ -49,3 +49,16 @@ export const EXERCISE_STATUS_LABELS: Record<ExerciseStatus, string> = {
 export function usableLive(scenario: { signedOffAt: Date | null }): boolean {
 	return scenario.signedOffAt !== null;
 }
+
+/** Who an inject goes to, in words: "Every syndicate", or its sectors. */
+export function audienceLabel(audience: readonly HydraSector[]): string {
+	return audience.length === 0 ? 'Every syndicate' : audience.map((s) => HYDRA_SECTOR_LABELS[s]).join(', ');
+}
+
+/** A one-per-line text field (objectives, decision prompts) as its non-empty lines. */
+export function linesOf(text: string): string[] {
+	return text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
+}

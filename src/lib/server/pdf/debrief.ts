@@ -9,7 +9,7 @@ import { hydraBoardPosts, hydraDecisions, hydraEvents, hydraExercises, hydraInje
 import { NotFoundError } from '$lib/server/errors';
 import { config } from '$lib/server/config';
 import { listLearningPoints } from '$lib/server/hydra/learning';
-import { HYDRA_SECTOR_LABELS, type HydraSector } from '$lib/domain/hydra';
+import { audienceLabel, HYDRA_SECTOR_LABELS, type HydraSector } from '$lib/domain/hydra';
 import { STATUS_LABELS } from '$lib/domain/actions';
 import { formatDate, ZONE } from '$lib/domain/dates';
 import { isStaff } from '$lib/domain/roles';
@@ -32,7 +32,6 @@ export interface DebriefOptions {
 	now?: Date;
 }
 
-const audienceOf = (audience: readonly string[]) => (audience.length === 0 ? 'All syndicates' : audience.map((s) => HYDRA_SECTOR_LABELS[s as HydraSector]).join(', '));
 
 /** Everything the document shows, for one exercise only. */
 async function debriefData(user: SessionUser, exerciseId: string, options: DebriefOptions) {
@@ -121,7 +120,7 @@ function timeline(data: DebriefData): Content[] {
 						widths: [22, 80, '*', 110, 40],
 						body: [
 							['#', 'Scenario time', 'Inject', 'Seen by', 'At'].map((text): TableCell => ({ text, style: 'th' })),
-							...data.releases.map((r, n): TableCell[] => [String(n + 1), r.scenarioTime, { text: r.title, bold: true }, audienceOf(r.audience), timeOfDay(r.releasedAt)])
+							...data.releases.map((r, n): TableCell[] => [String(n + 1), r.scenarioTime, { text: r.title, bold: true }, audienceLabel(r.audience as HydraSector[]), timeOfDay(r.releasedAt)])
 						]
 					},
 					layout: RULED,

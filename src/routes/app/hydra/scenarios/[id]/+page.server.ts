@@ -19,6 +19,7 @@ import {
 } from '$lib/server/hydra/scenarios';
 import { keepLists } from '$lib/server/hydra/form-lists';
 import { usableLive } from '$lib/domain/hydra';
+import { signOffRefusal } from '$lib/domain/hydra/scenarios';
 import { NotFoundError } from '$lib/server/errors';
 import { error } from '@sveltejs/kit';
 
@@ -28,10 +29,12 @@ export async function load(event) {
 	const user = staff(event);
 	try {
 		const found = await getScenario(user, event.params.id);
+		// Whether this person could sign it off once every flagged item is confirmed: the same rule the verb applies.
+		const refusal = signOffRefusal({ ...found.scenario, signerId: user.id, injectCount: found.injects.length, hitKeys: [], confirmedKeys: [] });
 		return {
 			...found,
 			live: usableLive(found.scenario),
-			me: user.id,
+			signerRefusal: refusal?.reason === 'creator' || refusal?.reason === 'last_editor' ? refusal.message : null,
 			created: event.url.searchParams.get('saved') === 'created'
 		};
 	} catch (err) {
