@@ -167,7 +167,8 @@ test('a consultant schedules, edits and cancels a session, and the public page f
 	await expect(page.getByRole('article', { name: 'Hydra taster morning' })).toContainText('24 October 2030, 09:30 to 12:30 BST');
 
 	await page.getByRole('link', { name: 'Hydra taster morning' }).click();
-	await page.waitForLoadState('networkidle');
+	// The list page has a "Number of places" field too: wait for the session's own page before typing.
+	await expect(page.getByRole('button', { name: 'Save session' })).toBeVisible();
 	await page.getByLabel('Number of places').fill('15');
 	await page.getByRole('button', { name: 'Save session' }).click();
 	await expect(page.getByText('Session saved')).toBeVisible();

@@ -199,7 +199,13 @@ describe('notes and the anonymous board', () => {
 		const { facilitator, exercise } = await liveExercise();
 		const team = await join(exercise.joinCode, 'Writers', 'police');
 		await expect(postToBoard(team.session, { text: 'Too early' })).rejects.toThrow(/board is closed/);
-		await setBoardPrompt(facilitator, { id: exercise.id, version: exercise.version, prompt: 'Why did you grade the risk as you did?' });
+		await setBoardPrompt(facilitator, { id: exercise.id, basePrompt: '', prompt: 'Why did you grade the risk as you did?' });
+		// A second facilitator whose form still showed the board closed is refused, and the question stands.
+		await expect(setBoardPrompt(facilitator, { id: exercise.id, basePrompt: '', prompt: 'Something else' })).rejects.toThrow(/changed the board’s question/);
+		// A change of the exercise's state in between is no reason to refuse a form based on the question as it stands.
+		await start(facilitator, exercise.id);
+		const asked = 'Why did you grade the risk as you did?';
+		expect((await setBoardPrompt(facilitator, { id: exercise.id, basePrompt: asked, prompt: asked })).boardPrompt).toBe(asked);
 		const post = await postToBoard(team.session, { text: 'We followed the form, not the child.' });
 		expect(Object.keys(post).sort()).toEqual(['createdAt', 'exerciseId', 'id', 'prompt', 'text']);
 		const [trail] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'hydra_board_post'), eq(auditLog.entityId, post.id)));

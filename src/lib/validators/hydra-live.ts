@@ -36,7 +36,8 @@ export const observerNoteSchema = z
 	})
 	.strict();
 
-export const boardPromptSchema = z.object({ prompt: optionalText('the question', 300), version }).strict();
+/** `basePrompt`: the question the form was based on, so that a change by someone else in between is refused. */
+export const boardPromptSchema = z.object({ prompt: optionalText('the question', 300), basePrompt: z.string().max(300).default('') }).strict();
 
 export const joinSchema = z
 	.object({

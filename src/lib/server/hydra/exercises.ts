@@ -205,16 +205,25 @@ export async function addObserverNote(actor: SessionUser, input: { id: string; s
 }
 
 /** Opens the anonymous board with a prompt, changes the prompt, or (empty) closes the board. */
-export async function setBoardPrompt(actor: SessionUser, input: { id: string; version: number; prompt: string }) {
+/**
+ * Asks the board a question (or closes it with an empty one). It names the question the facilitator's form was based
+ * on: a pause or a release in between is no reason to refuse, but someone else having changed the question is.
+ */
+export async function setBoardPrompt(actor: SessionUser, input: { id: string; basePrompt: string; prompt: string }) {
 	assertStaff(actor);
 	return db.transaction(async (tx) => {
 		const before = await exerciseOf(tx, input.id, true);
+		if (before.boardPrompt !== input.basePrompt)
+			throw new ConflictError(
+				before.boardPrompt
+					? `Someone else in control changed the board’s question a moment ago. It now reads: “${before.boardPrompt}”.`
+					: 'Someone else in control closed the board a moment ago.'
+			);
 		const [after] = await tx
 			.update(hydraExercises)
 			.set({ boardPrompt: input.prompt, version: sql`${hydraExercises.version} + 1` })
-			.where(and(eq(hydraExercises.id, input.id), eq(hydraExercises.version, input.version)))
+			.where(eq(hydraExercises.id, input.id))
 			.returning();
-		if (!after) throw new ConflictError('Someone else in control changed this exercise a moment ago. Check the board’s prompt and try again.');
 		await audit(tx, { actorId: actor.id, entity: 'hydra_exercise', entityId: input.id, action: input.prompt ? 'board_prompt' : 'board_close', before, after, exerciseId: input.id });
 		return after;
 	});
