@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '$lib/domain/actions';
 import { formatDate, ZONE } from '$lib/domain/dates';
 import { isStaff } from '$lib/domain/roles';
 import type { SessionUser } from '$lib/server/auth/session';
-import { renderPdf } from './index';
+import { renderPdf, reportFrame } from './index';
 
 /** Thin rules between rows, none between columns, as in the action plan. */
 const RULED: CustomTableLayout = {
@@ -201,26 +201,7 @@ function learningPoints(data: DebriefData): Content[] {
 export function debriefDocument(data: DebriefData): TDocumentDefinitions {
 	const title = `Debrief: ${data.exercise.title}`;
 	return {
-		pageSize: 'A4',
-		pageMargins: [50, 60, 50, 60],
-		language: 'en-GB',
-		info: {
-			title,
-			author: config.orgName,
-			subject: `The debrief of a Hydra exercise on the scenario “${data.scenario.title}”`,
-			keywords: 'Hydra, simulation, debrief, repeat missing',
-			creator: 'Homeward',
-			creationDate: data.now
-		},
-		pageBreakBefore: (node, nodes) => node.headlineLevel === 2 && nodes.getFollowingNodesOnPage().length === 0,
-		header: (page) => (page === 1 ? null : { text: title, style: 'running', margin: [50, 25, 50, 0] }),
-		footer: (page, pages) => ({
-			columns: [
-				{ text: config.orgName, style: 'running' },
-				{ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }
-			],
-			margin: [50, 20, 50, 0]
-		}),
+		...reportFrame({ title, author: config.orgName, subject: `The debrief of a Hydra exercise on the scenario “${data.scenario.title}”`, keywords: 'Hydra, simulation, debrief, repeat missing', now: data.now }),
 		content: [
 			...cover(data),
 			{ toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' },

@@ -29,3 +29,27 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffe
 	setUp();
 	return pdfmake.createPdf(definition).getBuffer();
 }
+
+/**
+ * The frame every Homeward report shares: A4, British English metadata, a running title from page 2, "page x of y" with
+ * the organisation's name in the footer, and no heading left alone at the foot of a page.
+ */
+export function reportFrame(report: { title: string; author: string; subject: string; keywords: string; now: Date }) {
+	return {
+		pageSize: 'A4',
+		pageMargins: [50, 60, 50, 60],
+		language: 'en-GB',
+		info: { title: report.title, author: report.author, subject: report.subject, keywords: report.keywords, creator: 'Homeward', creationDate: report.now },
+		// A heading never ends a page: it moves to the next one with what it introduces.
+		pageBreakBefore: (node, nodes) => node.headlineLevel === 2 && nodes.getFollowingNodesOnPage().length === 0,
+		header: (page) => (page === 1 ? null : { text: report.title, style: 'running', margin: [50, 25, 50, 0] }),
+		footer: (page, pages) => ({
+			columns: [
+				{ text: report.author, style: 'running' },
+				{ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }
+			],
+			margin: [50, 20, 50, 0]
+		})
+	} satisfies Partial<TDocumentDefinitions>;
+}
+

@@ -23,7 +23,7 @@ import { getToc } from '$lib/server/toc';
 import { tocLayoutOf } from '$lib/server/toc/layout';
 import { formatMean } from '$lib/domain/surveys';
 import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS } from '$lib/domain/toc';
-import { renderPdf } from './index';
+import { renderPdf, reportFrame } from './index';
 
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
 const PORTRAIT_WIDTH = 495;
@@ -315,27 +315,7 @@ function signOff(data: PlanData): Content[] {
 export function planDocument(data: PlanData): TDocumentDefinitions {
 	const title = data.owner ? `${data.area.name} action plan: ${data.owner.name}` : `${data.area.name} action plan`;
 	return {
-		pageSize: 'A4',
-		pageMargins: [50, 60, 50, 60],
-		language: 'en-GB',
-		info: {
-			title,
-			author: config.orgName,
-			subject: 'A local area’s shared plan to change its response to people who go missing again and again',
-			keywords: 'repeat missing, action plan, partnership',
-			creator: 'Homeward',
-			creationDate: data.now
-		},
-		// A heading never ends a page: it moves to the next one with what it introduces.
-		pageBreakBefore: (node, nodes) => node.headlineLevel === 2 && nodes.getFollowingNodesOnPage().length === 0,
-		header: (page) => (page === 1 ? null : { text: title, style: 'running', margin: [50, 25, 50, 0] }),
-		footer: (page, pages) => ({
-			columns: [
-				{ text: config.orgName, style: 'running' },
-				{ text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right' }
-			],
-			margin: [50, 20, 50, 0]
-		}),
+		...reportFrame({ title, author: config.orgName, subject: 'A local area’s shared plan to change its response to people who go missing again and again', keywords: 'repeat missing, action plan, partnership', now: data.now }),
 		content: [
 			{ text: data.area.name, style: 'cover', margin: [0, 160, 0, 8] },
 			{ text: data.owner ? `Action plan for ${data.owner.name}` : 'Action plan', style: 'coverSub' },
