@@ -15,6 +15,8 @@ export interface AreaChange {
 	entityId: string;
 	action: string;
 	version: number | null;
+	/** Who made the change, by name (null for the system or a former member): forms say whose change they show. */
+	by: string | null;
 }
 
 const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {

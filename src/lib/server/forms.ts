@@ -57,9 +57,10 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 
 /** Turns what a verb threw into the failure the form shows; anything unexpected is re-thrown. */
 export function failureFrom(event: Pick<RequestEvent, 'setHeaders'>, err: unknown, values: FormValues) {
-	const failure = (status: number, errors: FieldErrors) => fail(status, { errors, values });
+	const failure = (status: number, errors: FieldErrors, conflict = false) => fail(status, { errors, values, conflict });
 	if (err instanceof InputError) return failure(400, err.errors);
-	if (err instanceof ConflictError) return failure(409, { _form: err.message });
+	// A stale save: the page shows the saved version in its fields and `values` (the person's) beside it, to merge.
+	if (err instanceof ConflictError) return failure(409, { _form: err.message }, true);
 	if (err instanceof RateLimitedError) {
 		event.setHeaders({ 'retry-after': String(err.retryAfter) });
 		return failure(429, { _form: err.message });

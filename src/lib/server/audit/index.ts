@@ -46,7 +46,7 @@ export async function audit(tx: Executor, entry: AuditEntryInput) {
 			entityId: entry.entityId,
 			action: entry.action,
 			version: versionOf(entry.after)
-		});
+		}, entry.actorId);
 	if (entry.exerciseId)
 		await publishRoomChange(
 			tx,

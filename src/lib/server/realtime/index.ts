@@ -26,8 +26,9 @@ async function notify(executor: Executor, notice: Notice) {
 }
 
 /** Called by the audit trail for every change to an area's data, inside the change's transaction. */
-export function publishChange(tx: Executor, change: Omit<AreaChange, 'topic'>) {
-	return notify(tx, { kind: 'change', change: { ...change, topic: topicOf(change.entity) } });
+export async function publishChange(tx: Executor, change: Omit<AreaChange, 'topic' | 'by'>, actorId: string | null) {
+	const [actor] = actorId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actorId)) : [];
+	return notify(tx, { kind: 'change', change: { ...change, topic: topicOf(change.entity), by: actor?.name ?? null } });
 }
 
 /** Called by the audit trail for a change that belongs to a room, inside the change's transaction. */
@@ -103,8 +104,9 @@ export async function startRealtime() {
 /** The changes to an area after `afterId`, oldest first: what a reconnecting browser missed. */
 export async function changesSince(areaId: string, afterId: number, limit = 200): Promise<AreaChange[]> {
 	const rows = await db
-		.select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, action: auditLog.action, after: auditLog.after })
+		.select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, action: auditLog.action, after: auditLog.after, by: users.name })
 		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.actorId))
 		.where(and(eq(auditLog.areaId, areaId), gt(auditLog.id, afterId)))
 		.orderBy(asc(auditLog.id))
 		.limit(limit);
@@ -115,7 +117,8 @@ export async function changesSince(areaId: string, afterId: number, limit = 200)
 		entity: r.entity,
 		entityId: r.entityId,
 		action: r.action,
-		version: versionOf(r.after)
+		version: versionOf(r.after),
+		by: r.by
 	}));
 }
 
