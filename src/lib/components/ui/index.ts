@@ -9,3 +9,4 @@ export { PageHeader } from './page-header';
 export { Select } from './select';
 export { TextArea } from './text-area';
 export { VersionField } from './version-field';
+export { Choice } from './choice';
