@@ -41,38 +41,37 @@ test('a half-filled handoff form keeps its choices, text, box and open panel whi
 	const partner = await signedIn(browser, ACCOUNTS.partnerNorth);
 	const socialWorker = await actorId(consultant.page, 'Social worker');
 	const school = await actorId(consultant.page, 'School safeguarding lead');
-	const youth = await actorId(consultant.page, 'Youth justice service');
-	const virtual = await actorId(consultant.page, 'Ashdale virtual school');
 
 	await consultant.page.goto(`${MAP}?actor=${socialWorker}`, { waitUntil: 'networkidle' });
 	const form = consultant.page.locator('form[action="?/addHandoff"]').last();
-	await form.getByLabel('From (who hands over)').selectOption({ label: 'Social worker' });
-	await form.getByLabel('To (who receives)').selectOption({ label: 'School safeguarding lead' });
-	await form.getByLabel('What the handoff is called').fill('Live forms: return to school plan');
-	await form.getByLabel('Journey stage').selectOption({ label: 'After' });
-	await form.getByLabel('How well it works').selectOption({ label: 'Patchy' });
-	await form.getByLabel('Mark this handoff as a gap').check();
+	await form.getByLabel(/^From \(who hands over\)/).selectOption({ label: 'Social worker' });
+	await form.getByLabel(/^To \(who receives\)/).selectOption({ label: 'School safeguarding lead' });
+	await form.getByLabel(/^What the handoff is called/).fill('Live forms: return to school plan');
+	await form.getByLabel(/^Journey stage/).selectOption({ label: 'After' });
+	await form.getByLabel(/^How well it works/).selectOption({ label: 'Patchy' });
+	await form.getByLabel(/^Mark this handoff as a gap/).check();
 	const panel = consultant.page.getByText('Edit Social worker', { exact: true });
 	await panel.click();
 	await expect(consultant.page.locator('form[action="?/editActor"]')).toBeVisible();
 
-	// The other person adds an actor that sorts first, renames one so that it moves, and removes another.
+	// The other person adds actors that sort first, renames one so that it moves past the chosen ones, and removes another.
 	await partner.page.goto(MAP);
-	await mapAction(partner.page, 'addActor', { name: 'Aardvark ambulance service', sector: 'health', kind: 'organisation', audience: 'both', description: '' });
-	const youthVersion = await versionOf(partner.page, youth);
-	await mapAction(partner.page, 'editActor', { id: youth, version: youthVersion, name: 'Zz youth justice service', sector: 'other', kind: 'team', audience: 'children', description: '' });
-	const virtualVersion = await versionOf(partner.page, virtual);
-	await mapAction(partner.page, 'deleteActor', { id: virtual, version: virtualVersion });
+	for (const name of ['Aardvark ambulance service', 'Abbey drop-in', 'Acorn outreach'])
+		await mapAction(partner.page, 'addActor', { name, sector: 'voluntary', kind: 'organisation', audience: 'both', description: '' });
+	const abbey = await actorId(partner.page, 'Abbey drop-in');
+	await mapAction(partner.page, 'editActor', { id: abbey, version: await versionOf(partner.page, abbey), name: 'Zz abbey drop-in', sector: 'voluntary', kind: 'organisation', audience: 'both', description: '' });
+	const acorn = await actorId(partner.page, 'Acorn outreach');
+	await mapAction(partner.page, 'deleteActor', { id: acorn, version: await versionOf(partner.page, acorn) });
 
-	// The new actor reaches the consultant's page without a reload...
-	await expect(form.getByLabel('From (who hands over)').locator('option', { hasText: 'Aardvark ambulance service' })).toHaveCount(1);
-	await expect(form.getByLabel('To (who receives)').locator('option', { hasText: 'Ashdale virtual school' })).toHaveCount(0);
+	// The changes reach the consultant's page without a reload...
+	await expect(form.getByLabel(/^From \(who hands over\)/).locator('option', { hasText: 'Zz abbey drop-in' })).toHaveCount(1);
+	await expect(form.getByLabel(/^To \(who receives\)/).locator('option', { hasText: 'Acorn outreach' })).toHaveCount(0);
 	// ...and nothing they chose or typed moved.
-	await expect(form.getByLabel('From (who hands over)')).toHaveValue(socialWorker);
-	await expect(form.getByLabel('To (who receives)')).toHaveValue(school);
-	await expect(form.getByLabel('What the handoff is called')).toHaveValue('Live forms: return to school plan');
-	await expect(form.getByLabel('How well it works')).toHaveValue('patchy');
-	await expect(form.getByLabel('Mark this handoff as a gap')).toBeChecked();
+	await expect(form.getByLabel(/^From \(who hands over\)/)).toHaveValue(socialWorker);
+	await expect(form.getByLabel(/^To \(who receives\)/)).toHaveValue(school);
+	await expect(form.getByLabel(/^What the handoff is called/)).toHaveValue('Live forms: return to school plan');
+	await expect(form.getByLabel(/^How well it works/)).toHaveValue('patchy');
+	await expect(form.getByLabel(/^Mark this handoff as a gap/)).toBeChecked();
 	await expect(consultant.page.locator('form[action="?/editActor"]')).toBeVisible();
 
 	await form.getByRole('button', { name: 'Add handoff' }).click();
@@ -95,16 +94,16 @@ test('a chosen actor that someone removes is named, stays chosen, and the save i
 
 	await consultant.page.goto(MAP, { waitUntil: 'networkidle' });
 	const form = consultant.page.locator('form[action="?/addHandoff"]');
-	await form.getByLabel('From (who hands over)').selectOption({ label: 'Live forms drop-in' });
-	await form.getByLabel('To (who receives)').selectOption({ label: 'Social worker' });
-	await form.getByLabel('What the handoff is called').fill('Live forms: drop-in referral');
-	await form.getByLabel('Journey stage').selectOption({ label: 'Before' });
-	await form.getByLabel('How well it works').selectOption({ label: 'Working' });
+	await form.getByLabel(/^From \(who hands over\)/).selectOption({ label: 'Live forms drop-in' });
+	await form.getByLabel(/^To \(who receives\)/).selectOption({ label: 'Social worker' });
+	await form.getByLabel(/^What the handoff is called/).fill('Live forms: drop-in referral');
+	await form.getByLabel(/^Journey stage/).selectOption({ label: 'Before' });
+	await form.getByLabel(/^How well it works/).selectOption({ label: 'Working' });
 
 	const version = await versionOf(partner.page, dropIn);
 	await mapAction(partner.page, 'deleteActor', { id: dropIn, version });
 
-	const from = form.getByLabel('From (who hands over)');
+	const from = form.getByLabel(/^From \(who hands over\)/);
 	await expect(form.getByText('“Live forms drop-in” was removed by Priya North. Choose again.')).toBeVisible();
 	await expect(from).toHaveValue(dropIn);
 	await expect(from).toHaveAttribute('aria-invalid', 'true');
@@ -113,11 +112,128 @@ test('a chosen actor that someone removes is named, stays chosen, and the save i
 	await form.getByRole('button', { name: 'Add handoff' }).click();
 	expect((await (await answer).json()).status).toBe(400);
 	await expect(form.getByText('“Live forms drop-in” was removed by Priya North. Choose again.')).toBeVisible();
-	await expect(form.getByLabel('What the handoff is called')).toHaveValue('Live forms: drop-in referral');
-	await expect(form.getByLabel('To (who receives)')).toHaveValue(await actorId(consultant.page, 'Social worker'));
+	await expect(form.getByLabel(/^What the handoff is called/)).toHaveValue('Live forms: drop-in referral');
+	await expect(form.getByLabel(/^To \(who receives\)/)).toHaveValue(await actorId(consultant.page, 'Social worker'));
 
 	const table = await consultant.page.request.get(`${MAP}/table`).then((r) => r.text());
 	expect(table).not.toContain('Live forms: drop-in referral');
+	await consultant.context.close();
+	await partner.context.close();
+});
+
+test('a stale save of a handoff shows both versions, field by field, and the merge keeps both people’s text', async ({ browser }) => {
+	const consultant = await signedIn(browser, ACCOUNTS.consultant);
+	const partner = await signedIn(browser, ACCOUNTS.partnerNorth);
+	const socialWorker = await actorId(consultant.page, 'Social worker');
+	await mapAction(partner.page, 'addHandoff', {
+		fromActorId: await actorId(partner.page, 'Return interview provider'),
+		toActorId: socialWorker,
+		label: 'Live forms: interview summary',
+		stage: 'return',
+		passes: 'information',
+		audience: 'children',
+		rating: 'patchy',
+		trigger: '',
+		standard: 'Within 5 working days',
+		evidence: '',
+		notes: ''
+	});
+	const openEdit = async (page: Page) => {
+		await page.goto(`${MAP}?actor=${socialWorker}`, { waitUntil: 'networkidle' });
+		const summary = page.getByText('Edit “Live forms: interview summary”', { exact: true });
+		await summary.click();
+		return page.locator('details', { has: summary }).locator('form[action="?/editHandoff"]');
+	};
+	const mine = await openEdit(consultant.page);
+	await mine.getByLabel(/^How well it works/).selectOption({ label: 'Broken' });
+	await mine.getByLabel(/^Evidence/).fill('Mine: no findings reached a social worker in March.');
+
+	const theirs = await openEdit(partner.page);
+	await theirs.getByLabel(/^Evidence/).fill('Theirs: findings reach the social worker in about 1 in 3 cases.');
+	await theirs.getByLabel(/^Notes/).fill('Theirs: raise at the strategic missing group.');
+	await theirs.getByRole('button', { name: 'Save handoff' }).click();
+	await expect(partner.page.getByText('Handoff "Live forms: interview summary" saved.')).toBeVisible();
+
+	// While the consultant is still editing: a quiet notice, their input untouched, the other value beside it.
+	await expect(mine.getByText('Changed by Priya North just now: review the marked fields before saving.')).toBeVisible();
+	await expect(mine.getByLabel(/^How well it works/)).toHaveValue('broken');
+	await expect(mine.getByLabel(/^Evidence/)).toHaveValue('Mine: no findings reached a social worker in March.');
+	await expect(mine.getByText('Theirs: findings reach the social worker in about 1 in 3 cases.')).toBeVisible();
+	// A field only the other person changed simply follows their save.
+	await expect(mine.getByLabel(/^Notes/)).toHaveValue('Theirs: raise at the strategic missing group.');
+	await expectAccessible(consultant.page);
+
+	// Saving anyway is refused as stale; nothing of either version is lost.
+	await mine.getByRole('button', { name: 'Save handoff' }).click();
+	await expect(consultant.page.getByText(/Someone else changed this/).first()).toBeVisible();
+	await expect(mine.getByLabel(/^Evidence/)).toHaveValue('Mine: no findings reached a social worker in March.');
+	await mine.getByRole('button', { name: 'Keep mine: Evidence' }).click();
+	await expect(mine.getByText('Theirs: findings reach the social worker in about 1 in 3 cases.')).toHaveCount(0);
+	await mine.getByRole('button', { name: 'Save handoff' }).click();
+	await expect(consultant.page.getByText('Handoff "Live forms: interview summary" saved.')).toBeVisible();
+
+	await consultant.page.goto(`${MAP}/table`);
+	const row = consultant.page.getByRole('row').filter({ has: consultant.page.getByRole('rowheader', { name: 'Live forms: interview summary', exact: true }) });
+	await expect(row).toContainText('Broken');
+	const reread = await openEdit(consultant.page);
+	await expect(reread.getByLabel(/^Evidence/)).toHaveValue('Mine: no findings reached a social worker in March.');
+	await expect(reread.getByLabel(/^Notes/)).toHaveValue('Theirs: raise at the strategic missing group.');
+	await consultant.context.close();
+	await partner.context.close();
+});
+
+test('a stale save of a theory-of-change step and of an indicator shows the comparison and keeps both people’s text', async ({ browser }) => {
+	const consultant = await signedIn(browser, ACCOUNTS.consultant);
+	const partner = await signedIn(browser, ACCOUNTS.partnerNorth);
+	await consultant.page.goto(`${AREA}/toc`);
+	const stepHref = await consultant.page.getByRole('region', { name: 'Outline' }).getByRole('link', { name: 'Agreed protocols with named owners' }).getAttribute('href');
+	const editStep = async (page: Page) => {
+		await page.goto(stepHref!, { waitUntil: 'networkidle' });
+		return page.locator('form[action="?/edit"]');
+	};
+	const mine = await editStep(consultant.page);
+	await mine.getByLabel(/^Title/).fill('Mine: every return interview offered within 72 hours');
+	const theirs = await editStep(partner.page);
+	await theirs.getByLabel(/^Title/).fill('Theirs: return interviews offered within 72 hours');
+	await theirs.getByLabel(/^Description/).fill('Theirs: measured by the provider each month.');
+	await theirs.getByRole('button', { name: 'Save changes' }).click();
+	await expect(partner.page.getByText('Your changes are saved.')).toBeVisible();
+
+	await expect(mine.getByText('Changed by Priya North just now: review the marked fields before saving.')).toBeVisible();
+	await expect(mine.getByText('Theirs: return interviews offered within 72 hours')).toBeVisible();
+	await mine.getByRole('button', { name: 'Save changes' }).click();
+	await expect(consultant.page.getByText(/Someone else saved this step/)).toBeVisible();
+	await expect(mine.getByLabel(/^Title/)).toHaveValue('Mine: every return interview offered within 72 hours');
+	await expect(mine.getByLabel(/^Description/)).toHaveValue('Theirs: measured by the provider each month.');
+	await mine.getByRole('button', { name: 'Save changes' }).click();
+	await expect(consultant.page.getByText('Your changes are saved.')).toBeVisible();
+	await expect(consultant.page.getByRole('heading', { level: 1 })).toHaveText('Mine: every return interview offered within 72 hours');
+
+	// An indicator: the person takes the other's value for one field and keeps their own for another.
+	await consultant.page.goto(`${AREA}/toc`);
+	const indicatorHref = await consultant.page.getByRole('region', { name: 'Outline' }).getByRole('link', { name: 'Returned adults who say they came to harm while away' }).getAttribute('href');
+	const editIndicator = async (page: Page) => {
+		await page.goto(indicatorHref!, { waitUntil: 'networkidle' });
+		return page.locator('form[action="?/edit"]');
+	};
+	const myIndicator = await editIndicator(consultant.page);
+	await myIndicator.getByLabel(/^Indicator/).fill('Mine: repeat share of reports about children');
+	await myIndicator.getByLabel(/^Unit/).fill('% of reports (mine)');
+	const theirIndicator = await editIndicator(partner.page);
+	await theirIndicator.getByLabel(/^Indicator/).fill('Theirs: children reported missing again within 90 days');
+	await theirIndicator.getByRole('button', { name: 'Save changes' }).click();
+	await expect(partner.page.getByText(/saved/).first()).toBeVisible();
+
+	await expect(myIndicator.getByText('Theirs: children reported missing again within 90 days')).toBeVisible();
+	await myIndicator.getByRole('button', { name: 'Take theirs: Indicator' }).click();
+	await expect(myIndicator.getByLabel(/^Indicator/)).toHaveValue('Theirs: children reported missing again within 90 days');
+	await myIndicator.getByRole('button', { name: 'Save changes' }).click();
+	await expect(consultant.page.getByText(/Someone else saved this indicator/)).toBeVisible();
+	await myIndicator.getByRole('button', { name: 'Save changes' }).click();
+	await expect(consultant.page.getByText(/saved/).first()).toBeVisible();
+	await consultant.page.reload();
+	await expect(consultant.page.locator('form[action="?/edit"]').getByLabel(/^Indicator/)).toHaveValue('Theirs: children reported missing again within 90 days');
+	await expect(consultant.page.locator('form[action="?/edit"]').getByLabel(/^Unit/)).toHaveValue('% of reports (mine)');
 	await consultant.context.close();
 	await partner.context.close();
 });
