@@ -32,7 +32,7 @@ export const actions = {
 		} catch (err) {
 			const failure = failureFrom(event, err, form.values);
 			// A stale edit: show the current version to change again, not what this person typed over it.
-			return fail(failure.status, { ...failure.data, chosen, form: failure.status === 409 ? 'conflict' : 'edit' });
+			return fail(failure.status, { ...failure.data, chosen, form: 'edit' });
 		}
 	},
 	delete: async (event) => {
