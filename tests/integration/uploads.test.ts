@@ -2,9 +2,14 @@
 // the file can take the server's memory or time, and nothing is stored. Bombs are built here at run time.
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { crc32, deflateSync } from 'node:zlib';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import sharp from 'sharp';
 import { db } from '$lib/server/db';
-import { mapActors, mapHandoffs } from '$lib/server/db/schema';
+import { appealPhotos, appeals, mapActors, mapHandoffs } from '$lib/server/db/schema';
+import { publishAppeal } from '$lib/server/heroes';
+import { InputError } from '$lib/server/errors';
+import { GET as servePhoto } from '../../src/routes/(public)/appeals/[id]/photo/+server';
 import { ImportError, importMap, readMapCsvFiles, readMapFile, toCsv, toXlsx } from '$lib/server/map/exchange';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, type KumuRows } from '$lib/domain/map/kumu';
 import { UPLOAD_LIMITS } from '$lib/domain/uploads';
@@ -92,5 +97,91 @@ describe('map import files', () => {
 		expect(long).toBeInstanceOf(ImportError);
 		expect(long.errors.file).toBe('Nothing was imported: the Elements CSV has more than 5,000 rows; Homeward imports at most 5,000.');
 		expect(await mapCounts(editor.area.id)).toEqual({ actors: 0, handoffs: 0 });
+	});
+});
+
+/** A PNG chunk: length, type, data and the CRC over type and data. */
+function pngChunk(type: string, data: Uint8Array): Buffer {
+	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+	const length = Buffer.alloc(4);
+	length.writeUInt32BE(data.length);
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(crc32(body));
+	return Buffer.concat([length, body, crc]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const HTML = '<html><body><script>alert(document.cookie)</script></body></html>';
+
+describe('appeal photos', () => {
+	const appealInput = (photo: File) => ({
+		firstName: 'Jamie',
+		age: 16,
+		region: 'north-east' as const,
+		place: 'Ashdale',
+		missingSince: '2026-01-10',
+		description: 'Slim build, short dark hair.',
+		photo
+	});
+	const appealCount = async () => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(appeals))[0].n;
+	const served = async (id: string) => {
+		const response = await servePhoto({ params: { id } } as never);
+		return { type: response.headers.get('content-type'), nosniff: response.headers.get('x-content-type-options'), bytes: Buffer.from(await response.arrayBuffer()) };
+	};
+
+	it('are stored without their metadata: no EXIF, so no GPS position', async () => {
+		const staff = await makeUser('consultant');
+		const upload = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#7a9' } })
+			.jpeg()
+			.withExif({ IFD0: { ImageDescription: 'Taken at 12 Acacia Avenue' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+			.toBuffer();
+		expect((await sharp(upload).metadata()).exif).toBeDefined();
+		const appeal = await publishAppeal(staff, appealInput(new File([upload], 'jamie.jpg')));
+		const photo = await served(appeal.id);
+		expect(photo.type).toBe('image/jpeg');
+		const metadata = await sharp(photo.bytes).metadata();
+		expect(metadata).toMatchObject({ format: 'jpeg', width: 40, height: 30 });
+		expect(metadata.exif).toBeUndefined();
+		expect(photo.bytes.includes('Exif')).toBe(false);
+		expect(photo.bytes.includes('Acacia')).toBe(false);
+	});
+
+	it('neutralise a PNG/HTML polyglot: what is served is an image with no markup in it, sent as image/png with nosniff', async () => {
+		const staff = await makeUser('consultant');
+		const png = await sharp({ create: { width: 16, height: 16, channels: 4, background: '#fff' } }).png().toBuffer();
+		const iend = png.length - 12;
+		const polyglot = Buffer.concat([png.subarray(0, iend), pngChunk('tEXt', Buffer.from(`Comment\0${HTML}`, 'latin1')), png.subarray(iend), Buffer.from(HTML)]);
+		expect(polyglot.includes('<script')).toBe(true);
+		const appeal = await publishAppeal(staff, appealInput(new File([polyglot], 'photo.png')));
+		const photo = await served(appeal.id);
+		expect(photo).toMatchObject({ type: 'image/png', nosniff: 'nosniff' });
+		expect(photo.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+		expect(photo.bytes.includes('<html')).toBe(false);
+		expect(photo.bytes.includes('<script')).toBe(false);
+		expect(await sharp(photo.bytes).metadata()).toMatchObject({ format: 'png', width: 16, height: 16 });
+	});
+
+	it('refuse a file with an image\'s first bytes that is no image, and a small file that decodes to a huge canvas, storing nothing', async () => {
+		const staff = await makeUser('consultant');
+		const before = { appeals: await appealCount(), photos: (await db.select().from(appealPhotos)).length };
+		const fake = Buffer.concat([PNG_SIGNATURE, Buffer.from(HTML)]);
+		const unreadable = await publishAppeal(staff, appealInput(new File([fake], 'photo.png'))).catch((e) => e);
+		expect(unreadable).toBeInstanceOf(InputError);
+		expect(unreadable.errors).toEqual({ photo: 'This photo could not be read. Choose a JPEG or PNG photo.' });
+
+		// 10,000 x 10,000 one-bit pixels: 12 MB of zeros, a few kilobytes compressed.
+		const side = 10_000;
+		const header = Buffer.alloc(13);
+		header.writeUInt32BE(side, 0);
+		header.writeUInt32BE(side, 4);
+		header[8] = 1; // bit depth
+		header[9] = 0; // greyscale
+		const pixels = deflateSync(Buffer.alloc((1 + side / 8) * side), { level: 9 });
+		const bomb = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', pixels), pngChunk('IEND', Buffer.alloc(0))]);
+		expect(bomb.length).toBeLessThan(UPLOAD_LIMITS.photoBytes);
+		const huge = await publishAppeal(staff, appealInput(new File([bomb], 'photo.png'))).catch((e) => e);
+		expect(huge).toBeInstanceOf(InputError);
+		expect(huge.errors).toEqual({ photo: 'Choose a smaller photo: at most 40 megapixels.' });
+		expect({ appeals: await appealCount(), photos: (await db.select().from(appealPhotos)).length }).toEqual(before);
 	});
 });
