@@ -6,7 +6,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import sharp from 'sharp';
 import { db } from '$lib/server/db';
-import { appealPhotos, appeals, mapActors, mapHandoffs } from '$lib/server/db/schema';
+import { actions, appealPhotos, appeals, mapActors, mapHandoffs } from '$lib/server/db/schema';
+import { importActionsCsv } from '$lib/server/actions/csv';
 import { publishAppeal } from '$lib/server/heroes';
 import { InputError } from '$lib/server/errors';
 import { GET as servePhoto } from '../../src/routes/(public)/appeals/[id]/photo/+server';
@@ -97,6 +98,27 @@ describe('map import files', () => {
 		expect(long).toBeInstanceOf(ImportError);
 		expect(long.errors.file).toBe('Nothing was imported: the Elements CSV has more than 5,000 rows; Homeward imports at most 5,000.');
 		expect(await mapCounts(editor.area.id)).toEqual({ actors: 0, handoffs: 0 });
+	});
+});
+
+describe('action plan CSV', () => {
+	const header = 'title,description,owner_organisation,owner_email,due_date,status,priority,handoffs';
+	const actionCount = async (areaId: string) =>
+		(await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(actions).where(eq(actions.areaId, areaId)))[0].n;
+
+	it('refuses a CSV over 1 MB, and one of more than 5,000 rows, beside the file field, importing nothing', async () => {
+		const editor = await editorContext();
+		const oversized = `${header}\n${`Review the return interview offer,${'x'.repeat(200)},,,,,,\n`.repeat(6000)}`;
+		expect(Buffer.byteLength(oversized)).toBeGreaterThan(UPLOAD_LIMITS.actionsCsvBytes);
+		const tooBig = await importActionsCsv(editor, oversized).catch((e) => e);
+		expect(tooBig).toBeInstanceOf(InputError);
+		expect(tooBig.errors).toEqual({ file: 'Nothing was imported: the CSV is larger than 1 MB.' });
+
+		const long = `${header}\n${'A,,,,,,,\n'.repeat(UPLOAD_LIMITS.importRows + 1)}`;
+		const tooLong = await importActionsCsv(editor, long).catch((e) => e);
+		expect(tooLong).toBeInstanceOf(InputError);
+		expect(tooLong.errors).toEqual({ file: 'Nothing was imported: the CSV has more than 5,000 rows; import at most 5,000 actions at a time.' });
+		expect(await actionCount(editor.area.id)).toBe(0);
 	});
 });
 
