@@ -1,6 +1,6 @@
 // Starts the built app for the end-to-end tests on a fresh database: a new PGlite folder, or with DATABASE_URL a new
 // PostgreSQL database beside that one (dropped again on exit). Seeds the demo with a known password.
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,28 @@ process.env.PORT ||= '4173';
 // secrets (tests/e2e/global-teardown.ts).
 const results = process.env.E2E_RESULTS || 'test-results';
 mkdirSync(results, { recursive: true });
+
+// Mail leaves through SMTP, as in production, to a sink that writes each delivered message to mail.jsonl: the admin
+// mailbox shows reset, invitation and manage links masked, so the tests take the working links from what was sent.
+const { SMTPServer } = await import('smtp-server');
+const { simpleParser } = await import('mailparser');
+const mailFile = join(results, 'mail.jsonl');
+writeFileSync(mailFile, '');
+const sink = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['AUTH', 'STARTTLS'],
+	logger: false,
+	onData(stream, _session, callback) {
+		simpleParser(stream).then((mail) => {
+			const headers = Object.fromEntries(mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).trim()]));
+			appendFileSync(mailFile, `${JSON.stringify({ messageId: mail.messageId, to: headers.to, subject: mail.subject, text: mail.text, headers })}\n`);
+			callback();
+		}, callback);
+	}
+});
+await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
+process.env.SMTP_URL = `smtp://127.0.0.1:${sink.server.address().port}`;
+process.env.MAIL_POLL_MS ||= '200';
 const log = createWriteStream(join(results, 'e2e-server.log'));
 const child = spawn(process.execPath, ['scripts/server.js'], { stdio: ['ignore', 'pipe', 'pipe'] });
 child.stdout.pipe(log);

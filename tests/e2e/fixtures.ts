@@ -1,4 +1,6 @@
 // Shared steps for the end-to-end tests: signing in as a seeded account and checking a page with axe.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { generateTOTP } from '@oslojs/otp';
@@ -54,9 +56,46 @@ export async function expectAccessible(page: Page) {
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
-/** The body of the newest outbox message to `to`, read through the admin mailbox as a person would. */
-export async function readLatestMail(page: Page, to: string) {
+export interface DeliveredMail {
+	messageId: string;
+	subject: string;
+	text: string;
+	headers: Record<string, string>;
+}
+
+/** A message the SMTP sink of scripts/e2e-server.js received, found by the outbox row it came from. */
+function delivered(outboxId: string): DeliveredMail | undefined {
+	const file = join(process.env.E2E_RESULTS ?? 'test-results', 'mail.jsonl');
+	if (!existsSync(file)) return undefined;
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line) as DeliveredMail)
+		.find((m) => m.messageId === `<${outboxId}@outbox.homeward>`);
+}
+
+const TOKEN_LINK = /\/(?:reset-password|invitation|consultation\/manage|search-heroes\/(?:confirm|unsubscribe|preferences))\/([a-z0-9]{20,})/g;
+
+/**
+ * The newest message to `to`, opened in the admin mailbox as a person would (the page stays open), and as it was
+ * delivered: the mailbox masks every link that works by a token, which this checks, so working links come from the
+ * delivered mail.
+ */
+export async function readLatestMailAsSent(page: Page, to: string): Promise<DeliveredMail> {
 	await page.goto('/app/admin/outbox');
 	await page.getByRole('row').filter({ hasText: to }).first().getByRole('link').click();
-	return (await page.locator('pre').textContent()) ?? '';
+	await expect(page).toHaveURL(/\/app\/admin\/outbox\/[^/]+$/);
+	const id = new URL(page.url()).pathname.split('/').pop()!;
+	await expect.poll(() => delivered(id) !== undefined, { message: `mail ${id} reaches the SMTP sink`, timeout: 15_000 }).toBe(true);
+	const mail = delivered(id)!;
+	const shown = (await page.getByRole('main').textContent()) ?? '';
+	for (const [, token] of `${mail.text}\n${Object.values(mail.headers).join('\n')}`.matchAll(TOKEN_LINK)) {
+		expect(shown, 'the admin mailbox masks working links').not.toContain(token);
+	}
+	return mail;
+}
+
+/** The body of the newest message to `to`, as delivered (see readLatestMailAsSent). */
+export async function readLatestMail(page: Page, to: string) {
+	return (await readLatestMailAsSent(page, to)).text;
 }

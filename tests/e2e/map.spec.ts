@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
@@ -193,4 +195,30 @@ test('import reports each bad row and imports nothing', async ({ page }) => {
 	await page.goto('/app/areas/northbrook/map/table');
 	await expect(page.getByRole('link', { name: 'New drop-in' })).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('a workbook that unpacks to far more than it weighs is refused beside the file field, and nothing is imported', async ({ page }) => {
+	// Built here: a real two-sheet workbook plus 120 MB of zeros, which compress to a few hundred kilobytes.
+	const workbook = new ExcelJS.Workbook();
+	workbook.addWorksheet('Elements').addRows([['Label', 'Sector'], ['Bomb drop-in', 'voluntary']]);
+	const parts = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+	const bomb = zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+	expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map/exchange');
+	// A real workbook is still read (in the worker thread, from the built server).
+	const good = new ExcelJS.Workbook();
+	good.addWorksheet('Elements').addRows([['Label', 'Sector'], ['Worker drop-in', 'voluntary']]);
+	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await good.xlsx.writeBuffer()) });
+	await page.getByRole('button', { name: 'Import file' }).click();
+	await expect(page.getByText('1 actors added, 0 updated')).toBeVisible();
+
+	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'map.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bomb) });
+	await page.getByRole('button', { name: 'Import file' }).click();
+	const field = page.getByLabel('File (.xlsx or .json)');
+	await expect(field).toHaveAccessibleDescription(/Nothing was imported: the workbook unpacks to 120 MB, more than the 20 MB Homeward reads\./);
+	await expectAccessible(page);
+	await page.goto('/app/areas/northbrook/map/table');
+	await expect(page.getByRole('link', { name: 'Bomb drop-in' })).toHaveCount(0);
 });

@@ -38,6 +38,7 @@ import { createAction } from '$lib/server/actions';
 import { openRound, submitResponse } from '$lib/server/models/surveys';
 import { exportArea, importArea, type AreaBackup } from '$lib/server/backup';
 import { BACKUP_VERSION, canonicalJson } from '$lib/domain/backup';
+import { UPLOAD_LIMITS } from '$lib/domain/uploads';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import { hashToken, newToken } from '$lib/server/ids';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -292,6 +293,10 @@ describe('area backup and restore', () => {
 			altered((f) => (f.toc.indicators[0].targetValue = f.toc.indicators[0].baselineValue)),
 			/breaks a rule/
 		);
+		// Too large or too deep to be a backup: refused before the text is parsed.
+		await refused(JSON.stringify({ ...file, padding: 'x'.repeat(UPLOAD_LIMITS.backupBytes) }), /cannot be restored: it is larger than 20 MB\./);
+		const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+		await refused(`{"format":"homeward-area-backup","version":2,"area":{"name":${deep}}}`, /its lists and objects nest more than 32 deep, which no Homeward backup does/);
 		expect(await everyRow()).toEqual(before);
 		// A web address in use is refused the same way.
 		const error = await importArea(admin, JSON.stringify(file), 'northbrook').catch((e) => e);

@@ -1,4 +1,5 @@
 // Digital Search Heroes: the regions appeals are grouped by, the consent wording, and the rules for photos and dates.
+import { UPLOAD_LIMITS } from './uploads';
 
 /**
  * Appeals and local subscriptions use the UK's nations and English regions, not the consultancy's areas: a public
@@ -56,7 +57,7 @@ export function receivesAppeal(
 export const CONFIRM_LINK_DAYS = 7;
 export const MANAGE_LINK_DAYS = 365;
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_MAX_BYTES = UPLOAD_LIMITS.photoBytes;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 

@@ -1,6 +1,7 @@
 // Forms of the action plan.
 import { z } from 'zod';
 import { ACTION_STATUSES, PRIORITIES } from '$lib/domain/actions';
+import { UPLOAD_LIMITS, megabytes } from '$lib/domain/uploads';
 import { choice, optionalText, requiredText, version } from './common';
 
 const id = z.string().trim().min(1, 'Choose one.').max(64);
@@ -58,4 +59,6 @@ export const bulkStatusSchema = z
 
 export const moveSchema = z.object({ id, status: choice(ACTION_STATUSES, 'Choose a status.') }).strict();
 
-export const importSchema = z.object({ csv: z.string().max(1_000_000, 'The file is too large: at most 1 MB.') }).strict();
+export const importSchema = z
+	.object({ csv: z.string().max(UPLOAD_LIMITS.actionsCsvBytes, `The CSV is too large: at most ${megabytes(UPLOAD_LIMITS.actionsCsvBytes)}.`) })
+	.strict();

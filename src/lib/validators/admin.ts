@@ -1,5 +1,6 @@
 // Forms and query strings of the admin pages.
 import { z } from 'zod';
+import { UPLOAD_LIMITS, megabytes } from '$lib/domain/uploads';
 import { KEY_KINDS } from '$lib/domain/admin';
 import { email } from './common';
 import { slug } from './areas';
@@ -46,6 +47,6 @@ export const restoreAreaSchema = z
 		file: z
 			.instanceof(File, { message: 'Choose the backup file.' })
 			.refine((f) => f.size > 0, 'Choose the backup file.')
-			.refine((f) => f.size <= 20 * 1024 * 1024, 'Backup files are at most 20 MB.')
+			.refine((f) => f.size <= UPLOAD_LIMITS.backupBytes, `Backup files are at most ${megabytes(UPLOAD_LIMITS.backupBytes)}.`)
 	})
 	.strict();

@@ -6,6 +6,8 @@ import { actionLinks, actions } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { escapeCell, unescapeCell } from '$lib/domain/csv';
+import { UPLOAD_LIMITS, count, megabytes } from '$lib/domain/uploads';
+import { InputError } from '$lib/server/errors';
 import { ACTION_STATUSES, CSV_COLUMNS, PRIORITIES, STATUS_LABELS, PRIORITY_LABELS, type ActionStatus, type Priority } from '$lib/domain/actions';
 import { createActionSchema } from '$lib/validators/actions';
 import { actionChoices, assertEditor, listActions } from './index';
@@ -43,7 +45,18 @@ const byLabel = <T extends string>(values: readonly T[], labels: Record<T, strin
 /** Reads a CSV export back in as new actions of this area; all rows or none. */
 export async function importActionsCsv(context: AreaContext, text: string) {
 	assertEditor(context);
-	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+	const limit = UPLOAD_LIMITS.actionsCsvBytes;
+	if (Buffer.byteLength(text) > limit) throw new InputError({ file: `Nothing was imported: the CSV is larger than ${megabytes(limit)}.` });
+	// One row past the limit is enough to refuse: the rest of a huge file is never turned into rows.
+	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+		header: true,
+		skipEmptyLines: 'greedy',
+		transformHeader: (h) => h.trim().toLowerCase(),
+		preview: UPLOAD_LIMITS.importRows + 1
+	});
+	if (parsed.data.length > UPLOAD_LIMITS.importRows) {
+		throw new InputError({ file: `Nothing was imported: the CSV has more than ${count(UPLOAD_LIMITS.importRows)} rows; import at most ${count(UPLOAD_LIMITS.importRows)} actions at a time.` });
+	}
 	if (parsed.errors.length) throw new ActionImportError(parsed.errors.slice(0, 20).map((e) => `Row ${(e.row ?? 0) + 2}: ${e.message}.`));
 	const missing = CSV_COLUMNS.filter((c) => c !== 'description' && !(parsed.meta.fields ?? []).includes(c));
 	if (missing.length) throw new ActionImportError([`The first row must name the columns; missing: ${missing.join(', ')}.`]);

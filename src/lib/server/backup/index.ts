@@ -66,6 +66,7 @@ import { addProgrammeModels } from '$lib/server/models';
 import { newCode } from '$lib/server/models/surveys';
 import type { SessionUser } from '$lib/server/auth/session';
 import { BACKUP_FORMAT, BACKUP_VERSION, READABLE_VERSIONS, canonicalJson, refsFor } from '$lib/domain/backup';
+import { UPLOAD_LIMITS, jsonDepthExceeds, megabytes } from '$lib/domain/uploads';
 import { PROGRAMME_MODEL_KEYS } from '$lib/domain/programme';
 import { describeCycle, findCycle, kindRank } from '$lib/domain/toc';
 import type { MapData } from '$lib/domain/map/types';
@@ -397,6 +398,13 @@ const REFUSED = 'This file cannot be restored';
 
 /** Reads a backup file, refusing anything that is not a complete, unaltered backup of a version this Homeward reads. */
 export function readBackup(textContent: string): Restorable {
+	// Checked before parsing, whatever the route already checked: the verb is the boundary every caller passes.
+	if (Buffer.byteLength(textContent) > UPLOAD_LIMITS.backupBytes) {
+		throw new InputError({ file: `${REFUSED}: it is larger than ${megabytes(UPLOAD_LIMITS.backupBytes)}.` });
+	}
+	if (jsonDepthExceeds(textContent, UPLOAD_LIMITS.jsonDepth)) {
+		throw new InputError({ file: `${REFUSED}: its lists and objects nest more than ${UPLOAD_LIMITS.jsonDepth} deep, which no Homeward backup does.` });
+	}
 	let raw: unknown;
 	try {
 		raw = JSON.parse(textContent);

@@ -12,6 +12,7 @@ import { checkPhoto, REGION_LABELS, type Region } from '$lib/domain/heroes';
 import { formatDate, londonToday } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth/session';
 import { enqueueHeroMail } from './subscribers';
+import { reencodePhoto } from './photos';
 
 export interface AppealInput {
 	firstName: string;
@@ -50,8 +51,9 @@ export async function publishAppeal(actor: SessionUser, input: AppealInput, now 
 	if (input.photo && input.photo.size > 0) {
 		const bytes = Buffer.from(await input.photo.arrayBuffer());
 		const checked = checkPhoto(bytes);
-		if (checked.ok) photo = { type: checked.type, bytes };
-		else errors.photo = checked.message;
+		const cleaned = checked.ok ? await reencodePhoto(bytes, checked.type) : checked;
+		if (cleaned.ok) photo = { type: cleaned.type, bytes: cleaned.bytes };
+		else errors.photo = cleaned.message;
 	}
 	if (Object.keys(errors).length) throw new InputError(errors);
 	const { photo: _file, ...fields } = input;

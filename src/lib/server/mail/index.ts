@@ -6,6 +6,7 @@ import { newId } from '$lib/server/ids';
 import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
 import { InputError, NotFoundError } from '$lib/server/errors';
+import { maskMailTokens } from '$lib/domain/mail-links';
 import type { SessionUser } from '$lib/server/auth/session';
 
 export interface Mail {
@@ -40,6 +41,21 @@ export function listOutbox(limit = 200, status?: OutboxMessage['status']) {
 export async function getOutboxMessage(id: string) {
 	const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
 	return message ?? null;
+}
+
+/**
+ * A message as the admin mailbox shows it: every link that works by a token (reset, invitation, manage, confirm,
+ * unsubscribe) masked in the body, the headers and the attachments, so reading the mailbox gives no one a way in.
+ */
+export async function viewOutboxMessage(id: string) {
+	const message = await getOutboxMessage(id);
+	if (!message) return null;
+	return {
+		...message,
+		text: maskMailTokens(message.text),
+		headers: Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, maskMailTokens(String(value))])),
+		attachments: message.attachments.map((a) => ({ ...a, content: maskMailTokens(a.content) }))
+	};
 }
 
 /**

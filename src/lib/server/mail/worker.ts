@@ -43,6 +43,9 @@ function toMessage(m: OutboxMessage) {
 	return {
 		from: config.mailFrom,
 		to: m.to,
+		// The outbox row's id, the same on every attempt: a receiver can drop a repeat, and a delivered mail can be
+		// traced back to its row.
+		messageId: `<${m.id}@outbox.homeward>`,
 		subject: m.subject,
 		text: m.text,
 		headers: m.headers,

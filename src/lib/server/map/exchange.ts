@@ -10,6 +10,8 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { InputError } from '$lib/server/errors';
 import { escapeCell, unescapeCell } from '$lib/domain/csv';
+import { UPLOAD_LIMITS, count, jsonDepthExceeds, megabytes } from '$lib/domain/uploads';
+import { readWorkbook, workbookRefusal } from './xlsx';
 import {
 	CONNECTION_COLUMNS,
 	ELEMENT_COLUMNS,
@@ -68,7 +70,9 @@ export async function toXlsx(rows: KumuRows): Promise<Buffer> {
 }
 
 export function parseCsv(text: string, what: string): Row[] {
-	const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+	// One row past the limit is enough to refuse: the rest of a huge file is never turned into rows.
+	const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', preview: UPLOAD_LIMITS.importRows + 1 });
+	if (result.data.length > UPLOAD_LIMITS.importRows) throw tooManyRows(`${what} CSV`);
 	if (result.errors.length) {
 		throw new ImportError(
 			result.errors.slice(0, 20).map((e) => `${what} row ${(e.row ?? 0) + 2}: ${e.message}.`),
@@ -78,51 +82,22 @@ export function parseCsv(text: string, what: string): Row[] {
 	return result.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim(), unescapeCell(v ?? '')])));
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'object') {
-		if ('richText' in value) return value.richText.map((t) => t.text).join('');
-		if ('text' in value) return String(value.text);
-		if ('result' in value) return value.result === undefined ? '' : String(value.result);
-		if (value instanceof Date) return value.toISOString();
-	}
-	return String(value);
+/** Reads an uploaded workbook's Elements (required) and Connections sheets, within the upload limits. */
+export async function parseXlsx(data: ArrayBuffer | Uint8Array): Promise<KumuRows> {
+	const result = await readWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data), ['Elements', 'Connections']);
+	if (!result.ok) throw new ImportError([], workbookRefusal(result));
+	if (!result.sheets.Elements) throw new ImportError([], 'Nothing was imported: the workbook has no "Elements" sheet.');
+	return { elements: result.sheets.Elements, connections: result.sheets.Connections ?? [] };
 }
 
-export async function parseXlsx(data: ArrayBuffer): Promise<KumuRows> {
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(data);
-	} catch {
-		throw new ImportError([], 'Nothing was imported: the file is not a readable .xlsx workbook.');
-	}
-	const read = (name: string, required: boolean): Row[] => {
-		const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
-		if (!ws) {
-			if (required) throw new ImportError([], `Nothing was imported: the workbook has no "${name}" sheet.`);
-			return [];
-		}
-		const header: string[] = [];
-		ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value).trim()));
-		const rows: Row[] = [];
-		ws.eachRow((row, number) => {
-			if (number === 1) return;
-			const out: Row = { __row: String(number) };
-			let any = false;
-			header.forEach((h, col) => {
-				if (!h) return;
-				const text = cellText(row.getCell(col).value);
-				if (text.trim()) any = true;
-				out[h] = text;
-			});
-			if (any) rows.push(out);
-		});
-		return rows;
-	};
-	return { elements: read('Elements', true), connections: read('Connections', false) };
-}
+const tooManyRows = (what: string) =>
+	new ImportError([], `Nothing was imported: the ${what} has more than ${count(UPLOAD_LIMITS.importRows)} rows; Homeward imports at most ${count(UPLOAD_LIMITS.importRows)}.`);
 
 export function parseBlueprint(text: string): KumuRows {
+	// Checked before parsing: JSON.parse copes with any depth, but what reads the result may not.
+	if (jsonDepthExceeds(text, UPLOAD_LIMITS.jsonDepth)) {
+		throw new ImportError([], `Nothing was imported: the file nests lists and objects more than ${UPLOAD_LIMITS.jsonDepth} deep, which no Kumu blueprint does.`);
+	}
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -131,10 +106,34 @@ export function parseBlueprint(text: string): KumuRows {
 	}
 	const rows = rowsFromBlueprint(parsed);
 	if ('error' in rows) throw new ImportError([], `Nothing was imported: ${rows.error}`);
+	if (rows.elements.length > UPLOAD_LIMITS.importRows) throw tooManyRows('blueprint\'s "elements" list');
+	if (rows.connections.length > UPLOAD_LIMITS.importRows) throw tooManyRows('blueprint\'s "connections" list');
 	// Blueprint entries are numbered from 1, not as spreadsheet rows.
 	rows.elements.forEach((r, i) => (r.__row = String(i + 1)));
 	rows.connections.forEach((r, i) => (r.__row = String(i + 1)));
 	return rows;
+}
+
+/** An uploaded .xlsx workbook or .json blueprint, checked against the upload limits before it is read. */
+export async function readMapFile(file: File): Promise<KumuRows> {
+	const limit = UPLOAD_LIMITS.mapFileBytes;
+	if (file.size > limit) throw new ImportError([], `Nothing was imported: the file is larger than ${megabytes(limit)}.`);
+	const name = file.name.toLowerCase();
+	if (name.endsWith('.xlsx')) return parseXlsx(new Uint8Array(await file.arrayBuffer()));
+	if (name.endsWith('.json')) return parseBlueprint(await file.text());
+	throw new ImportError([], 'Choose a file ending in .xlsx (a Kumu spreadsheet) or .json (a Kumu blueprint).');
+}
+
+/** The Elements and Connections CSV files (either may be missing), checked against the upload limits. */
+export async function readMapCsvFiles(elements: File | null, connections: File | null): Promise<KumuRows> {
+	const limit = UPLOAD_LIMITS.mapFileBytes;
+	if ((elements?.size ?? 0) + (connections?.size ?? 0) > limit) {
+		throw new InputError({ elements: `Nothing was imported: the files are larger than ${megabytes(limit)} together.` });
+	}
+	return {
+		elements: elements ? parseCsv(await elements.text(), 'Elements') : [],
+		connections: connections ? parseCsv(await connections.text(), 'Connections') : []
+	};
 }
 
 export interface ImportSummary {

@@ -22,6 +22,7 @@ import { config } from '$lib/server/config';
 import { audit } from '$lib/server/audit';
 import { ANONYMISED } from '$lib/server/bookings';
 import { blankAuditHistory } from '$lib/server/privacy/audit-history';
+import { scrubMail } from '$lib/server/privacy/sources/sweeps';
 
 export interface Period {
 	amount: number;
@@ -131,7 +132,11 @@ export const KINDS: RetentionKind[] = [
 		scope: () => isNull(bookings.anonymisedAt),
 		dueAt: () => after(sql`greatest(${bookings.lastContactAt}, ${bookings.endsAt})`, periods.bookings()),
 		async apply(tx, now) {
-			const stale = await tx.select({ id: bookings.id }).from(bookings).where(due(this, now)).for('update', { skipLocked: true });
+			const stale = await tx
+				.select({ id: bookings.id, email: bookings.email, leadName: bookings.leadName, phone: bookings.phone })
+				.from(bookings)
+				.where(due(this, now))
+				.for('update', { skipLocked: true });
 			if (stale.length === 0) return 0;
 			const ids = stale.map((s) => s.id);
 			await tx
@@ -146,8 +151,9 @@ export const KINDS: RetentionKind[] = [
 					anonymisedAt: now
 				})
 				.where(inArray(bookings.id, ids));
-			// The booking's history named the lead too.
+			// The booking's history named the lead too, and so did its mail (to the lead, and to staff about them).
 			await blankAuditHistory(tx, 'booking', ids);
+			for (const lead of stale) await scrubMail(tx, lead.email, [lead.leadName, lead.phone]);
 			for (const id of ids) await audit(tx, { actorId: null, entity: 'booking', entityId: id, action: 'anonymise', after: { anonymisedAt: now } });
 			return ids.length;
 		}

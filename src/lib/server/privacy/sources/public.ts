@@ -33,7 +33,7 @@ export const bookingsSource: PersonalDataSource = {
 	describe: (r) => `Consultation on ${day(r.startsAt)} (${r.status}) for ${r.organisation}`,
 	async erase(tx, subject) {
 		const leads = await tx
-			.select({ id: bookings.id, leadName: bookings.leadName })
+			.select({ id: bookings.id, leadName: bookings.leadName, phone: bookings.phone })
 			.from(bookings)
 			.where(eq(sql`lower(${bookings.email})`, subject.email));
 		if (leads.length === 0) return 0;
@@ -52,7 +52,8 @@ export const bookingsSource: PersonalDataSource = {
 			})
 			.where(inArray(bookings.id, leads.map((l) => l.id)));
 		for (const lead of leads) {
-			subject.names.push(lead.leadName);
+			// The phone number is scrubbed from other mail with the name.
+			subject.names.push(lead.leadName, lead.phone);
 			subject.auditRefs.push({ entity: 'booking', entityId: lead.id });
 			await audit(tx, { actorId: subject.actor.id, entity: 'booking', entityId: lead.id, action: 'erase', after: { anonymisedAt: subject.now } });
 		}

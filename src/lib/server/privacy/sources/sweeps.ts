@@ -5,6 +5,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '$lib/server/db';
 import { actionUpdates, actions, areas, auditLog, mapActors, mapHandoffs, mapSnapshots, outbox, rateLimitHits, votes } from '$lib/server/db/schema';
 import { blankAuditHistory } from '../audit-history';
+import { maskMailTokens } from '$lib/domain/mail-links';
 import { holds, scrubbableNames, scrubbedJson, scrubbedText } from '../match';
 import type { PersonalDataSource, PersonalRecord } from '../types';
 
@@ -73,29 +74,36 @@ export const outboxSource: PersonalDataSource = {
 		db
 			.select({ id: outbox.id, to: outbox.to, subject: outbox.subject, text: outbox.text, kind: outbox.kind, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
 			.from(outbox)
-			.where(outboxMentions(email)),
+			.where(outboxMentions(email))
+			// The export goes to an admin and on to the person: links that still work are masked (see mail-links).
+			.then((rows) => rows.map((r) => ({ ...r, text: maskMailTokens(r.text) }))),
 	describe: (r) => `${r.kind} mail “${r.subject}” (${r.status})`,
-	async erase(tx, subject) {
-		// Mail to the person goes, sent or waiting; other mail keeps its words without the address or their names.
-		const gone = await tx.delete(outbox).where(eq(sql`lower(${outbox.to})`, subject.email)).returning({ id: outbox.id });
-		let count = gone.length;
-		for (const value of [subject.email, ...scrubbableNames(subject.names)]) {
-			const needle = value.toLowerCase();
-			const rows = await tx
-				.update(outbox)
-				.set({
-					subject: scrubbedText(outbox.subject, needle),
-					text: scrubbedText(outbox.text, needle),
-					headers: scrubbedJson(outbox.headers, needle),
-					attachments: scrubbedJson(outbox.attachments, needle)
-				})
-				.where(or(holds(outbox.subject, needle), holds(outbox.text, needle), holds(outbox.headers, needle), holds(outbox.attachments, needle)))
-				.returning({ id: outbox.id });
-			count += rows.length;
-		}
-		return count;
-	}
+	erase: (tx, subject) => scrubMail(tx, subject.email, subject.names)
 };
+
+/**
+ * Mail to the address goes, sent or waiting; other mail (to staff, say) keeps its words without the address or the
+ * names and numbers given. Used by erasure and by the retention job when it anonymises a booking's lead.
+ */
+export async function scrubMail(tx: Executor, email: string, names: string[]) {
+	const gone = await tx.delete(outbox).where(eq(sql`lower(${outbox.to})`, email.toLowerCase())).returning({ id: outbox.id });
+	let count = gone.length;
+	for (const value of [email, ...scrubbableNames(names)]) {
+		const needle = value.toLowerCase();
+		const rows = await tx
+			.update(outbox)
+			.set({
+				subject: scrubbedText(outbox.subject, needle),
+				text: scrubbedText(outbox.text, needle),
+				headers: scrubbedJson(outbox.headers, needle),
+				attachments: scrubbedJson(outbox.attachments, needle)
+			})
+			.where(or(holds(outbox.subject, needle), holds(outbox.text, needle), holds(outbox.headers, needle), holds(outbox.attachments, needle)))
+			.returning({ id: outbox.id });
+		count += rows.length;
+	}
+	return count;
+}
 
 export const rateLimitSource: PersonalDataSource = {
 	id: 'rate-limits',

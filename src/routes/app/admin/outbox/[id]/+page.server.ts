@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { getOutboxMessage, resendMail } from '$lib/server/mail';
+import { resendMail, viewOutboxMessage } from '$lib/server/mail';
 import { failureFrom, parseForm } from '$lib/server/forms';
 import { emptySchema } from '$lib/validators/admin';
 
 export async function load(event) {
 	requireRole(event, 'admin');
-	const message = await getOutboxMessage(event.params.id);
+	const message = await viewOutboxMessage(event.params.id);
 	if (!message) error(404, 'Not found');
 	return { message };
 }

@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
 import { failureFrom } from '$lib/server/forms';
-import { ImportError, importMap, parseBlueprint, parseCsv, parseXlsx } from '$lib/server/map/exchange';
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { ImportError, importMap, readMapCsvFiles, readMapFile } from '$lib/server/map/exchange';
 
 export async function load(event) {
 	await requireArea(event);
@@ -17,9 +15,15 @@ function fileOf(form: FormData, name: string): File | null {
 
 const refuse = (errors: Record<string, string>, status = 400) => fail(status, { errors, values: {}, rows: [] as string[] });
 
-/** Turns an import's failure into the form's answer: the summary beside the field and each bad row listed. */
-function importFailure(event: Parameters<typeof failureFrom>[0], err: unknown) {
-	if (err instanceof ImportError) return fail(400, { errors: err.errors, values: {}, rows: err.rows });
+/**
+ * Turns an import's failure into the form's answer: each bad row listed under the summary, or, for a file refused
+ * as a whole (too large, unreadable), the reason beside the form's file field.
+ */
+function importFailure(event: Parameters<typeof failureFrom>[0], err: unknown, field: 'file' | 'elements') {
+	if (err instanceof ImportError) {
+		const errors = err.rows.length ? err.errors : { [field]: err.errors.file };
+		return fail(400, { errors, values: {}, rows: err.rows });
+	}
 	return failureFrom(event, err, {});
 }
 
@@ -29,17 +33,11 @@ export const actions = {
 		const form = await event.request.formData();
 		const file = fileOf(form, 'file');
 		if (!file) return refuse({ file: 'Choose an .xlsx or .json file to import.' });
-		if (file.size > MAX_BYTES) return refuse({ file: 'The file is larger than 5 MB.' }, 413);
-		const name = file.name.toLowerCase();
 		try {
-			let rows;
-			if (name.endsWith('.xlsx')) rows = await parseXlsx(await file.arrayBuffer());
-			else if (name.endsWith('.json')) rows = parseBlueprint(await file.text());
-			else return refuse({ file: 'Choose a file ending in .xlsx (a Kumu spreadsheet) or .json (a Kumu blueprint).' });
-			const summary = await importMap(context, rows);
+			const summary = await importMap(context, await readMapFile(file));
 			return { summary };
 		} catch (err) {
-			return importFailure(event, err);
+			return importFailure(event, err, 'file');
 		}
 	},
 	importCsv: async (event) => {
@@ -48,16 +46,11 @@ export const actions = {
 		const elements = fileOf(form, 'elements');
 		const connections = fileOf(form, 'connections');
 		if (!elements && !connections) return refuse({ elements: 'Choose the Elements CSV, the Connections CSV, or both.' });
-		if ((elements?.size ?? 0) + (connections?.size ?? 0) > MAX_BYTES) return refuse({ elements: 'The files are larger than 5 MB together.' }, 413);
 		try {
-			const rows = {
-				elements: elements ? parseCsv(await elements.text(), 'Elements') : [],
-				connections: connections ? parseCsv(await connections.text(), 'Connections') : []
-			};
-			const summary = await importMap(context, rows);
+			const summary = await importMap(context, await readMapCsvFiles(elements, connections));
 			return { summary };
 		} catch (err) {
-			return importFailure(event, err);
+			return importFailure(event, err, 'elements');
 		}
 	}
 };
