@@ -6,6 +6,7 @@ import { requireArea } from '$lib/server/auth/guard';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { isForbiddenCrossSiteForm } from '$lib/server/csrf';
+import { useAddressFallback } from '$lib/server/client-address';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -39,6 +40,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 // Pages get their CSP from kit.csp (with nonces); every other response gets the strict fallback.
 const secure: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	useAddressFallback(event);
 	const response = await resolve(event);
 	const h = response.headers;
 	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
