@@ -7,6 +7,7 @@ import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { isForbiddenCrossSiteForm } from '$lib/server/csrf';
 import { useAddressFallback } from '$lib/server/client-address';
+import { addressProblem } from '$lib/domain/text';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -78,7 +79,15 @@ const csrf: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(secure, csrf, authenticate, areaDataRequests);
+// A `%00` in a query string or path parameter would reach a database lookup and fail there with a 500; the forms'
+// text rule refuses it here instead, with a plain 400.
+const hostileAddress: Handle = async ({ event, resolve }) => {
+	const problem = addressProblem(event.url.searchParams, event.params);
+	if (problem) return new Response(`This address cannot be used. ${problem}`, { status: 400, headers: { 'content-type': 'text/plain;charset=utf-8' } });
+	return resolve(event);
+};
+
+export const handle = sequence(secure, hostileAddress, csrf, authenticate, areaDataRequests);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');

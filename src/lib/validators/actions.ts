@@ -1,23 +1,21 @@
 // Forms of the action plan.
 import { z } from 'zod';
 import { ACTION_STATUSES, PRIORITIES } from '$lib/domain/actions';
-import { choice, optionalText, requiredText, version } from './common';
+import { choice, multilineString, optionalLines, requiredText, safeString, version } from './common';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
-const optionalId = z
-	.string()
+const id = safeString().trim().min(1, 'Choose one.').max(64);
+const optionalId = safeString()
 	.trim()
 	.max(64)
 	.optional()
 	.transform((v) => v || null);
 const ids = z
-	.union([z.string(), z.array(z.string())])
+	.union([safeString(), z.array(safeString())])
 	.optional()
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-	.pipe(z.array(z.string().max(64)).max(200, 'Choose at most 200.'));
+	.pipe(z.array(safeString().max(64)).max(200, 'Choose at most 200.'));
 
-export const dueDate = z
-	.string()
+export const dueDate = safeString()
 	.trim()
 	.optional()
 	.transform((v) => v || null)
@@ -27,7 +25,7 @@ export const dueDate = z
 
 export const actionFields = {
 	title: requiredText('a title', 200),
-	description: optionalText('the description', 4000),
+	description: optionalLines('the description', 4000),
 	ownerActorId: optionalId,
 	ownerUserId: optionalId,
 	dueDate,
@@ -43,7 +41,7 @@ export const updateActionSchema = z.object({ ...actionFields, version }).strict(
 
 export const postUpdateSchema = z
 	.object({
-		body: optionalText('the update', 4000),
+		body: optionalLines('the update', 4000),
 		status: z
 			.union([z.enum(ACTION_STATUSES), z.literal('')])
 			.optional()
@@ -58,4 +56,4 @@ export const bulkStatusSchema = z
 
 export const moveSchema = z.object({ id, status: choice(ACTION_STATUSES, 'Choose a status.') }).strict();
 
-export const importSchema = z.object({ csv: z.string().max(1_000_000, 'The file is too large: at most 1 MB.') }).strict();
+export const importSchema = z.object({ csv: multilineString().max(1_000_000, 'The file is too large: at most 1 MB.') }).strict();
