@@ -82,6 +82,8 @@ const csrf: Handle = async ({ event, resolve }) => {
 // A `%00` in a query string or path parameter would reach a database lookup and fail there with a 500; the forms'
 // text rule refuses it here instead, with a plain 400.
 const hostileAddress: Handle = async ({ event, resolve }) => {
+	// Prerendered pages have no query string to check (and may not read one).
+	if (building) return resolve(event);
 	const problem = addressProblem(event.url.searchParams, event.params);
 	if (problem) return new Response(`This address cannot be used. ${problem}`, { status: 400, headers: { 'content-type': 'text/plain;charset=utf-8' } });
 	return resolve(event);
