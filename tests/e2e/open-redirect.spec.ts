@@ -7,7 +7,8 @@ const TRICKS = ['/app/../..//evil.example', '/app/%2e%2e/%2e%2e//evil.example/',
 
 /** Answers for the hostile site, so that landing there shows up as a page rather than a DNS error. */
 async function trapOtherSites(page: Page) {
-	await page.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Evil</h1>' }));
+	// By host: the app's own addresses carry the hostile text in their query string.
+	await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Evil</h1>' }));
 }
 
 async function expectStillHere(page: Page) {
