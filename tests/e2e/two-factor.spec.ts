@@ -71,6 +71,10 @@ test('a new consultant must enrol an authenticator, then signs in with its code;
 	await expect(tab.getByText(/Too many wrong codes for this account, so codes are paused\. Try again in 15 minutes\./)).toBeVisible();
 	await tab.goto('/app');
 	await expect(tab).toHaveURL(/\/login\/two-factor/);
+	// An admin can see why the user cannot get in, and for how long.
+	await page.goto('/app/admin/rate-limits?bucket=two-factor');
+	await expect(page.getByRole('row').filter({ hasText: EMAIL })).toContainText(/Limited for 1[45] minutes more/);
+	await expectAccessible(page);
 	await context.close();
 });
 
