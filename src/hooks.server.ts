@@ -6,6 +6,8 @@ import { requireArea } from '$lib/server/auth/guard';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { isForbiddenCrossSiteForm } from '$lib/server/csrf';
+import { useAddressFallback } from '$lib/server/client-address';
+import { addressProblem } from '$lib/domain/text';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -39,6 +41,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 // Pages get their CSP from kit.csp (with nonces); every other response gets the strict fallback.
 const secure: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	useAddressFallback(event);
 	const response = await resolve(event);
 	const h = response.headers;
 	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
@@ -76,7 +79,17 @@ const csrf: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(secure, csrf, authenticate, areaDataRequests);
+// A `%00` in a query string or path parameter would reach a database lookup and fail there with a 500; the forms'
+// text rule refuses it here instead, with a plain 400.
+const hostileAddress: Handle = async ({ event, resolve }) => {
+	// Prerendered pages have no query string to check (and may not read one).
+	if (building) return resolve(event);
+	const problem = addressProblem(event.url.searchParams, event.params);
+	if (problem) return new Response(`This address cannot be used. ${problem}`, { status: 400, headers: { 'content-type': 'text/plain;charset=utf-8' } });
+	return resolve(event);
+};
+
+export const handle = sequence(secure, hostileAddress, csrf, authenticate, areaDataRequests);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');

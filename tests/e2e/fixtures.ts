@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { generateTOTP } from '@oslojs/otp';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 
 export const PASSWORD = 'e2e demo password';
@@ -22,8 +24,36 @@ export const ACCOUNTS = {
 /** The authenticator key the demo seed gives every staff account in the tests (see playwright.config.ts). */
 export const TOTP_SECRET = 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW';
 
-export function totpCode(secret = TOTP_SECRET) {
-	return generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+// Each authenticator code works once, and one e2e run signs the same accounts in many times: the time-steps already
+// spent are kept in a file, so that they survive Playwright restarting its worker after a failed test.
+const SPENT_STEPS = join(process.env.E2E_RESULTS ?? 'test-results', 'totp-spent-steps.json');
+
+function spentSteps(): Record<string, number> {
+	try {
+		return JSON.parse(readFileSync(SPENT_STEPS, 'utf8'));
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * A code for `email` from a time-step no earlier sign-in in this run has spent: the current step, else the next one
+ * (the server allows one step of clock drift), else it waits for the clock to move on, as a person would.
+ */
+export async function freshTotpCode(email: string, secret = TOTP_SECRET): Promise<string> {
+	const spent = spentSteps();
+	const account = email.toLowerCase();
+	for (;;) {
+		const now = Math.floor(Date.now() / 30_000);
+		const step = Math.max(now, (spent[account] ?? 0) + 1);
+		if (step <= now + 1) {
+			spent[account] = step;
+			mkdirSync(join(SPENT_STEPS, '..'), { recursive: true });
+			writeFileSync(SPENT_STEPS, JSON.stringify(spent));
+			return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(step), 6);
+		}
+		await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 100));
+	}
 }
 
 /** Signs in with the password and, for staff, the code from the seeded authenticator. */
@@ -36,7 +66,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 	await expect(page).toHaveURL(/\/(app|login\/two-factor)/);
 	if (new URL(page.url()).pathname === '/login/two-factor') {
 		await page.waitForLoadState('networkidle');
-		await page.getByLabel('Code').fill(totpCode());
+		await page.getByLabel('Code').fill(await freshTotpCode(email));
 		await page.getByRole('button', { name: 'Continue' }).click();
 	}
 	await expect(page).toHaveURL(/\/app/);

@@ -1,7 +1,7 @@
 // The access matrix: every route under /app (page, __data.json, form actions, +server handlers) against every kind
 // of user, with the outcome the policy demands. Routes come from the source tree; see security/policy.ts.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { ORIGIN, PASSWORD, totpCode } from './fixtures';
+import { ORIGIN, PASSWORD, freshTotpCode } from './fixtures';
 import { appRoutes, type AppRoute } from './security/routes';
 import { SAMPLE_FROM, SUBJECTS, audienceFor, expected, type Outcome, type Subject } from './security/policy';
 
@@ -23,7 +23,7 @@ async function client(subject: Subject) {
 		});
 		expect(response.status(), `sign-in as ${subject}`).toBe(303);
 		if (response.headers()['location'].startsWith('/login/two-factor')) {
-			const second = await ctx.post('/login/two-factor', { form: { code: totpCode() }, headers: { accept: 'text/html' } });
+			const second = await ctx.post('/login/two-factor', { form: { code: await freshTotpCode(SUBJECTS[subject]) }, headers: { accept: 'text/html' } });
 			expect(second.status(), `second factor as ${subject}`).toBe(303);
 		}
 	}

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+import { ACCOUNTS, PASSWORD as SEEDED_PASSWORD, expectAccessible, freshTotpCode, readLatestMail, signIn, signOut } from './fixtures';
 
 const EMAIL = 'new.consultant@homeward.test';
 const PASSWORD = 'quartz meadow lighthouse';
@@ -31,10 +31,12 @@ test('a new consultant must enrol an authenticator, then signs in with its code;
 	const key = ((await tab.locator('code.key').textContent()) ?? '').replace(/\s/g, '');
 	expect(key).toMatch(/^[A-Z2-7]{32}$/);
 	const code = () => generateTOTP(decodeBase32IgnorePadding(key), 30, 6);
+	// Each code works once: every code that must succeed comes from a step not yet spent.
+	const unusedCode = () => freshTotpCode(EMAIL, key);
 	await tab.getByLabel('Code').fill('000000' === code() ? '111111' : '000000');
 	await tab.getByRole('button', { name: 'Turn on' }).click();
 	await expect(tab.getByText(/That code is not right/)).toBeVisible();
-	await tab.getByLabel('Code').fill(code());
+	await tab.getByLabel('Code').fill(await unusedCode());
 	await tab.getByRole('button', { name: 'Turn on' }).click();
 	await expect(tab.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
 	await expect(tab.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(8);
@@ -50,7 +52,7 @@ test('a new consultant must enrol an authenticator, then signs in with its code;
 	await expectAccessible(tab);
 	await tab.goto('/app');
 	await expect(tab).toHaveURL(/\/login\/two-factor\?next=%2Fapp/);
-	await tab.getByLabel('Code').fill(code());
+	await tab.getByLabel('Code').fill(await unusedCode());
 	await tab.getByRole('button', { name: 'Continue' }).click();
 	await expect(tab.getByRole('heading', { name: 'My areas' })).toBeVisible();
 	await signOut(tab);
@@ -64,11 +66,15 @@ test('a new consultant must enrol an authenticator, then signs in with its code;
 		await tab.getByRole('button', { name: 'Continue' }).click();
 		await expect(tab.getByText(/That code is not right/)).toBeVisible();
 	}
-	await tab.getByLabel('Code').fill(code());
+	await tab.getByLabel('Code').fill(await unusedCode());
 	await tab.getByRole('button', { name: 'Continue' }).click();
-	await expect(tab.getByText(/Too many attempts\. Try again in \d+ minutes?\./)).toBeVisible();
+	await expect(tab.getByText(/Too many wrong codes for this account, so codes are paused\. Try again in 15 minutes\./)).toBeVisible();
 	await tab.goto('/app');
 	await expect(tab).toHaveURL(/\/login\/two-factor/);
+	// An admin can see why the user cannot get in, and for how long.
+	await page.goto('/app/admin/rate-limits?bucket=two-factor');
+	await expect(page.getByRole('row').filter({ hasText: EMAIL })).toContainText(/Limited for 1[45] minutes more/);
+	await expectAccessible(page);
 	await context.close();
 });
 
@@ -77,16 +83,41 @@ test('a partner can add and remove an authenticator from their account', async (
 	await page.getByRole('link', { name: 'Account' }).click();
 	await page.getByRole('link', { name: 'Set up an authenticator' }).click();
 	const key = ((await page.locator('code.key').textContent()) ?? '').replace(/\s/g, '');
-	const code = () => generateTOTP(decodeBase32IgnorePadding(key), 30, 6);
-	await page.getByLabel('Code').fill(code());
+	const code = () => freshTotpCode(ACCOUNTS.partnerSouth, key);
+	await page.getByLabel('Code').fill(await code());
 	await page.getByRole('button', { name: 'Turn on' }).click();
 	await page.getByRole('link', { name: 'I have saved them: continue' }).click();
 	await page.goto('/app/account');
 	await expect(page.getByText('Unused recovery codes:')).toBeVisible();
 	await expectAccessible(page);
-	await page.getByLabel('Code from your authenticator, to turn it off').fill(code());
+	await page.getByLabel('Code from your authenticator, to turn it off').fill(await code());
 	await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
 	await expect(page.getByText('Authenticator removed')).toBeVisible();
 	await signOut(page);
 	await signIn(page, ACCOUNTS.partnerSouth);
+});
+
+test('an authenticator code signs in once: a second browser given the same code is refused', async ({ browser }) => {
+	const code = await freshTotpCode(ACCOUNTS.consultant2);
+	const tabs = [];
+	for (const address of ['127.0.0.31', '127.0.0.32']) {
+		const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+		const tab = await context.newPage();
+		await tab.goto('/login', { waitUntil: 'networkidle' });
+		await tab.getByLabel('Email address').fill(ACCOUNTS.consultant2);
+		await tab.getByLabel('Password', { exact: true }).fill(SEEDED_PASSWORD);
+		await tab.getByRole('button', { name: 'Sign in' }).click();
+		await expect(tab.getByRole('heading', { name: 'Enter your code' })).toBeVisible();
+		tabs.push(tab);
+	}
+	const [first, second] = tabs;
+	await first.getByLabel('Code').fill(code);
+	await first.getByRole('button', { name: 'Continue' }).click();
+	await expect(first.getByRole('heading', { name: 'My areas' })).toBeVisible();
+	await second.getByLabel('Code').fill(code);
+	await second.getByRole('button', { name: 'Continue' }).click();
+	await expect(second.getByText('That code has already been used. Wait for the next code from your authenticator and enter that one.')).toBeVisible();
+	await second.goto('/app');
+	await expect(second).toHaveURL(/\/login\/two-factor/);
+	for (const tab of tabs) await tab.context().close();
 });

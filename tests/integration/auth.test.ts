@@ -132,6 +132,64 @@ describe('password reset', () => {
 	});
 });
 
+/** Every reset token mailed to `to` so far; the newest is the one not in `seen`. */
+const newResetToken = async (to: string, seen: string[] = []) => {
+	const mails = await db.select().from(outbox).where(and(eq(outbox.to, to), eq(outbox.kind, 'password-reset')));
+	const tokens = mails.map((m) => m.text.match(/\/reset-password\/([a-z0-9]+)/)![1]);
+	return tokens.find((t) => !seen.includes(t))!;
+};
+
+describe('password reset links work once and expire', () => {
+	it('keeps only a hash of the link, valid for an hour', async () => {
+		const user = await makeUser();
+		const asked = Date.now();
+		await requestPasswordReset(user.email, '192.0.2.20');
+		const token = await tokenFromMail(user.email, 'password-reset');
+		const { passwordResets } = await import('$lib/server/db/schema');
+		const [row] = await db.select().from(passwordResets).where(eq(passwordResets.userId, user.id));
+		expect(JSON.stringify(row)).not.toContain(token);
+		expect(row.expiresAt.getTime() - asked).toBeGreaterThan(59 * 60_000);
+		expect(row.expiresAt.getTime() - asked).toBeLessThanOrEqual(61 * 60_000);
+	});
+
+	it('lets exactly one of two parallel uses of one link set the password', async () => {
+		const user = await makeUser();
+		await requestPasswordReset(user.email, '192.0.2.21');
+		const token = await tokenFromMail(user.email, 'password-reset');
+		const results = await Promise.allSettled([resetPassword(token, 'first parallel passphrase'), resetPassword(token, 'second parallel passphrase')]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(refused.reason.message).toMatch(/expired or has already been used/);
+	});
+
+	it('an expired link changes nothing: the old password still signs in', async () => {
+		const user = await makeUser();
+		await requestPasswordReset(user.email, '192.0.2.22');
+		const token = await tokenFromMail(user.email, 'password-reset');
+		const { passwordResets } = await import('$lib/server/db/schema');
+		await db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(passwordResets.userId, user.id));
+		await expect(resetPassword(token, 'too late a passphrase')).rejects.toThrow(/expired or has already been used/);
+		await expect(signIn(user.email, PASSWORD, '192.0.2.22')).resolves.toBeTruthy();
+		await expect(signIn(user.email, 'too late a passphrase', '192.0.2.22')).rejects.toThrow(InputError);
+	});
+
+	it('a reset or a password change spends every other link still in the mailbox', async () => {
+		const user = await makeUser();
+		await requestPasswordReset(user.email, '192.0.2.23');
+		const older = await newResetToken(user.email);
+		await requestPasswordReset(user.email, '192.0.2.23');
+		const newer = await newResetToken(user.email, [older]);
+		expect(newer).toBeTruthy();
+		await resetPassword(newer, 'the newer link was used');
+		await expect(resetPassword(older, 'the older link was used')).rejects.toThrow(/expired or has already been used/);
+
+		await requestPasswordReset(user.email, '192.0.2.23');
+		const pending = await newResetToken(user.email, [older, newer]);
+		await changePassword(user.id, 'the newer link was used', 'changed while signed in');
+		await expect(resetPassword(pending, 'the pending link was used')).rejects.toThrow(/expired or has already been used/);
+	});
+});
+
 describe('invitations', () => {
 	it('creates the account and area membership once, and the link cannot be reused', async () => {
 		const consultant = await makeUser('consultant');

@@ -21,3 +21,34 @@ describe('where to go after signing in, against browser quirks', () => {
 		expect(safeNext('/app/areas/x#map')).toBe('/app/areas/x#map');
 	});
 });
+
+describe('where to go after signing in, once normalised', () => {
+	it('refuses paths that normalise to another site', () => {
+		for (const next of [
+			'/app/../..//evil.example',
+			'/app/..//evil.example',
+			'/./..//evil.example',
+			'/app/%2e%2e/%2e%2e//evil.example',
+			'/app/../..//evil.example?x=1#y',
+			'/app/../..\\/evil.example',
+			'/%2F/evil.example',
+			'/%2fevil.example',
+			'/%5Cevil.example',
+			'/app/%2F%2Fevil.example',
+			'/%09/evil.example',
+			'/app/%0a',
+			'/app/%E0%A4%A'
+		]) {
+			expect(safeNext(next), next).toBe('/app');
+		}
+	});
+
+	it('keeps a normalised path inside the app, and encoded slashes in the query', () => {
+		expect(safeNext('/app/areas/../areas/northbrook')).toBe('/app/areas/northbrook');
+		expect(safeNext('/app/areas/x?next=%2Fapp%2Fy')).toBe('/app/areas/x?next=%2Fapp%2Fy');
+		for (const next of ['/app', '/app/areas/northbrook?tab=map', '/app/../..//evil.example']) {
+			const result = safeNext(next);
+			expect(result.startsWith('/') && !result.startsWith('//')).toBe(true);
+		}
+	});
+});

@@ -18,6 +18,13 @@ export function windowRetryAfter(attempts: Date[], rule: WindowRule, now: number
 	return Math.max(1, Math.ceil((blocking + rule.windowMs - now) / 1000));
 }
 
+/** A wait in words, rounded up to whole minutes past the first minute. */
+export function describeWait(seconds: number) {
+	if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+	const minutes = Math.ceil(seconds / 60);
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 export interface BackoffRule {
 	/** Failures tolerated before any delay. */
 	free: number;

@@ -2,23 +2,21 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, PRIORITIES } from '$lib/domain/actions';
 import { UPLOAD_LIMITS, megabytes } from '$lib/domain/uploads';
-import { choice, optionalText, requiredText, version } from './common';
+import { choice, multilineString, optionalLines, requiredText, safeString, version } from './common';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
-const optionalId = z
-	.string()
+const id = safeString().trim().min(1, 'Choose one.').max(64);
+const optionalId = safeString()
 	.trim()
 	.max(64)
 	.optional()
 	.transform((v) => v || null);
 const ids = z
-	.union([z.string(), z.array(z.string())])
+	.union([safeString(), z.array(safeString())])
 	.optional()
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-	.pipe(z.array(z.string().max(64)).max(200, 'Choose at most 200.'));
+	.pipe(z.array(safeString().max(64)).max(200, 'Choose at most 200.'));
 
-export const dueDate = z
-	.string()
+export const dueDate = safeString()
 	.trim()
 	.optional()
 	.transform((v) => v || null)
@@ -28,7 +26,7 @@ export const dueDate = z
 
 export const actionFields = {
 	title: requiredText('a title', 200),
-	description: optionalText('the description', 4000),
+	description: optionalLines('the description', 4000),
 	ownerActorId: optionalId,
 	ownerUserId: optionalId,
 	dueDate,
@@ -44,7 +42,7 @@ export const updateActionSchema = z.object({ ...actionFields, version }).strict(
 
 export const postUpdateSchema = z
 	.object({
-		body: optionalText('the update', 4000),
+		body: optionalLines('the update', 4000),
 		status: z
 			.union([z.enum(ACTION_STATUSES), z.literal('')])
 			.optional()
@@ -60,5 +58,5 @@ export const bulkStatusSchema = z
 export const moveSchema = z.object({ id, status: choice(ACTION_STATUSES, 'Choose a status.') }).strict();
 
 export const importSchema = z
-	.object({ csv: z.string().max(UPLOAD_LIMITS.actionsCsvBytes, `The CSV is too large: at most ${megabytes(UPLOAD_LIMITS.actionsCsvBytes)}.`) })
+	.object({ csv: multilineString().max(UPLOAD_LIMITS.actionsCsvBytes, `The CSV is too large: at most ${megabytes(UPLOAD_LIMITS.actionsCsvBytes)}.`) })
 	.strict();

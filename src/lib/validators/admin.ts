@@ -2,14 +2,13 @@
 import { z } from 'zod';
 import { UPLOAD_LIMITS, megabytes } from '$lib/domain/uploads';
 import { KEY_KINDS } from '$lib/domain/admin';
-import { email } from './common';
+import { email, safeString } from './common';
 import { slug } from './areas';
 
 /** A form that only presses a button: any field is refused. */
 export const emptySchema = z.object({}).strict();
 
-const isoDate = z
-	.string()
+const isoDate = safeString()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-03-29.')
 	.refine((v) => !Number.isNaN(Date.parse(v)), 'Enter a real date.');
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -18,9 +17,9 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** The audit log's filters, from the query string; dates are London calendar days, both ends included. */
 export const auditFilterSchema = z
 	.object({
-		area: optional(z.string().max(64)),
-		actor: optional(z.string().max(64)),
-		entity: optional(z.string().max(64)),
+		area: optional(safeString().max(64)),
+		actor: optional(safeString().max(64)),
+		entity: optional(safeString().max(64)),
 		from: optional(isoDate),
 		to: optional(isoDate),
 		page: optional(z.coerce.number().int().min(1).max(100_000)).transform((p) => p ?? 1)
@@ -28,7 +27,7 @@ export const auditFilterSchema = z
 	.refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The end date must not be before the start date.' });
 
 export const rateLimitFilterSchema = z.object({
-	bucket: optional(z.string().max(64)),
+	bucket: optional(safeString().max(64)),
 	kind: optional(z.enum(KEY_KINDS as [string, ...string[]]))
 });
 

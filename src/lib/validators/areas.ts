@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { AREA_ROLES, AREA_STATUSES } from '$lib/domain/roles';
-import { choice, email, optionalText, requiredText, version } from './common';
+import { choice, email, optionalLines, optionalText, requiredText, safeString, version } from './common';
 
-export const slug = z
-	.string()
+export const slug = safeString()
 	.trim()
 	.toLowerCase()
 	.min(3, 'Use at least 3 characters for the web address.')
@@ -15,7 +14,7 @@ const areaFields = {
 	policeForce: requiredText('the police force', 160),
 	localAuthorities: optionalText('the local authorities', 400),
 	status: choice(AREA_STATUSES, 'Choose a status.'),
-	description: optionalText('the description', 4000)
+	description: optionalLines('the description', 4000)
 };
 
 export const createAreaSchema = z.object({ ...areaFields, slug }).strict();
@@ -27,7 +26,7 @@ export const inviteMemberSchema = z
 	.strict();
 
 export const memberRoleSchema = z
-	.object({ userId: z.string().min(1).max(64), role: choice(AREA_ROLES, 'Choose a role.') })
+	.object({ userId: safeString().min(1).max(64), role: choice(AREA_ROLES, 'Choose a role.') })
 	.strict();
 
-export const memberRemoveSchema = z.object({ userId: z.string().min(1).max(64) }).strict();
+export const memberRemoveSchema = z.object({ userId: safeString().min(1).max(64) }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, newPassword, requiredText, optionalText } from './common';
+import { email, newPassword, optionalText, requiredText } from './common';
 
 export const signInSchema = z
 	.object({

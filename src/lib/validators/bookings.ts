@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOOKING_STATUSES, ORGANISATION_TYPES, OVERRIDE_KINDS } from '$lib/domain/bookings';
 import { isTime, parseIntervals } from '$lib/domain/slots';
-import { choice, email, optionalText, requiredText, version } from './common';
+import { choice, email, optionalLines, optionalText, requiredLines, requiredText, safeString, version } from './common';
 
 const slot = z.iso.datetime({ message: 'Choose a time for the consultation.' });
 
@@ -17,10 +17,10 @@ export const intakeSchema = z
 		phone: optionalText('the phone number', 40).refine((v) => v === '' || /^[+()\d\s-]{6,40}$/.test(v), {
 			message: 'Enter a phone number using digits, spaces and + ( ) - only, or leave it empty.'
 		}),
-		situation: requiredText('what is happening locally', 3000),
+		situation: requiredLines('what is happening locally', 3000),
 		consent: z.literal('yes', { message: 'Tick the box to agree that we may contact you about this consultation.' }),
 		// The honeypot: hidden from people, filled in by bots. Checked by the action, never stored.
-		website: z.string().max(500).optional().default('')
+		website: safeString().max(500).optional().default('')
 	})
 	.strict();
 
@@ -38,15 +38,14 @@ export const pipelineFilterSchema = z.object({
 export const bookingUpdateSchema = z
 	.object({
 		status: choice(BOOKING_STATUSES, 'Choose a status.'),
-		notes: optionalText('the notes', 4000),
+		notes: optionalLines('the notes', 4000),
 		version
 	})
 	.strict();
 
 export const engagementSchema = z.object({ version }).strict();
 
-const hours = z
-	.string()
+const hours = safeString()
 	.max(200, 'Keep each day to 200 characters or fewer.')
 	.optional()
 	.default('')
@@ -87,7 +86,7 @@ export const availabilitySchema = z
 		version: z.coerce.number().int().min(0)
 	})
 	.strict();
-const time = z.string().refine(isTime, { message: 'Enter a time like 09:30 (24-hour clock).' });
+const time = safeString().refine(isTime, { message: 'Enter a time like 09:30 (24-hour clock).' });
 
 export const overrideSchema = z
 	.object({
@@ -106,4 +105,4 @@ export const overrideSchema = z
 		}
 	});
 
-export const overrideDeleteSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+export const overrideDeleteSchema = z.object({ id: safeString().min(1).max(64) }).strict();

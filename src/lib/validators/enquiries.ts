@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, ORGANISATION_TYPES } from '$lib/domain/enquiries';
-import { email, optionalText, requiredText, version } from './common';
+import { email, optionalText, requiredLines, requiredText, safeString, version } from './common';
 import { honeypot } from './heroes';
 
 export const enquirySchema = z
@@ -12,14 +12,14 @@ export const enquirySchema = z
 		email,
 		phone: optionalText('your phone number', 40),
 		place: optionalText('the area you cover', 160),
-		message: requiredText('a few words about what you would like to do', 4000),
+		message: requiredLines('a few words about what you would like to do', 4000),
 		website: honeypot
 	})
 	.strict();
 
 export const enquiryStatusSchema = z
 	.object({
-		enquiryId: z.string().min(1).max(64),
+		enquiryId: safeString().min(1).max(64),
 		status: z.enum(ENQUIRY_STATUSES, { message: 'Choose a status.' }),
 		version
 	})

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { REGIONS } from '$lib/domain/heroes';
-import { email, optionalText, requiredText, version } from './common';
+import { email, optionalText, requiredLines, requiredText, safeString, version } from './common';
 
 // A hidden field people never see: anything in it means a bot filled the form.
-export const honeypot = z.string().max(500).optional().default('');
+export const honeypot = safeString().max(500).optional().default('');
 
 const region = z
 	.union([z.literal(''), z.enum(REGIONS, { message: 'Choose a region from the list.' })])
@@ -25,8 +25,7 @@ export const preferencesSchema = z
 	.object({ firstName: optionalText('your first name', 60), region })
 	.strict();
 
-const dateOnly = z
-	.string()
+const dateOnly = safeString()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date in the format 2026-03-14.')
 	.refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Enter a real date.');
@@ -45,22 +44,22 @@ export const appealSchema = z
 		region: z.enum(REGIONS, { message: 'Choose the region of the appeal.' }),
 		place: optionalText('the town or district', 80),
 		missingSince: dateOnly,
-		description: requiredText('a short description', 1000),
+		description: requiredLines('a short description', 1000),
 		photo: z.instanceof(File).optional()
 	})
 	.strict();
 
-export const removeAppealSchema = z.object({ appealId: z.string().min(1).max(64) }).strict();
+export const removeAppealSchema = z.object({ appealId: safeString().min(1).max(64) }).strict();
 
 export const sightingSchema = z
 	.object({
 		seenWhen: requiredText('when you saw them', 200),
 		seenWhere: requiredText('where you saw them', 300),
-		whatSeen: requiredText('what you saw', 2000),
+		whatSeen: requiredLines('what you saw', 2000),
 		contactName: optionalText('your name', 120),
 		contactDetails: optionalText('your phone number or email', 200),
 		website: honeypot
 	})
 	.strict();
 
-export const sightingHandledSchema = z.object({ sightingId: z.string().min(1).max(64), version }).strict();
+export const sightingHandledSchema = z.object({ sightingId: safeString().min(1).max(64), version }).strict();

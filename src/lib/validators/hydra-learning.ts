@@ -1,17 +1,16 @@
 // Forms of a Hydra debrief's learning points. Making one an action uses the action plan's own form (createActionSchema).
 import { z } from 'zod';
-import { requiredText, version } from './common';
+import { requiredLines, safeString, version } from './common';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
-const optionalInject = z
-	.string()
+const id = safeString().trim().min(1, 'Choose one.').max(64);
+const optionalInject = safeString()
 	.trim()
 	.max(64)
 	.optional()
 	.transform((v) => v || null);
 
 const pointFields = {
-	text: requiredText('the learning point', 1000),
+	text: requiredLines('the learning point', 1000),
 	injectId: optionalInject
 };
 

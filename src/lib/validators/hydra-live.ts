@@ -2,23 +2,22 @@
 import { z } from 'zod';
 import { HYDRA_SECTORS, type HydraSector } from '$lib/domain/hydra';
 import { normaliseJoinCode } from '$lib/domain/hydra/exercise';
-import { optionalText, requiredText, version } from './common';
+import { optionalLines, optionalText, requiredLines, requiredText, safeString, version } from './common';
 
 /** One of the agencies (HYDRA_SECTORS is a filtered list, not a tuple, so zod needs it cast). */
 const agency = (message: string) => z.enum(HYDRA_SECTORS as [HydraSector, ...HydraSector[]], { message });
 
-const id = z.string().min(1).max(64);
+const id = safeString().min(1).max(64);
 /** A select whose empty option means "none". */
 const optionalId = (message: string) =>
-	z
-		.string()
+	safeString()
 		.max(64, { message })
 		.optional()
 		.transform((v) => v || null);
 
 export const createExerciseSchema = z
 	.object({
-		scenarioId: z.string({ message: 'Choose a scenario.' }).min(1, 'Choose a scenario.').max(64, 'Choose a scenario.'),
+		scenarioId: safeString({}, { message: 'Choose a scenario.' }).min(1, 'Choose a scenario.').max(64, 'Choose a scenario.'),
 		title: optionalText('the exercise’s name', 160),
 		eventId: optionalId('Choose one of the scheduled sessions, or none.'),
 		areaId: optionalId('Choose one of the areas, or none.')
@@ -31,13 +30,13 @@ export const releaseSchema = z.object({ injectId: id }).strict();
 
 export const observerNoteSchema = z
 	.object({
-		text: requiredText('the note', 2000),
+		text: requiredLines('the note', 2000),
 		syndicateId: optionalId('Choose one of the syndicates, or none.')
 	})
 	.strict();
 
 /** `basePrompt`: the question the form was based on, so that a change by someone else in between is refused. */
-export const boardPromptSchema = z.object({ prompt: optionalText('the question', 300), basePrompt: z.string().max(300).default('') }).strict();
+export const boardPromptSchema = z.object({ prompt: optionalText('the question', 300), basePrompt: safeString().max(300).default('') }).strict();
 
 export const joinSchema = z
 	.object({
@@ -58,11 +57,11 @@ export const joinSchema = z
 
 export const decisionSchema = z
 	.object({
-		injectId: z.string({ message: 'Choose the inject this decision answers.' }).min(1, 'Choose the inject this decision answers.').max(64),
-		decision: requiredText('the decision', 2000),
-		rationale: optionalText('the rationale', 2000),
+		injectId: safeString({}, { message: 'Choose the inject this decision answers.' }).min(1, 'Choose the inject this decision answers.').max(64),
+		decision: requiredLines('the decision', 2000),
+		rationale: optionalLines('the rationale', 2000),
 		agency: agency('Choose the agency responsible.')
 	})
 	.strict();
 
-export const boardPostSchema = z.object({ text: requiredText('your answer', 1000) }).strict();
+export const boardPostSchema = z.object({ text: requiredLines('your answer', 1000) }).strict();

@@ -1,17 +1,17 @@
 // Forms of Hydra training: the scenario library and its injects, scheduled events, and the public's requests.
 import { z } from 'zod';
-import { email, optionalText, requiredText, version } from './common';
+import { email, optionalLines, requiredLines, requiredText, safeString, version } from './common';
 import { honeypot } from './heroes';
 import { AGE_BANDS, HYDRA_REQUEST_STATUSES, HYDRA_SECTORS } from '$lib/domain/hydra';
 import { PROGRAMME_MODEL_KEYS } from '$lib/domain/programme';
 import { isTime } from '$lib/domain/slots';
 
-const id = z.string().trim().min(1).max(64);
+const id = safeString().trim().min(1).max(64);
 
 /** Checkboxes sharing a name: nothing, one value or several. */
 const many = <T extends string>(values: readonly T[], message: string) =>
 	z
-		.union([z.string(), z.array(z.string())])
+		.union([safeString(), z.array(safeString())])
 		.optional()
 		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
 		.pipe(z.array(z.enum(values as [T, ...T[]], { message })).max(values.length))
@@ -19,11 +19,11 @@ const many = <T extends string>(values: readonly T[], message: string) =>
 
 const scenarioFields = {
 	title: requiredText('a title', 160),
-	summary: optionalText('the summary', 4000),
-	learningObjectives: optionalText('the learning objectives', 4000),
+	summary: optionalLines('the summary', 4000),
+	learningObjectives: optionalLines('the learning objectives', 4000),
 	targetModels: many(PROGRAMME_MODEL_KEYS, 'Choose from the programme’s models.'),
 	ageBand: z.enum(AGE_BANDS, { message: 'Choose the age band of the person in the scenario.' }),
-	circumstances: optionalText('the circumstances', 4000)
+	circumstances: optionalLines('the circumstances', 4000)
 };
 
 export const createScenarioSchema = z.object(scenarioFields).strict();
@@ -32,10 +32,10 @@ export const updateScenarioSchema = z.object({ ...scenarioFields, version }).str
 const injectFields = {
 	scenarioTime: requiredText('the scenario time, for example “Day 1, 22:40”', 40),
 	title: requiredText('a title', 160),
-	content: requiredText('what the syndicates receive', 8000),
+	content: requiredLines('what the syndicates receive', 8000),
 	audience: many(HYDRA_SECTORS, 'Choose sectors from the list.'),
-	facilitatorNotes: optionalText('the facilitator notes', 4000),
-	prompts: optionalText('the decision prompts', 4000)
+	facilitatorNotes: optionalLines('the facilitator notes', 4000),
+	prompts: optionalLines('the decision prompts', 4000)
 };
 
 /** Every inject change names the scenario's version: the scenario and its timeline change as one. */
@@ -49,21 +49,19 @@ export const signOffSchema = z
 	.object({
 		version,
 		confirmed: z
-			.union([z.string(), z.array(z.string())])
+			.union([safeString(), z.array(safeString())])
 			.optional()
 			.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-			.pipe(z.array(z.string().max(400)).max(500))
+			.pipe(z.array(safeString().max(400)).max(500))
 	})
 	.strict();
 
-const date = z
-	.string()
+const date = safeString()
 	.trim()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as a day, month and year.')
 	.refine((v) => !Number.isNaN(new Date(`${v}T12:00:00Z`).getTime()), 'Enter a real date.');
 const time = (label: string) =>
-	z
-		.string()
+	safeString()
 		.trim()
 		.refine(isTime, `Enter the ${label} as hours and minutes, for example 09:30.`);
 // An unticked checkbox sends nothing; a ticked one sends "on".
@@ -83,8 +81,7 @@ const eventFields = {
 		.int('Enter a whole number of places.')
 		.min(1, 'Offer at least 1 place.')
 		.max(500, 'Offer at most 500 places.'),
-	areaId: z
-		.string()
+	areaId: safeString()
 		.trim()
 		.max(64)
 		.optional()
@@ -105,8 +102,7 @@ export const deleteEventSchema = z
 export const hydraRequestSchema = z
 	.object({
 		kind: z.enum(['place', 'area_session'], { message: 'Choose what you would like.' }),
-		eventId: z
-			.string()
+		eventId: safeString()
 			.trim()
 			.max(64)
 			.optional()
@@ -115,7 +111,7 @@ export const hydraRequestSchema = z
 		organisation: requiredText('your organisation', 160),
 		organisationType: z.enum(HYDRA_SECTORS, { message: 'Choose the kind of organisation you work for.' }),
 		email,
-		message: optionalText('your message', 2000),
+		message: optionalLines('your message', 2000),
 		website: honeypot
 	})
 	.strict()

@@ -2,16 +2,16 @@
 import { z } from 'zod';
 import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '$lib/domain/map/enums';
 import { LIMITS } from '$lib/domain/map/limits';
-import { choice, optionalText, requiredText, version } from './common';
+import { choice, optionalLines, optionalText, requiredText, safeString, version } from './common';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
+const id = safeString().trim().min(1, 'Choose one.').max(64);
 
 const actorFields = {
 	name: requiredText('the name', LIMITS.name),
 	sector: choice(SECTORS, 'Choose a sector.'),
 	kind: choice(KINDS, 'Choose whether this is an organisation, a team or a role.'),
 	audience: choice(AUDIENCES, 'Choose whom it serves.'),
-	description: optionalText('the description', LIMITS.description)
+	description: optionalLines('the description', LIMITS.description)
 };
 
 export const createActorSchema = z.object(actorFields).strict();
@@ -25,8 +25,8 @@ const checkbox = z
 	.transform((v) => v === 'on' || v === 'true');
 
 const handoffFields = {
-	fromActorId: z.string().trim().min(1, 'Choose who hands over.').max(64),
-	toActorId: z.string().trim().min(1, 'Choose who receives.').max(64),
+	fromActorId: safeString().trim().min(1, 'Choose who hands over.').max(64),
+	toActorId: safeString().trim().min(1, 'Choose who receives.').max(64),
 	label: requiredText('what the handoff is called', LIMITS.label),
 	stage: choice(STAGES, 'Choose a journey stage.'),
 	passes: choice(PASSES, 'Choose what passes.'),
@@ -34,8 +34,8 @@ const handoffFields = {
 	rating: choice(RATINGS, 'Choose how well it works.'),
 	trigger: optionalText('the trigger', LIMITS.trigger),
 	standard: optionalText('the standard', LIMITS.standard),
-	evidence: optionalText('the evidence', LIMITS.evidence),
-	notes: optionalText('the notes', LIMITS.notes),
+	evidence: optionalLines('the evidence', LIMITS.evidence),
+	notes: optionalLines('the notes', LIMITS.notes),
 	isGap: checkbox
 };
 

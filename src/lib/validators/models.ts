@@ -1,20 +1,20 @@
 // Forms of mental models and workshop surveys.
 import { z } from 'zod';
-import { optionalText, requiredText, version } from './common';
+import { optionalLines, requiredText, safeString, version } from './common';
 import { PARTICIPANT_SECTORS } from '$lib/domain/surveys';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
+const id = safeString().trim().min(1, 'Choose one.').max(64);
 const ids = z
-	.union([z.string(), z.array(z.string())])
+	.union([safeString(), z.array(safeString())])
 	.optional()
 	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-	.pipe(z.array(z.string().max(64)).max(500, 'Choose at most 500.'));
+	.pipe(z.array(safeString().max(64)).max(500, 'Choose at most 500.'));
 
 const statement = requiredText('a statement', 300);
 
 const modelFields = {
 	title: requiredText('a title', 160),
-	description: optionalText('the description', 4000),
+	description: optionalLines('the description', 4000),
 	actorIds: ids,
 	handoffIds: ids
 };
@@ -25,7 +25,7 @@ export const deleteModelSchema = z.object({ version }).strict();
 export const addStatementSchema = z.object({ text: statement }).strict();
 export const editStatementSchema = z.object({ id, text: statement }).strict();
 // Removing is a second button of the statement's edit form, so the form's text comes along and is ignored.
-export const removeStatementSchema = z.object({ id, text: z.string().max(2000).optional() }).strict();
+export const removeStatementSchema = z.object({ id, text: safeString().max(2000).optional() }).strict();
 
 export const openRoundSchema = z
 	.object({
@@ -53,7 +53,7 @@ export function answerSchema(statementIds: readonly string[]) {
 				.union([z.enum(PARTICIPANT_SECTORS as [string, ...string[]], { message: 'Choose a sector from the list.' }), z.literal('')])
 				.optional()
 				.transform((v) => v || null),
-			comment: optionalText('your comment', 2000),
+			comment: optionalLines('your comment', 2000),
 			...Object.fromEntries(statementIds.map((s) => [`s_${s}`, score]))
 		})
 		.strict();

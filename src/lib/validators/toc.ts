@@ -1,11 +1,10 @@
 // Forms of the theory of change: steps, links, indicators, readings and the quarterly missing figures.
 import { z } from 'zod';
 import { DIRECTIONS, FREQUENCIES, TOC_KINDS } from '$lib/domain/toc';
-import { choice, optionalText, requiredText, version } from './common';
+import { choice, optionalLines, optionalText, requiredText, safeString, version } from './common';
 
-const id = z.string().trim().min(1, 'Choose one.').max(64);
-const optionalId = z
-	.string()
+const id = safeString().trim().min(1, 'Choose one.').max(64);
+const optionalId = safeString()
 	.trim()
 	.max(64)
 	.optional()
@@ -15,8 +14,7 @@ const isRealDate = (v: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 export const requiredDate = (label: string) =>
-	z
-		.string()
+	safeString()
 		.trim()
 		.min(1, `Enter ${label}.`)
 		.refine(isRealDate, { message: 'Enter a real date, for example 2026-03-31.' })
@@ -24,8 +22,7 @@ export const requiredDate = (label: string) =>
 
 /** A number as typed: decimals with a point, commas as thousands separators allowed, nothing else. */
 export const requiredNumber = (label: string) =>
-	z
-		.string()
+	safeString()
 		.trim()
 		.min(1, `Enter ${label}.`)
 		.transform((v) => v.replace(/,/g, ''))
@@ -34,8 +31,7 @@ export const requiredNumber = (label: string) =>
 		.refine((v) => Math.abs(v) <= 1e12, { message: 'Enter a number under a million million.' });
 
 const count = (label: string) =>
-	z
-		.string()
+	safeString()
 		.trim()
 		.min(1, `Enter ${label}.`)
 		.refine((v) => /^\d+$/.test(v.replace(/,/g, '')), { message: `Enter ${label} as a whole number, 0 or more.` })
@@ -48,7 +44,7 @@ const share = (label: string) =>
 export const nodeFields = {
 	kind: choice(TOC_KINDS, 'Choose a kind of step.'),
 	title: requiredText('a title', 200),
-	description: optionalText('the description', 2000),
+	description: optionalLines('the description', 2000),
 	ownerActorId: optionalId
 };
 export const createNodeSchema = z.object(nodeFields).strict();
@@ -56,8 +52,8 @@ export const updateNodeSchema = z.object({ ...nodeFields, version }).strict();
 export const deleteSchema = z.object({ version }).strict();
 
 export const linkFields = {
-	rationale: optionalText('the rationale', 2000),
-	assumptions: optionalText('the assumptions', 2000)
+	rationale: optionalLines('the rationale', 2000),
+	assumptions: optionalLines('the assumptions', 2000)
 };
 export const createLinkSchema = z
 	.object({ fromNodeId: id, toNodeId: id, ...linkFields })
@@ -82,13 +78,12 @@ export const createIndicatorSchema = z.object(indicatorFields).strict();
 export const updateIndicatorSchema = z.object({ ...indicatorFields, version }).strict();
 
 export const readingSchema = z
-	.object({ date: requiredDate('the date of the reading'), value: requiredNumber('the value'), note: optionalText('the note', 500) })
+	.object({ date: requiredDate('the date of the reading'), value: requiredNumber('the value'), note: optionalLines('the note', 500) })
 	.strict();
 export const deleteReadingSchema = z.object({ readingId: id }).strict();
 
 const figureFields = {
-	quarter: z
-		.string()
+	quarter: safeString()
 		.trim()
 		.regex(/^\d{4}-Q[1-4]$/, 'Choose a quarter, for example 2026-Q1.'),
 	missingReports: count('the number of missing reports'),
@@ -100,8 +95,7 @@ const figureFields = {
 };
 
 /** The version of the row being edited, or nothing when adding a new quarter. */
-export const optionalVersion = z
-	.string()
+export const optionalVersion = safeString()
 	.trim()
 	.optional()
 	.transform((v) => (v ? Number(v) : null))

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MAX_DOTS, PRESENT_STEPS, VOTE_SCOPES } from '$lib/domain/live';
-import { choice, requiredText } from './common';
+import { choice, requiredText, safeString } from './common';
 
-const id = z.string().min(1).max(64);
+const id = safeString().min(1).max(64);
 
 export const presentStepSchema = z
 	.object({ step: z.coerce.number({ message: 'Choose a stage of the journey.' }).int().min(0).max(PRESENT_STEPS.length - 1) })

@@ -22,6 +22,7 @@ import {
 	type Sector,
 	type Stage
 } from './enums';
+import { normaliseNewlines, textProblem } from '../text';
 import { LIMITS } from './limits';
 import type { MapData } from './types';
 
@@ -211,11 +212,20 @@ export type ReadResult =
 	| { ok: true; actors: ImportedActor[]; handoffs: ImportedHandoff[] }
 	| { ok: false; errors: string[] };
 
-/** Case-insensitive lookup of a column, so "label" and "Label" both work. */
+/** Case-insensitive lookup of a column, so "label" and "Label" both work; text normalised as the forms do. */
 function cell(row: Row, column: string): string {
-	if (column in row) return (row[column] ?? '').trim();
-	const key = Object.keys(row).find((k) => k.trim().toLowerCase() === column.toLowerCase());
-	return key ? (row[key] ?? '').trim() : '';
+	const found = column in row ? column : Object.keys(row).find((k) => k.trim().toLowerCase() === column.toLowerCase());
+	return found ? normaliseNewlines((row[found] ?? '').trim(), CELL_RULE).normalize('NFC') : '';
+}
+
+// A spreadsheet cell may hold several lines, so tab and newline pass; anything else the forms refuse is refused here.
+const CELL_RULE = { multiline: true };
+
+/** The forms' text rule ($lib/domain/text) applied to every cell of a row, so a NUL cannot reach the database. */
+function hostileCells(row: Row): string[] {
+	return Object.entries(row)
+		.filter(([column, value]) => column !== '__row' && typeof value === 'string' && textProblem(value, CELL_RULE))
+		.map(([column]) => `the ${column} has control characters or a broken character in it`);
 }
 
 const key = (name: string) => name.trim().toLowerCase();
@@ -233,7 +243,7 @@ export function readKumuRows(rows: KumuRows, existingNames: string[] = []): Read
 
 	rows.elements.forEach((row, i) => {
 		const where = `Elements row ${row.__row ?? i + 2}`;
-		const problems: string[] = [];
+		const problems: string[] = hostileCells(row);
 		const name = cell(row, 'Label');
 		if (!name) problems.push('the Label is empty');
 		else if (name.length > LIMITS.name) problems.push(`the Label is longer than ${LIMITS.name} characters`);
@@ -263,7 +273,7 @@ export function readKumuRows(rows: KumuRows, existingNames: string[] = []): Read
 	};
 	rows.connections.forEach((row, i) => {
 		const where = `Connections row ${row.__row ?? i + 2}`;
-		const problems: string[] = [];
+		const problems: string[] = hostileCells(row);
 		const from = cell(row, 'From');
 		const to = cell(row, 'To');
 		if (!from) problems.push('From is empty');

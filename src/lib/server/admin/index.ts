@@ -1,12 +1,12 @@
 // Read models for the admin pages: every area at a glance, the audit trail with filters, rate-limit events.
 // Admin only: each function checks the actor itself, as the verbs do.
-import { and, asc, count, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '$lib/server/db';
 import { areas, auditLog, memberships, rateLimitHits, users } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import type { SessionUser } from '$lib/server/auth/session';
-import { bucketsOfKind, type KeyKind } from '$lib/domain/admin';
+import { LONGEST_RULE_MS, bucketsOfKind, limitedFor, type KeyKind } from '$lib/domain/admin';
 
 function assertAdmin(actor: SessionUser) {
 	if (actor.role !== 'admin') throw new NotFoundError();
@@ -96,27 +96,46 @@ export async function queryAudit(actor: SessionUser, filter: AuditFilter) {
 	};
 }
 
-/** Counted attempts grouped by limit and key over the kept window (a day), most recent first. */
+/**
+ * Counted attempts grouped by limit and key over the kept window (a day), most recent first, with the account a key
+ * names (an email or a user id) and how long the key is still held back: an account whose codes are being guessed
+ * shows as limited here, so an admin can tell the user why they cannot sign in.
+ */
 export async function listRateLimitEvents(actor: SessionUser, filter: { bucket?: string; kind?: KeyKind }) {
 	assertAdmin(actor);
 	const conditions: SQL[] = [];
 	if (filter.bucket) conditions.push(eq(rateLimitHits.bucket, filter.bucket));
 	if (filter.kind) conditions.push(inArray(rateLimitHits.bucket, bucketsOfKind(filter.kind)));
-	const [groups, buckets] = await Promise.all([
+	const now = Date.now();
+	const [groups, buckets, recent] = await Promise.all([
 		db
 			.select({
 				bucket: rateLimitHits.bucket,
 				key: rateLimitHits.key,
+				account: users.email,
 				attempts: count(),
 				first: sql<Date>`min(${rateLimitHits.at})`.mapWith(rateLimitHits.at),
 				last: max(rateLimitHits.at)
 			})
 			.from(rateLimitHits)
+			.leftJoin(users, or(eq(users.id, rateLimitHits.key), eq(sql`lower(${users.email})`, sql`lower(${rateLimitHits.key})`)))
 			.where(conditions.length ? and(...conditions) : undefined)
-			.groupBy(rateLimitHits.bucket, rateLimitHits.key)
+			.groupBy(rateLimitHits.bucket, rateLimitHits.key, users.email)
 			.orderBy(desc(max(rateLimitHits.at)))
 			.limit(200),
-		db.selectDistinct({ bucket: rateLimitHits.bucket }).from(rateLimitHits).orderBy(asc(rateLimitHits.bucket))
+		db.selectDistinct({ bucket: rateLimitHits.bucket }).from(rateLimitHits).orderBy(asc(rateLimitHits.bucket)),
+		db
+			.select({ bucket: rateLimitHits.bucket, key: rateLimitHits.key, at: rateLimitHits.at })
+			.from(rateLimitHits)
+			.where(and(gt(rateLimitHits.at, new Date(now - LONGEST_RULE_MS)), ...conditions))
 	]);
-	return { groups, buckets: buckets.map((b) => b.bucket) };
+	const attemptsOf = new Map<string, Date[]>();
+	for (const hit of recent) {
+		const id = `${hit.bucket}\n${hit.key}`;
+		attemptsOf.set(id, [...(attemptsOf.get(id) ?? []), hit.at]);
+	}
+	return {
+		groups: groups.map((g) => ({ ...g, limitedFor: limitedFor(g.bucket, attemptsOf.get(`${g.bucket}\n${g.key}`) ?? [], now) })),
+		buckets: buckets.map((b) => b.bucket)
+	};
 }

@@ -102,6 +102,11 @@ export async function changePassword(userId: string, current: string, next: stri
 
 async function setPassword(tx: Transaction, userId: string, passwordHash: string, action: string) {
 	await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+	// Any other reset link still in a mailbox would undo this change for the next hour: spend them all.
+	await tx
+		.update(passwordResets)
+		.set({ usedAt: new Date() })
+		.where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 	await invalidateUserSessions(userId, tx);
 	await audit(tx, { actorId: userId, entity: 'user', entityId: userId, action });
 }

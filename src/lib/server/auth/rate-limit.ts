@@ -4,22 +4,22 @@ import { db } from '$lib/server/db';
 import { rateLimitHits } from '$lib/server/db/schema';
 import {
 	backoffRetryAfter,
+	describeWait,
 	windowRetryAfter,
 	type BackoffRule,
 	type WindowRule
 } from '$lib/domain/rate-limit';
 
 export class RateLimitedError extends Error {
-	constructor(public retryAfter: number) {
-		super(`Too many attempts. Try again in ${describeWait(retryAfter)}.`);
+	constructor(
+		public retryAfter: number,
+		message = `Too many attempts. Try again in ${describeWait(retryAfter)}.`
+	) {
+		super(message);
 	}
 }
 
-export function describeWait(seconds: number) {
-	if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-	const minutes = Math.ceil(seconds / 60);
-	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
+export { describeWait };
 
 async function recent(bucket: string, key: string, windowMs: number, limit: number) {
 	return db

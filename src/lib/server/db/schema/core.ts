@@ -27,6 +27,8 @@ export const users = pgTable(
 		passwordHash: text('password_hash').notNull(),
 		// TOTP key, AES-GCM encrypted (see $lib/server/crypto); null when no authenticator is enrolled.
 		totpKey: text('totp_key'),
+		// The newest authenticator time-step (30 s) accepted for this account: that code and older ones are spent.
+		totpLastStep: integer('totp_last_step'),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

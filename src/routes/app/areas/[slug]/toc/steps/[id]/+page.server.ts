@@ -6,8 +6,9 @@ import { found, runForm } from '$lib/server/toc/route';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { createIndicatorSchema, deleteLinkSchema, deleteSchema, linkFields, updateLinkSchema, updateNodeSchema } from '$lib/validators/toc';
 import { z } from 'zod';
+import { safeString } from '$lib/validators/common';
 
-const onwardSchema = z.object({ toNodeId: z.string().trim().min(1, 'Choose a step.').max(64), ...linkFields }).strict();
+const onwardSchema = z.object({ toNodeId: safeString().trim().min(1, 'Choose a step.').max(64), ...linkFields }).strict();
 
 export async function load(event) {
 	const context = await requireArea(event);
