@@ -125,10 +125,10 @@ test('the second of two people saving one action gets the merge screen, and noth
 	await pageB.locator('#edit-priority').selectOption({ label: 'High' });
 	await pageB.getByRole('button', { name: 'Save changes' }).click();
 	await expect(pageB.getByText('Someone else saved this action first')).toBeVisible();
-	const compare = pageB.getByRole('table', { name: /Your version and the current version/ });
-	await expect(compare.getByRole('row', { name: /Title/ })).toContainText('Name a duty inbox for this handoff');
-	await expect(compare.getByRole('row', { name: /Title/ })).toContainText('Name one contact role, agreed by both');
+	// Field by field: B's own title stays in the field, A's saved one beside it; B's priority is kept.
 	await expect(pageB.locator('#edit-title')).toHaveValue('Name a duty inbox for this handoff');
+	await expect(pageB.locator('#edit-title-theirs')).toContainText('Name one contact role, agreed by both');
+	await expect(pageB.locator('#edit-priority')).toHaveValue('high');
 	await expectAccessible(pageB);
 
 	await pageB.locator('#edit-title').fill('Name one contact role and a duty inbox');
