@@ -42,6 +42,7 @@ export default defineConfig({
 		stderr: 'pipe',
 		env: {
 			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
 			SEED_PASSWORD: 'e2e demo password',
 			SEED_TOTP_SECRET: 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW',
 			// A fixed, test-only key: the e2e database is thrown away after the run.
