@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 // uses the build already in build/ instead of building again.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const results = process.env.E2E_RESULTS ?? 'test-results';
-const systemChromium = '/usr/bin/chromium';
+// scripts/check-chromium.js looks for the same browser before the tests start.
+const systemChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
