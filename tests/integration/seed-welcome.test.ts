@@ -43,7 +43,7 @@ describe('npm run seed', () => {
 	it('prints the welcome block with the accounts, password, key and a QR code of the key', { timeout: 180_000 }, async () => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'homeward-seed-'));
 		try {
-			const env = { ...process.env, DATA_DIR: dataDir, PORT: '3999', LOG_LEVEL: 'warn' };
+			const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '3999', LOG_LEVEL: 'warn' };
 			for (const name of ['DATABASE_URL', 'ORIGIN', 'SEED_PASSWORD', 'SEED_TOTP_SECRET', 'HOST']) delete env[name];
 			const { stdout } = await run(process.execPath, ['scripts/seed.js'], { env, timeout: 170_000 });
 			// eslint-disable-next-line no-control-regex
