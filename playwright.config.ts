@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 // uses the build already in build/ instead of building again.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const results = process.env.E2E_RESULTS ?? 'test-results';
-const systemChromium = '/usr/bin/chromium';
+// scripts/check-chromium.js looks for the same browser before the tests start.
+const systemChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -42,6 +43,7 @@ export default defineConfig({
 		stderr: 'pipe',
 		env: {
 			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
 			SEED_PASSWORD: 'e2e demo password',
 			SEED_TOTP_SECRET: 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW',
 			// A fixed, test-only key: the e2e database is thrown away after the run.

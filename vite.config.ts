@@ -2,8 +2,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
 	plugins: [sveltekit()],
+	// A build prints warnings and errors only: its per-file size table and the bundler's plugin timings (hundreds of
+	// lines) would scroll the sign-in details `npm start` prints off the screen. `vite dev` keeps its usual output.
+	logLevel: command === 'build' ? 'warn' : 'info',
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	server: { port: 5173 },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'src/**/*.test.ts'],
@@ -14,4 +18,4 @@ export default defineConfig({
 		testTimeout: 20_000,
 		hookTimeout: 60_000
 	}
-});
+}));

@@ -1,5 +1,6 @@
 import type { SessionUser, Session } from '$lib/server/auth/session';
 import type { AreaContext } from '$lib/server/areas';
+import type { Seeded } from '$lib/server/welcome.js';
 
 declare global {
 	namespace App {
@@ -11,6 +12,12 @@ declare global {
 		}
 		interface Error {
 			message: string;
+		}
+	}
+	namespace NodeJS {
+		interface Process {
+			/** The app hands the demo logins it seeded to scripts/server.js, which prints them once it listens. */
+			emit(event: 'homeward:seeded', seeded: Seeded | null): boolean;
 		}
 	}
 }

@@ -5,7 +5,7 @@ import { start } from '$lib/server/lifecycle';
 import { requireArea } from '$lib/server/auth/guard';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers.js';
-import { isForbiddenCrossSiteForm } from '$lib/server/csrf';
+import { crossSiteFormRefusal, isForbiddenCrossSiteForm } from '$lib/server/csrf';
 import { useAddressFallback } from '$lib/server/client-address';
 import { addressProblem } from '$lib/domain/text';
 import {
@@ -71,11 +71,7 @@ const areaDataRequests: Handle = async ({ event, resolve }) => {
 
 // SvelteKit's origin check, kept for every path but one-click unsubscribe (see src/lib/server/csrf.ts).
 const csrf: Handle = async ({ event, resolve }) => {
-	if (isForbiddenCrossSiteForm(event.request, event.url)) {
-		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
-		if (event.request.headers.get('accept') === 'application/json') return json({ message }, { status: 403 });
-		return new Response(message, { status: 403, headers: { 'content-type': 'text/plain;charset=utf-8' } });
-	}
+	if (isForbiddenCrossSiteForm(event.request, event.url)) return crossSiteFormRefusal(event.request, event.url);
 	return resolve(event);
 };
 

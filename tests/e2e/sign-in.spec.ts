@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, expectAccessible, freshTotpCode, signIn, signOut } from './fixtures';
+import { ACCOUNTS, ORIGIN, PASSWORD, expectAccessible, freshTotpCode, signIn, signOut } from './fixtures';
 
 test('the public home page and sign-in page pass axe', async ({ page }) => {
 	await page.goto('/');
@@ -98,4 +98,43 @@ test.describe('from one address, without JavaScript', () => {
 		await expect(page.getByText(/Too many attempts/)).toBeVisible();
 		await expect(page).toHaveURL(/\/login/);
 	});
+});
+
+// ORIGIN is http://localhost:<port> (playwright.config.ts); the same server also answers at 127.0.0.1.
+const ELSEWHERE = ORIGIN.replace('localhost', '127.0.0.1');
+
+test('sign-in opened at 127.0.0.1 while ORIGIN is localhost says which address to open', async ({ page }) => {
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	await expect(page.getByText('This is not the address Homeward was set up for')).toHaveCount(0);
+	await page.goto(`${ELSEWHERE}/login`, { waitUntil: 'networkidle' });
+	await expect(page.getByText('This is not the address Homeward was set up for')).toBeVisible();
+	await expect(page.getByRole('link', { name: ORIGIN })).toHaveAttribute('href', `${ORIGIN}/login`);
+	await expectAccessible(page);
+	await page.getByLabel('Email address').fill(ACCOUNTS.partnerNorth);
+	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByText(`This address is not the one Homeward was set up for: open ${ORIGIN}`)).toBeVisible();
+	await expectAccessible(page);
+
+	// The page a browser without JavaScript gets for the same post (submit() skips the enhanced handler), checked by axe.
+	await page.goto(`${ELSEWHERE}/login`, { waitUntil: 'networkidle' });
+	await page.getByLabel('Email address').fill(ACCOUNTS.partnerNorth);
+	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await page.locator('form[method=POST]').evaluate((form: HTMLFormElement) => form.submit());
+	await expect(page.getByRole('heading', { name: 'Open Homeward at its own address' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('without JavaScript, a sign-in posted from 127.0.0.1 gets a page naming ORIGIN, not a bare 403', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.1' } });
+	const page = await context.newPage();
+	await page.goto(`${ELSEWHERE}/login`);
+	await page.getByLabel('Email address').fill(ACCOUNTS.partnerNorth);
+	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	const [response] = await Promise.all([page.waitForResponse(`${ELSEWHERE}/login`), page.getByRole('button', { name: 'Sign in' }).click()]);
+	expect(response.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'Open Homeward at its own address' })).toBeVisible();
+	await expect(page.getByText(`This address is not the one Homeward was set up for: open ${ORIGIN}`)).toBeVisible();
+	await expect(page.getByRole('link', { name: ORIGIN })).toHaveAttribute('href', `${ORIGIN}/login`);
+	await context.close();
 });

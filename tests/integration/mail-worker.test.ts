@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { db } from '$lib/server/db';
 import { bookings, outbox } from '$lib/server/db/schema';
 import { bookConsultation } from '$lib/server/bookings';
-import { sendDue, smtpTransport } from '$lib/server/mail/worker';
+import { sendDue, smtpTransport, startMailWorker } from '$lib/server/mail/worker';
 import { useTestDatabase } from '../helpers/database';
 import { NOW, THURSDAY_10, intake, makeConsultant } from '../helpers/bookings';
 
@@ -97,5 +97,48 @@ describe('the outbox worker', () => {
 		expect(smtp.received.map((m) => (m.to as { text: string }).text)).toContain('down@example.test');
 		const [sent] = await db.select().from(outbox).where(eq(outbox.to, 'down@example.test'));
 		expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+	});
+
+	it('as started by the app with SMTP_URL at a closed port: retries, loses nothing, and sends once the server is up', async () => {
+		const probe = await startSmtp();
+		const port = probe.port;
+		await probe.close();
+		const { booking } = await bookConsultation(
+			intake(new Date('2027-03-25T13:30:00Z'), { email: 'worker-down@example.test' }),
+			'192.0.2.12',
+			NOW
+		);
+		const row = async () => (await db.select().from(outbox).where(eq(outbox.to, 'worker-down@example.test')))[0];
+		const until = async (done: (r: Awaited<ReturnType<typeof row>>) => boolean) => {
+			for (let i = 0; i < 200 && !done(await row()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+			return row();
+		};
+		// Only the clock the worker reads is moved; its timers and the sockets run for real.
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(NOW);
+		const previous = process.env.SMTP_URL;
+		process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+		const stop = startMailWorker(50);
+		try {
+			const waiting = await until((r) => r.attempts >= 1 && r.lastError !== null);
+			expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+			expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i);
+			expect((await db.select().from(bookings).where(eq(bookings.id, booking.id)))[0].status).toBe('confirmed');
+
+			// Many polls later, still one attempt: the worker waits out the backoff instead of hammering the server.
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(await row()).toMatchObject({ status: 'pending', attempts: 1 });
+
+			const smtp = await startSmtp(port);
+			open.push(smtp.close);
+			vi.setSystemTime(new Date(NOW.getTime() + 31_000));
+			const sent = await until((r) => r.status === 'sent');
+			expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+			expect(smtp.received.map((m) => (m.to as { text: string }).text)).toContain('worker-down@example.test');
+		} finally {
+			await stop();
+			process.env.SMTP_URL = previous;
+			vi.useRealTimers();
+		}
 	});
 });

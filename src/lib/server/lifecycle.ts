@@ -1,7 +1,8 @@
 // Start-up and shutdown of the process: open the database, seed the demo when asked, close cleanly on SIGTERM.
 import { closeDatabase, databaseKind, openDatabase, refreshStatistics } from '$lib/server/db';
 import { config } from '$lib/server/config';
-import { describeLogins, seedDemo } from '$lib/server/seed';
+import { seedDemo } from '$lib/server/seed';
+import { welcome } from '$lib/server/welcome.js';
 import { log } from '$lib/server/log';
 import { startMailWorker } from '$lib/server/mail/worker';
 import { startBookingJobs } from '$lib/server/bookings/jobs';
@@ -26,8 +27,10 @@ export async function start() {
 	log.info({ database: kind, ms: Date.now() - started }, 'database open and migrated');
 	if (config.demoSeed === 'true' || (config.demoSeed === 'auto' && kind === 'pglite')) {
 		const seeded = await seedDemo();
-		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo.
-		if (seeded) console.log(`\n${describeLogins(seeded)}\n`);
+		// Printed, not logged: the one place the demo password appears, once, for the person starting the demo. The
+		// server (scripts/server.js) takes it to print after it starts listening, as the last thing on the screen;
+		// without that server (`vite dev`) it is printed here.
+		if (!process.emit('homeward:seeded', seeded) && seeded) console.log(await welcome({ seeded, orgName: config.orgName }));
 	}
 	await refreshStatistics();
 	// Housekeeping: the retention periods (expired sessions, rate-limit counts, personal data past its time) and the

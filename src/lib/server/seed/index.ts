@@ -139,16 +139,3 @@ export async function seedDemo(
 	});
 	return { password, totpSecret, logins: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) };
 }
-
-export function describeLogins(seeded: NonNullable<Awaited<ReturnType<typeof seedDemo>>>) {
-	const width = Math.max(...seeded.logins.map((l) => l.email.length));
-	return [
-		'Demo data seeded. Sign in with any of these (fictional) accounts:',
-		...seeded.logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role}`),
-		// A password given in SEED_PASSWORD is not echoed: logs must never hold one.
-		process.env.SEED_PASSWORD ? '  password: the value of SEED_PASSWORD' : `  password: ${seeded.password} (random, shown once)`,
-		process.env.SEED_TOTP_SECRET
-			? '  staff authenticator key: the value of SEED_TOTP_SECRET'
-			: `  staff authenticator key (add it to an authenticator app to sign in as admin or consultant): ${seeded.totpSecret}`
-	].join('\n');
-}

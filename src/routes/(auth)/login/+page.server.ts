@@ -9,7 +9,8 @@ import { config } from '$lib/server/config';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: url.searchParams.get('next') ?? '' };
+	// `url` is built from ORIGIN, whatever address the browser used: the page compares the two (see +page.svelte).
+	return { next: url.searchParams.get('next') ?? '', origin: url.origin };
 }
 
 export const actions = {
