@@ -237,3 +237,49 @@ test('a stale save of a theory-of-change step and of an indicator shows the comp
 	await consultant.context.close();
 	await partner.context.close();
 });
+
+test('the theory of change’s link form and a new action’s owner keep their choices while another person adds steps and actors', async ({ browser }) => {
+	const SOUTH = '/app/areas/southmere';
+	const consultant = await signedIn(browser, ACCOUNTS.consultant);
+	const partner = await signedIn(browser, ACCOUNTS.partnerSouth);
+	const post = async (path: string, fields: Record<string, string>) => {
+		const response = await partner.page.request.post(path, { form: fields, headers: { origin: ORIGIN, 'x-sveltekit-action': 'true' } });
+		expect((await response.json()).type, `${path}`).toBe('success');
+	};
+	const step = (kind: string, title: string) => post(`${SOUTH}/toc?/addStep`, { kind, title, description: '', ownerActorId: '' });
+	await step('activity', 'Live forms: weekly missing meeting');
+	await step('output', 'Live forms: one weekly picture');
+
+	await consultant.page.goto(`${SOUTH}/toc`, { waitUntil: 'networkidle' });
+	const link = consultant.page.locator('form[action="?/addLink"]');
+	await link.getByLabel(/^This step/).selectOption({ label: 'Activity: Live forms: weekly missing meeting' });
+	await link.getByLabel(/^Leads to/).selectOption({ label: 'Output: Live forms: one weekly picture' });
+	await link.getByLabel(/^Why it leads there/).fill('Live forms: the meeting produces the picture.');
+
+	// Steps of the same kinds arrive, sorting before the chosen ones.
+	await step('activity', 'Aa live forms activity');
+	await step('output', 'Aa live forms output');
+	await expect(link.getByLabel(/^Leads to/).locator('option', { hasText: 'Aa live forms output' })).toHaveCount(1);
+	await expect(link.getByLabel(/^This step/)).toHaveValue(await link.getByLabel(/^This step/).locator('option', { hasText: 'Live forms: weekly missing meeting' }).getAttribute('value') as string);
+	await expect(link.getByLabel(/^Leads to/).locator('option:checked')).toHaveText('Output: Live forms: one weekly picture');
+	await link.getByRole('button', { name: 'Add link' }).click();
+	await expect(consultant.page.getByText('Link added', { exact: true })).toBeVisible();
+	await consultant.page.getByRole('region', { name: 'Outline' }).getByRole('link', { name: 'Live forms: weekly missing meeting' }).click();
+	await expect(consultant.page.getByRole('region', { name: 'Leads to' }).getByRole('link', { name: 'Live forms: one weekly picture' })).toBeVisible();
+
+	// A new action: the owner chosen stays the owner, whatever actors arrive around it.
+	await consultant.page.goto(`${SOUTH}/actions/new`, { waitUntil: 'networkidle' });
+	const action = consultant.page.locator('form').filter({ has: consultant.page.getByRole('button', { name: 'Add action' }) });
+	await action.getByLabel(/^Title/).fill('Live forms: agree the GP follow-up letter');
+	await action.getByLabel(/^Owner organisation/).selectOption({ label: 'GP' });
+	await partner.page.goto(`${SOUTH}/map`);
+	for (const name of ['Aa live forms clinic', 'Ab live forms charity'])
+		await post(`${SOUTH}/map?/addActor`, { name, sector: 'voluntary', kind: 'organisation', audience: 'both', description: '' });
+	await expect(action.getByLabel(/^Owner organisation/).locator('option', { hasText: 'Ab live forms charity' })).toHaveCount(1);
+	await expect(action.getByLabel(/^Owner organisation/).locator('option:checked')).toHaveText('GP');
+	await action.getByRole('button', { name: 'Add action' }).click();
+	await expect(consultant.page.getByRole('heading', { name: 'Live forms: agree the GP follow-up letter', level: 1 })).toBeVisible();
+	await expect(consultant.page.locator('.facts > div').filter({ hasText: 'Owner organisation' })).toContainText('GP');
+	await consultant.context.close();
+	await partner.context.close();
+});

@@ -198,11 +198,11 @@ test('import reports each bad row and imports nothing', async ({ page }) => {
 });
 
 test('a workbook that unpacks to far more than it weighs is refused beside the file field, and nothing is imported', async ({ page }) => {
-	// Built here: a real two-sheet workbook plus 120 MB of zeros, which compress to a few hundred kilobytes.
+	// Built here: a real two-sheet workbook plus 24 MB of zeros (past the 20 MB limit), which compress to a few dozen kilobytes.
 	const workbook = new ExcelJS.Workbook();
 	workbook.addWorksheet('Elements').addRows([['Label', 'Sector'], ['Bomb drop-in', 'voluntary']]);
 	const parts = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
-	const bomb = zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+	const bomb = zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(24 * 1024 * 1024) }, { level: 9 });
 	expect(bomb.byteLength).toBeLessThan(1024 * 1024);
 
 	await signIn(page, ACCOUNTS.partnerNorth);
@@ -217,7 +217,7 @@ test('a workbook that unpacks to far more than it weighs is refused beside the f
 	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'map.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bomb) });
 	await page.getByRole('button', { name: 'Import file' }).click();
 	const field = page.getByLabel('File (.xlsx or .json)');
-	await expect(field).toHaveAccessibleDescription(/Nothing was imported: the workbook unpacks to 120 MB, more than the 20 MB Homeward reads\./);
+	await expect(field).toHaveAccessibleDescription(/Nothing was imported: the workbook unpacks to 24 MB, more than the 20 MB Homeward reads\./);
 	await expectAccessible(page);
 	await page.goto('/app/areas/northbrook/map/table');
 	await expect(page.getByRole('link', { name: 'Bomb drop-in' })).toHaveCount(0);

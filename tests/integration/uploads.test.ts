@@ -60,12 +60,12 @@ describe('map import files', () => {
 
 	it('refuses a workbook that unpacks past the limit, from its directory, and imports nothing', async () => {
 		const editor = await editorContext();
-		const bomb = await workbookWith({ 'xl/media/image1.png': new Uint8Array(120 * MB) });
+		const bomb = await workbookWith({ 'xl/media/image1.png': new Uint8Array(24 * MB) });
 		expect(bomb.byteLength).toBeLessThan(1 * MB);
 		const error = await readMapFile(asFile(bomb, 'map.xlsx')).catch((e) => e);
 		expect(error).toBeInstanceOf(ImportError);
 		expect(error.errors.file).toBe(
-			'Nothing was imported: the workbook unpacks to 120 MB, more than the 20 MB Homeward reads. Remove pictures or unused sheets, or import the Elements and Connections as CSV files.'
+			'Nothing was imported: the workbook unpacks to 24 MB, more than the 20 MB Homeward reads. Remove pictures or unused sheets, or import the Elements and Connections as CSV files.'
 		);
 		expect(await mapCounts(editor.area.id)).toEqual({ actors: 0, handoffs: 0 });
 	});

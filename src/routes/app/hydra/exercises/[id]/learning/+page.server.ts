@@ -47,8 +47,8 @@ export const actions = {
 			return { message: 'Learning point saved.', form: scope };
 		} catch (err) {
 			const failure = failureFrom(event, err, form.values);
-			// A stale or converted point: show it as it now stands, not what this person typed over it.
-			return fail(failure.status, { ...failure.data, form: failure.status === 409 ? 'conflict' : scope });
+			// A stale or converted point: the form shows it as it now stands, with what this person typed beside it.
+			return fail(failure.status, { ...failure.data, form: scope });
 		}
 	},
 	delete: async (event) => {
