@@ -71,7 +71,8 @@ test('areas, rate limits and outbox pages list what they hold and pass axe', asy
 	await expect(page.getByRole('row').filter({ hasText: '192.0.2.77' })).toContainText('Sign-in, per address');
 	await page.getByLabel('Key kind').selectOption('account');
 	await page.getByRole('button', { name: 'Filter' }).click();
-	await expect(page.getByRole('row').filter({ hasText: 'nobody@homeward.test' })).toContainText('Failed sign-in, per account');
+	// Other tests count other kinds of attempt for the same address (a password reset): the sign-in row is the one here.
+	await expect(page.getByRole('row').filter({ hasText: 'nobody@homeward.test' }).filter({ hasText: 'Failed sign-in, per account' })).toHaveCount(1);
 	await expect(page.getByRole('rowheader', { name: 'Sign-in, per address' })).toHaveCount(0);
 	await expectAccessible(page);
 

@@ -263,7 +263,7 @@ test('the theory of change’s link form and a new action’s owner keep their c
 	await expect(link.getByLabel(/^This step/)).toHaveValue(await link.getByLabel(/^This step/).locator('option', { hasText: 'Live forms: weekly missing meeting' }).getAttribute('value') as string);
 	await expect(link.getByLabel(/^Leads to/).locator('option:checked')).toHaveText('Output: Live forms: one weekly picture');
 	await link.getByRole('button', { name: 'Add link' }).click();
-	await expect(consultant.page.getByText('Link added', { exact: true })).toBeVisible();
+	await expect(consultant.page.getByRole('status').filter({ hasText: 'Link added' })).toBeVisible();
 	await consultant.page.getByRole('region', { name: 'Outline' }).getByRole('link', { name: 'Live forms: weekly missing meeting' }).click();
 	await expect(consultant.page.getByRole('region', { name: 'Leads to' }).getByRole('link', { name: 'Live forms: one weekly picture' })).toBeVisible();
 

@@ -1,7 +1,8 @@
 // The one keeper of unsaved input on live pages. Fields (ui Field, TextArea, Select, Checkbox) keep what a person
 // chose or typed here, keyed by page and field id, so that a live re-load, which may re-render or re-order a form or
 // tear down and rebuild a panel, never changes it. A draft ends when its form is saved (an answer below 400) or the
-// person leaves the page; a refused save (400, 409) keeps it.
+// person leaves the page; a refused save (400, 409) keeps it. The maps are only ever written in the browser (by input
+// and toggle events), so on the server every field simply renders what the page gives it.
 import { SvelteMap } from 'svelte/reactivity';
 import { page } from '$app/state';
 import { draftKey, fieldView, type Draft, type Option } from '$lib/domain/drafts';
@@ -29,9 +30,6 @@ export function fieldDraft(id: () => string, live: () => string, options?: () =>
 	return {
 		get view() {
 			return view;
-		},
-		get dirty() {
-			return current() !== undefined;
 		},
 		/** The person put `value` in the field (with its label, for a choice). */
 		input(value: string, label?: string) {
