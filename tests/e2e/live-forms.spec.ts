@@ -49,6 +49,7 @@ test('a half-filled handoff form keeps its choices, text, box and open panel whi
 	await form.getByLabel(/^What the handoff is called/).fill('Live forms: return to school plan');
 	await form.getByLabel(/^Journey stage/).selectOption({ label: 'After' });
 	await form.getByLabel(/^How well it works/).selectOption({ label: 'Patchy' });
+	await form.getByLabel(/^Applies to/).selectOption({ label: 'Children' });
 	await form.getByLabel(/^Mark this handoff as a gap/).check();
 	const panel = consultant.page.getByText('Edit Social worker', { exact: true });
 	await panel.click();
@@ -81,6 +82,12 @@ test('a half-filled handoff form keeps its choices, text, box and open panel whi
 	await expect(row).toContainText('Social worker');
 	await expect(row).toContainText('School safeguarding lead');
 	await expect(row).toContainText('Patchy');
+
+	// Leave the shared demo map as it was for the tests that follow.
+	for (const name of ['Aardvark ambulance service', 'Zz abbey drop-in']) {
+		const id = await actorId(partner.page, name);
+		await mapAction(partner.page, 'deleteActor', { id, version: await versionOf(partner.page, id) });
+	}
 	await consultant.context.close();
 	await partner.context.close();
 });

@@ -93,6 +93,8 @@ test('the demo follow-up shows how far each model shifted since the baseline', a
 });
 
 test('a round answered from five browsers without signing in shows n = 5', async ({ page, browser }) => {
+	// Six browsers and two axe scans: more than the default minute when CI runs both databases side by side.
+	test.setTimeout(120_000);
 	await signIn(page, ACCOUNTS.partnerNorth);
 	await page.goto(ROUNDS);
 	await page.getByRole('link', { name: 'Open a round' }).click();

@@ -41,6 +41,8 @@ const node = (page: Page, title: string) => page.locator('#toc-diagram a').filte
 test.use({ locale: 'en-GB' });
 
 test('an editor builds a three-level pathway by keyboard, measures it, and sees it on the diagram and in the outline', async ({ page }) => {
+	// A long journey with three axe scans: more than the default minute when CI runs both databases side by side.
+	test.setTimeout(120_000);
 	await signIn(page, ACCOUNTS.partnerNorth);
 	await page.goto(TOC, { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { name: 'Theory of change', level: 1 })).toBeVisible();
