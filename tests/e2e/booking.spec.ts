@@ -160,6 +160,14 @@ test('invalid intake shows each error by its field and stores nothing; a filled 
 	await expect(page.getByText('hugo@example.test')).toHaveCount(0);
 });
 
+test('the home page and the booking page give a consultation the same length', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByText('45 minutes with a consultant to look at your local picture')).toBeVisible();
+	await expect(page.getByText(/an hour with a consultant/)).toHaveCount(0);
+	await page.goto('/consultation');
+	await expect(page.getByText('A free conversation, about 45 minutes by video call')).toBeVisible();
+});
+
 test('a consultant sets weekly hours and a day off, with errors by the field', async ({ page }) => {
 	await signIn(page, ACCOUNTS.consultant2);
 	await page.goto('/app/consultations/availability');

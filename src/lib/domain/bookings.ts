@@ -25,8 +25,11 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 export const OVERRIDE_KINDS = ['off', 'extra'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 
+/** How long a consultation lasts, said the same on every page (consultants keep it as their meeting length). */
+export const CONSULTATION_MINUTES = 45;
+
 export const AVAILABILITY_DEFAULTS = {
-	meetingMinutes: 45,
+	meetingMinutes: CONSULTATION_MINUTES,
 	bufferMinutes: 15,
 	noticeWorkingDays: 1,
 	horizonWeeks: 8,
@@ -47,4 +50,18 @@ export function holdsTime(status: BookingStatus) {
 /** Whether a lead may still change a booking that starts at `startsAt`. */
 export function canSelfServe(status: BookingStatus, startsAt: Date, now: Date, cutoffHours = SELF_SERVICE_CUTOFF_HOURS) {
 	return status === 'confirmed' && startsAt.getTime() - now.getTime() >= cutoffHours * 60 * 60_000;
+}
+
+/** The reminder goes this many hours before the start. */
+export const REMINDER_HOURS = 24;
+
+/**
+ * A confirmation (or a move) this close to when the reminder would go, or later, is its own reminder: the lead has
+ * just read the time, so a second email an hour later says nothing new.
+ */
+export const REMINDER_FRESH_HOURS = 12;
+
+/** Whether a booking whose time the lead was told at `toldAt` still needs the reminder before `startsAt`. */
+export function needsReminder(startsAt: Date, toldAt: Date) {
+	return startsAt.getTime() - toldAt.getTime() >= (REMINDER_HOURS + REMINDER_FRESH_HOURS) * 60 * 60_000;
 }

@@ -5,9 +5,9 @@ import { hashToken, newId, newToken } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { BOOKING_PER_ADDRESS } from '$lib/domain/rate-limit';
-import type { OrganisationType } from '$lib/domain/bookings';
+import { needsReminder, type OrganisationType } from '$lib/domain/bookings';
 import { openSlots, rangeFor } from '$lib/domain/slots';
-import { SlotTakenError, isExclusionViolation, type ConsultantSchedule, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
+import { refusalFor, SlotTakenError, isExclusionViolation, type ConsultantSchedule, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
 import { mailBoth } from './mail';
 
 export interface IntakeInput {
@@ -35,7 +35,7 @@ export async function bookConsultation(input: IntakeInput, address: string, now 
 	const open = openSlots(schedules.map((s) => ({ candidate: s.candidate, slots: slotsFor(s, now) }))).find(
 		(s) => s.start.getTime() === start.getTime()
 	);
-	if (!open) throw new SlotTakenError();
+	if (!open) throw refusalFor(start, schedules, now);
 	for (const consultantId of open.consultantIds) {
 		const schedule = schedules.find((s) => s.candidate.id === consultantId)!;
 		try {
@@ -75,11 +75,13 @@ async function insertBooking(schedule: ConsultantSchedule, start: Date, input: I
 				consentAt: now,
 				tokenHash: hashToken(token),
 				tokenExpiresAt: range.end,
-				lastContactAt: now
+				lastContactAt: now,
+				// Confirmed so close to the start that this email is its own reminder: marked as reminded.
+				reminderSentAt: needsReminder(range.start, now) ? null : now
 			})
 			.returning();
 		await audit(tx, { actorId: null, entity: 'booking', entityId: booking.id, action: 'create', after: booking });
-		await mailBoth(tx, booking, schedule, 'booked', token);
+		await mailBoth(tx, booking, schedule, 'booked', now, token);
 		return { booking, token };
 	});
 }

@@ -4,13 +4,9 @@ import type { Booking } from '$lib/server/db/schema';
 import { enqueueMail, link } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { ORGANISATION_TYPE_LABELS } from '$lib/domain/bookings';
-import { londonTime, londonZoneName } from '$lib/domain/slots';
+import { manageLines, whenText } from '$lib/domain/booking-text';
 import { formatDate } from '$lib/domain/dates';
 import { inviteAttachment } from './invite';
-
-export function whenText(start: Date, end: Date) {
-	return `${formatDate(start)}, ${londonTime(start)} to ${londonTime(end)} (${londonZoneName(start)}, UK time)`;
-}
 
 function domain() {
 	return new URL(config.origin).hostname;
@@ -38,12 +34,19 @@ export async function mailBoth(
 	booking: Booking,
 	consultant: { name: string; email: string },
 	reason: MailReason,
+	now: Date,
 	token?: string
 ) {
 	const when = whenText(booking.startsAt, booking.endsAt);
-	const manage = token
-		? ['', 'To see, move or cancel this booking (until 4 hours before it starts), open:', link(`/consultation/manage/${token}`)]
-		: ['', 'Use the link in your first confirmation email to see, move or cancel this booking.'];
+	const manage = [
+		'',
+		...manageLines({
+			startsAt: booking.startsAt,
+			now,
+			cutoffHours: config.bookingCutoffHours,
+			manageUrl: token ? link(`/consultation/manage/${token}`) : undefined
+		})
+	];
 	const leadText = {
 		booked: [`Dear ${booking.leadName},`, '', `Your free consultation with ${config.orgName} is booked for ${when}.`, `${consultant.name} will speak with you.`],
 		rescheduled: [`Dear ${booking.leadName},`, '', `Your free consultation has moved to ${when}.`],

@@ -6,9 +6,9 @@ import { hashToken } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { ConflictError, InputError } from '$lib/server/errors';
-import { canSelfServe } from '$lib/domain/bookings';
+import { canSelfServe, needsReminder } from '$lib/domain/bookings';
 import { rangeFor } from '$lib/domain/slots';
-import { SlotTakenError, isExclusionViolation, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
+import { refusalFor, SlotTakenError, isExclusionViolation, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
 import { mailBoth } from './mail';
 
 /** The booking a manage link names, while the link is valid (until the meeting ends); null otherwise. */
@@ -47,7 +47,7 @@ export async function rescheduleByToken(token: string, slot: string, now = new D
 	const start = new Date(slot);
 	const [schedule] = await loadSchedules(now, booking.consultantId);
 	if (!schedule || !slotsFor(schedule, now, booking.id).some((s) => s.start.getTime() === start.getTime())) {
-		throw new SlotTakenError();
+		throw refusalFor(start, schedule ? [schedule] : [], now);
 	}
 	const range = rangeFor(start, schedule.rules);
 	try {
@@ -64,13 +64,15 @@ export async function rescheduleByToken(token: string, slot: string, now = new D
 					sequence: sql`${bookings.sequence} + 1`,
 					version: sql`${bookings.version} + 1`,
 					lastContactAt: now,
+					// The new time gets its own reminder, unless this email, so close to it, serves as one.
+					reminderSentAt: needsReminder(range.start, now) ? null : now,
 					updatedAt: now
 				})
 				.where(and(eq(bookings.id, booking.id), eq(bookings.version, booking.version), eq(bookings.status, 'confirmed')))
 				.returning();
 			if (!moved) throw new ConflictError('This booking changed a moment ago. Please look at it again.');
 			await audit(tx, { actorId: null, entity: 'booking', entityId: booking.id, action: 'reschedule', before: booking, after: moved });
-			await mailBoth(tx, moved, { name: consultantName, email: consultantEmail }, 'rescheduled');
+			await mailBoth(tx, moved, { name: consultantName, email: consultantEmail }, 'rescheduled', now);
 			return moved;
 		});
 	} catch (err) {
@@ -95,7 +97,7 @@ export async function cancelBooking(tx: Transaction, booking: Booking, actorId: 
 	if (!cancelled) throw new ConflictError();
 	const [consultant] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, booking.consultantId));
 	await audit(tx, { actorId, entity: 'booking', entityId: booking.id, action: 'cancel', before: booking, after: cancelled });
-	await mailBoth(tx, cancelled, consultant, 'cancelled');
+	await mailBoth(tx, cancelled, consultant, 'cancelled', now);
 	return cancelled;
 }
 

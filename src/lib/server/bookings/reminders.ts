@@ -5,9 +5,13 @@ import { bookings } from '$lib/server/db/schema';
 import { enqueueMail } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { formatDate } from '$lib/domain/dates';
-import { whenText } from './mail';
+import { REMINDER_HOURS } from '$lib/domain/bookings';
+import { manageLines, whenText } from '$lib/domain/booking-text';
 
-/** Sends the 24-hour reminder once per booking; SKIP LOCKED lets several instances run it together. */
+/**
+ * Sends the 24-hour reminder once per booking; SKIP LOCKED lets several instances run it together. A booking confirmed
+ * (or moved) inside the window was marked reminded then (`needsReminder`), so it is not picked here.
+ */
 export async function sendReminders(now = new Date()) {
 	return db.transaction(async (tx) => {
 		const due = await tx
@@ -18,7 +22,7 @@ export async function sendReminders(now = new Date()) {
 					eq(bookings.status, 'confirmed'),
 					isNull(bookings.reminderSentAt),
 					gt(bookings.startsAt, now),
-					lte(bookings.startsAt, new Date(now.getTime() + 24 * 60 * 60_000))
+					lte(bookings.startsAt, new Date(now.getTime() + REMINDER_HOURS * 60 * 60_000))
 				)
 			)
 			.for('update', { skipLocked: true });
@@ -32,7 +36,7 @@ export async function sendReminders(now = new Date()) {
 					`Dear ${booking.leadName},`,
 					'',
 					`A reminder that your free consultation with ${config.orgName} is on ${whenText(booking.startsAt, booking.endsAt)}.`,
-					'Use the link in your confirmation email if you need to move or cancel it.',
+					...manageLines({ startsAt: booking.startsAt, now, cutoffHours: config.bookingCutoffHours }),
 					'',
 					config.orgName
 				].join('\n')

@@ -5,15 +5,31 @@ import { db, type Executor, type Transaction } from '$lib/server/db';
 import { PG, pgCode } from '$lib/server/db/errors';
 import { availability, availabilityOverrides, bookings, users } from '$lib/server/db/schema';
 import { ConflictError } from '$lib/server/errors';
-import { consultantSlots, londonDate, londonInstant, openSlots, type BusyRange, type Candidate, type DateOverride, type OpenSlot, type Slot, type SlotRules } from '$lib/domain/slots';
+import {
+	consultantSlots,
+	londonDate,
+	londonInstant,
+	openSlots,
+	SLOT_REFUSALS,
+	whyRefused,
+	type SlotRefusal,
+	type BusyRange, type Candidate, type DateOverride, type OpenSlot, type Slot, type SlotRules } from '$lib/domain/slots';
 
-export const SLOT_TAKEN = 'That time has just been taken. Please choose another time below.';
+export const SLOT_TAKEN = SLOT_REFUSALS.taken;
 
-/** Someone else got the slot first (or it is no longer offered): the lead picks again from fresh slots. */
+/**
+ * The start asked for is not an open slot: someone else got it first, or (with a stale or forged form) it is too
+ * soon, too far ahead or outside the consultant's hours. The message says which; the lead picks again.
+ */
 export class SlotTakenError extends ConflictError {
-	constructor() {
-		super(SLOT_TAKEN);
+	constructor(readonly reason: SlotRefusal = 'taken') {
+		super(SLOT_REFUSALS[reason]);
 	}
+}
+
+/** The refusal for a start none of these consultants can take now. */
+export function refusalFor(start: Date, schedules: ConsultantSchedule[], now: Date) {
+	return new SlotTakenError(Number.isNaN(start.getTime()) ? 'outside_hours' : whyRefused(start, schedules, now));
 }
 
 const BOOKING_LOCK = 7_351_202;
