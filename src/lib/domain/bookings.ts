@@ -22,6 +22,36 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 	other: 'Other'
 };
 
+/** How a consultation is held: a video link, a phone number, or a place. */
+export const JOINING_KINDS = ['video', 'phone', 'place'] as const;
+export type JoiningKind = (typeof JOINING_KINDS)[number];
+
+export const JOINING_KIND_LABELS: Record<JoiningKind, string> = {
+	video: 'Video call',
+	phone: 'Phone call',
+	place: 'In person'
+};
+
+export interface Joining {
+	kind: JoiningKind;
+	detail: string;
+}
+
+/** A booking's own joining details when it has them, else its consultant's default; null when neither is set. */
+export function joiningFor(
+	booking: { joiningKind: JoiningKind | null; joiningDetail: string | null },
+	consultant: { joiningKind: JoiningKind | null; joiningDetail: string | null } | null | undefined
+): Joining | null {
+	if (booking.joiningKind && booking.joiningDetail) return { kind: booking.joiningKind, detail: booking.joiningDetail };
+	if (consultant?.joiningKind && consultant.joiningDetail) return { kind: consultant.joiningKind, detail: consultant.joiningDetail };
+	return null;
+}
+
+/** "Video call: https://meet.example/abc", for emails and pages. */
+export function joiningText(joining: Joining | null) {
+	return joining ? `${JOINING_KIND_LABELS[joining.kind]}: ${joining.detail}` : 'Joining details to follow: your consultant will send them before the call.';
+}
+
 export const OVERRIDE_KINDS = ['off', 'extra'] as const;
 export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 

@@ -7,6 +7,7 @@ export { bookConsultation, type IntakeInput } from './book';
 export { cancelByToken, findByToken, rescheduleByToken, rescheduleOptions } from './manage';
 export { getBooking, listBookings, updateBooking, type PipelineFilter } from './pipeline';
 export { startEngagement } from './engagement';
+export { bookingJoining, setBookingJoining } from './joining';
 export { sendReminders } from './reminders';
 
 export const ANONYMISED = 'Anonymised';

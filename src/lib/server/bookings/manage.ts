@@ -9,7 +9,7 @@ import { ConflictError, InputError } from '$lib/server/errors';
 import { canSelfServe, needsReminder } from '$lib/domain/bookings';
 import { rangeFor } from '$lib/domain/slots';
 import { refusalFor, SlotTakenError, isExclusionViolation, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
-import { mailBoth } from './mail';
+import { joiningOf, mailBoth } from './mail';
 
 /** The booking a manage link names, while the link is valid (until the meeting ends); null otherwise. */
 export async function findByToken(token: string, now = new Date()) {
@@ -21,6 +21,7 @@ export async function findByToken(token: string, now = new Date()) {
 	if (!row) return null;
 	return {
 		...row,
+		joining: await joiningOf(db, row.booking),
 		canChange: canSelfServe(row.booking.status, row.booking.startsAt, now, config.bookingCutoffHours)
 	};
 }

@@ -5,8 +5,9 @@ import { bookings } from '$lib/server/db/schema';
 import { enqueueMail } from '$lib/server/mail';
 import { config } from '$lib/server/config';
 import { formatDate } from '$lib/domain/dates';
-import { REMINDER_HOURS } from '$lib/domain/bookings';
 import { manageLines, whenText } from '$lib/domain/booking-text';
+import { joiningText, REMINDER_HOURS } from '$lib/domain/bookings';
+import { joiningOf } from './mail';
 
 /**
  * Sends the 24-hour reminder once per booking; SKIP LOCKED lets several instances run it together. A booking confirmed
@@ -36,6 +37,7 @@ export async function sendReminders(now = new Date()) {
 					`Dear ${booking.leadName},`,
 					'',
 					`A reminder that your free consultation with ${config.orgName} is on ${whenText(booking.startsAt, booking.endsAt)}.`,
+					`How to join: ${joiningText(await joiningOf(tx, booking))}`,
 					...manageLines({ startsAt: booking.startsAt, now, cutoffHours: config.bookingCutoffHours }),
 					'',
 					config.orgName

@@ -5,18 +5,19 @@ import { cancelByToken, findByToken, rescheduleByToken, rescheduleOptions, SlotT
 import { slotDays } from '$lib/domain/slot-options';
 import { timeRange } from '$lib/domain/slots';
 import { formatDate } from '$lib/domain/dates';
-import { ORGANISATION_TYPE_LABELS } from '$lib/domain/bookings';
+import { joiningText, ORGANISATION_TYPE_LABELS } from '$lib/domain/bookings';
 
 export async function load({ params, url }) {
 	const found = await findByToken(params.token);
 	if (!found) error(404, 'This link has expired or is not valid. Reply to your confirmation email and we will help.');
-	const { booking, consultantName, canChange } = found;
+	const { booking, consultantName, canChange, joining } = found;
 	const after = url.searchParams.get('after');
 	return {
 		booking: {
 			status: booking.status,
 			when: `${formatDate(booking.startsAt)}, ${timeRange(booking.startsAt, booking.endsAt)}`,
 			consultantName,
+			joining: booking.status === 'confirmed' ? joiningText(joining) : null,
 			leadName: booking.leadName,
 			organisation: `${booking.organisation} (${ORGANISATION_TYPE_LABELS[booking.organisationType]})`,
 			localArea: booking.localArea,
