@@ -54,7 +54,9 @@ const sink = new SMTPServer({
 	onData(stream, _session, callback) {
 		simpleParser(stream).then((mail) => {
 			const headers = Object.fromEntries(mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).trim()]));
-			appendFileSync(mailFile, `${JSON.stringify({ messageId: mail.messageId, to: headers.to, subject: mail.subject, text: mail.text, headers })}\n`);
+			// Attachments as text (calendar invites), so tests can read what a lead's calendar receives.
+			const attachments = mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content.toString('utf8') }));
+			appendFileSync(mailFile, `${JSON.stringify({ messageId: mail.messageId, to: headers.to, subject: mail.subject, text: mail.text, headers, attachments })}\n`);
 			callback();
 		}, callback);
 	}

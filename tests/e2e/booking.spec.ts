@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+import { ACCOUNTS, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, signOut, type DeliveredMail } from './fixtures';
 
 /** A visitor in their own browser, from their own address (the booking form is rate limited per address). */
 async function visitor(browser: Browser, address: string) {
@@ -160,6 +160,14 @@ test('invalid intake shows each error by its field and stores nothing; a filled 
 	await expect(page.getByText('hugo@example.test')).toHaveCount(0);
 });
 
+test('the home page and the booking page give a consultation the same length', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByText('45 minutes with a consultant to look at your local picture')).toBeVisible();
+	await expect(page.getByText(/an hour with a consultant/)).toHaveCount(0);
+	await page.goto('/consultation');
+	await expect(page.getByText('A free conversation, about 45 minutes by video call')).toBeVisible();
+});
+
 test('a consultant sets weekly hours and a day off, with errors by the field', async ({ page }) => {
 	await signIn(page, ACCOUNTS.consultant2);
 	await page.goto('/app/consultations/availability');
@@ -175,4 +183,74 @@ test('a consultant sets weekly hours and a day off, with errors by the field', a
 	await page.getByRole('button', { name: 'Add date' }).click();
 	await expect(page.getByRole('row').filter({ hasText: '7 January 2030' })).toContainText('Day off');
 	await expectAccessible(page);
+});
+
+test('joining details: a consultant’s default reaches the confirmation, its invite and the manage page; a booking’s own replaces it', async ({ browser, page }) => {
+	test.setTimeout(180_000);
+	const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
+	const calendar = (mail: DeliveredMail) => unfold(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content);
+	// Both consultants set a default, so whoever the booking goes to has one.
+	const defaults = [
+		{ account: ACCOUNTS.consultant, kind: 'Video call', detail: 'https://meet.example.test/westholm-room' },
+		{ account: ACCOUNTS.consultant2, kind: 'Phone call', detail: '0161 496 0999' }
+	];
+	for (const d of defaults) {
+		await signIn(page, d.account);
+		await page.goto('/app/consultations/availability');
+		await page.getByLabel('Usually by').selectOption({ label: d.kind });
+		await page.getByLabel('Video link, phone number or address').fill(d.kind === 'Video call' ? 'meet.example.test' : d.detail);
+		await page.getByRole('button', { name: 'Save availability' }).click();
+		if (d.kind === 'Video call') {
+			await expect(page.locator('#field-joiningDetail-error')).toContainText('starting https://');
+			await expectAccessible(page);
+			await page.getByLabel('Video link, phone number or address').fill(d.detail);
+			await page.getByRole('button', { name: 'Save availability' }).click();
+		}
+		await expect(page.getByText('Your availability is saved.')).toBeVisible();
+		await expect(page.getByLabel('Video link, phone number or address')).toHaveValue(d.detail);
+		await signOut(page);
+	}
+
+	const lead = await visitor(browser, '198.51.100.41');
+	await lead.goto('/consultation');
+	await lead.getByRole('radio').first().check();
+	await fillIntake(lead, 'Jude Joiner', 'jude.joiner@example.test');
+	await lead.getByRole('button', { name: 'Book this consultation' }).click();
+	await expect(lead.getByText('Your consultation is booked')).toBeVisible();
+	const consultantName = (await lead.locator('dt:text-is("With") + dd').textContent())!.trim();
+	const mine = consultantName === 'Casey Consultant' ? defaults[0] : defaults[1];
+	await expect(lead.locator('dt:text-is("How to join") + dd')).toHaveText(`${mine.kind}: ${mine.detail}`);
+	await expectAccessible(lead);
+	const manageUrl = lead.url().replace(/\?.*$/, '');
+
+	await signIn(page, ACCOUNTS.admin);
+	const booked = await readLatestMailAsSent(page, 'jude.joiner@example.test');
+	expect(booked.text).toContain(`How to join: ${mine.kind}: ${mine.detail}`);
+	const invite = calendar(booked);
+	expect(invite).toContain(`LOCATION:${mine.detail}`);
+	expect(invite).toMatch(/\nURL:https?:\/\//);
+	expect(invite).toContain(new URL(manageUrl).pathname);
+	const uid = invite.match(/UID:(\S+)/)![1];
+	await signOut(page);
+
+	// The consultant gives this booking its own place; the lead's calendar gets the same event, one sequence on.
+	await signIn(page, mine.account);
+	await page.goto('/app/consultations');
+	await page.getByRole('link', { name: 'Jude Joiner' }).click();
+	await page.getByLabel('For this consultation, by').selectOption({ label: 'In person' });
+	await page.getByLabel('Video link, phone number or address').fill('Room 2, Westholm Police HQ');
+	await page.getByRole('button', { name: 'Save and tell the lead' }).click();
+	await expect(page.getByText('Joining details sent')).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+
+	await lead.goto(manageUrl);
+	await expect(lead.locator('dt:text-is("How to join") + dd')).toHaveText('In person: Room 2, Westholm Police HQ');
+	await signIn(page, ACCOUNTS.admin);
+	const updated = await readLatestMailAsSent(page, 'jude.joiner@example.test');
+	expect(updated.subject).toContain('New joining details');
+	const next = calendar(updated);
+	expect(next).toContain(`UID:${uid}`);
+	expect(next).toContain('SEQUENCE:1');
+	expect(next).toContain('LOCATION:Room 2\\, Westholm Police HQ');
 });

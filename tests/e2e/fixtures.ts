@@ -89,6 +89,7 @@ export interface DeliveredMail {
 	subject: string;
 	text: string;
 	headers: Record<string, string>;
+	attachments: { filename?: string; contentType: string; content: string }[];
 }
 
 /** A message the SMTP sink of scripts/e2e-server.js received, found by the outbox row it came from. */

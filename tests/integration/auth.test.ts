@@ -207,6 +207,22 @@ describe('invitations', () => {
 		expect(await findInvitation(token)).toBeNull();
 	});
 
+	it('names the organisation once when inviting to it, and the area with where it lives', async () => {
+		const consultant = await makeUser('consultant');
+		const area = await makeArea();
+		const { config } = await import('$lib/server/config');
+		await db.transaction((tx) => createInvitation(tx, consultant, { email: 'staffer@example.test', role: 'consultant' }));
+		await db.transaction((tx) =>
+			createInvitation(tx, consultant, { email: 'partner@example.test', role: 'partner', area: { id: area.id, name: area.name, role: 'viewer' } })
+		);
+		const [staff] = await db.select().from(outbox).where(eq(outbox.to, 'staffer@example.test'));
+		expect(staff.subject).toBe(`You are invited to join ${config.orgName}`);
+		expect(staff.text).toContain(`${consultant.name} has invited you to join ${config.orgName}.`);
+		expect(staff.text).not.toContain(`${config.orgName} on ${config.orgName}`);
+		const [partner] = await db.select().from(outbox).where(eq(outbox.to, 'partner@example.test'));
+		expect(partner.subject).toBe(`You are invited to join the ${area.name} area on ${config.orgName}`);
+	});
+
 	it('refuses an expired invitation and creates nothing', async () => {
 		const consultant = await makeUser('consultant');
 		const { invitations } = await import('$lib/server/db/schema');

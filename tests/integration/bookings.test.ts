@@ -11,12 +11,14 @@ import {
 	listOpenSlots,
 	rescheduleByToken,
 	sendReminders,
+	setBookingJoining,
 	SlotTakenError,
 	startEngagement,
 	updateBooking
 } from '$lib/server/bookings';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
+import { viewOutboxMessage } from '$lib/server/mail';
 import { runRetention } from '$lib/server/retention';
 import { useTestDatabase } from '../helpers/database';
 import { makeUser } from '../helpers/factories';
@@ -96,6 +98,21 @@ describe('booking a consultation', () => {
 		await only(consultant.id);
 		await expect(bookConsultation(intake(at('2027-03-25T10:10:00Z')), nextAddress(), NOW)).rejects.toThrow(SlotTakenError);
 		await expect(bookConsultation(intake(at('2027-03-24T14:30:00Z')), nextAddress(), NOW)).rejects.toThrow(SlotTakenError); // inside the notice
+		// Each refusal says why, not "just taken" for a time nobody could have had.
+		await expect(bookConsultation(intake(at('2027-03-25T10:10:00Z')), nextAddress(), NOW)).rejects.toMatchObject({
+			reason: 'outside_hours',
+			message: expect.stringContaining('outside the consultant’s hours')
+		});
+		await expect(bookConsultation(intake(at('2027-03-24T14:30:00Z')), nextAddress(), NOW)).rejects.toMatchObject({
+			reason: 'too_soon',
+			message: expect.stringContaining('too soon')
+		});
+		await expect(bookConsultation(intake(at('2027-07-01T09:00:00Z')), nextAddress(), NOW)).rejects.toMatchObject({ reason: 'too_far' });
+		await bookConsultation(intake(at('2027-03-25T11:00:00Z')), nextAddress(), NOW);
+		await expect(bookConsultation(intake(at('2027-03-25T11:00:00Z')), nextAddress(), NOW)).rejects.toMatchObject({
+			reason: 'taken',
+			message: expect.stringContaining('just been taken')
+		});
 	});
 
 	it('closes a consultant’s day at the daily cap', async () => {
@@ -236,5 +253,89 @@ describe('scheduled jobs', () => {
 		const [row] = await db.select().from(bookings).where(eq(bookings.id, booking.id));
 		expect(row).toMatchObject({ leadName: 'Anonymised', phone: '', situation: '', email: `anonymised-${booking.id}@invalid` });
 		expect(row.anonymisedAt).not.toBeNull();
+	});
+});
+
+describe('booked close to the start', () => {
+	it('sends no reminder for a booking made inside the reminder window, and promises no change already past', async () => {
+		const consultant = await makeConsultant({ noticeWorkingDays: 0 });
+		await only(consultant.id);
+		const mailTo = (to: string, kind: string) => db.select().from(outbox).where(and(eq(outbox.to, to), eq(outbox.kind, kind)));
+		await bookConsultation(intake(at('2027-03-24T11:00:00Z'), { email: 'soon@example.test' }), nextAddress(), NOW); // in an hour
+		await bookConsultation(intake(at('2027-03-24T14:30:00Z'), { email: 'later@example.test' }), nextAddress(), NOW); // in 4.5 hours
+		await bookConsultation(intake(at('2027-03-25T09:00:00Z'), { email: 'tomorrow@example.test' }), nextAddress(), NOW); // in 23 hours
+
+		const [soon] = await mailTo('soon@example.test', 'booking-booked');
+		expect(soon.text).not.toContain('until 4 hours before');
+		expect(soon.text).toContain('too late to move or cancel this booking online');
+		const [later] = await mailTo('later@example.test', 'booking-booked');
+		expect(later.text).toContain('To see, move or cancel this booking (until 4 hours before it starts), open:');
+
+		await sendReminders(at('2027-03-24T10:05:00Z'));
+		await sendReminders(at('2027-03-24T12:00:00Z'));
+		for (const to of ['soon@example.test', 'later@example.test', 'tomorrow@example.test']) {
+			expect(await mailTo(to, 'booking-reminder')).toHaveLength(0);
+		}
+	});
+
+	it('reminds a booking moved out of the window before its new time', async () => {
+		const consultant = await makeConsultant({ noticeWorkingDays: 0 });
+		await only(consultant.id);
+		const { token } = await bookConsultation(intake(at('2027-03-25T13:30:00Z'), { email: 'moved@example.test' }), nextAddress(), NOW);
+		await rescheduleByToken(token, '2027-03-29T08:00:00.000Z', at('2027-03-24T10:10:00Z')); // Monday 09:00 BST
+		const reminders = () => db.select().from(outbox).where(and(eq(outbox.to, 'moved@example.test'), eq(outbox.kind, 'booking-reminder')));
+		await sendReminders(at('2027-03-24T10:15:00Z'));
+		expect(await reminders()).toHaveLength(0);
+		await sendReminders(at('2027-03-28T08:30:00Z'));
+		const [reminder, ...more] = await reminders();
+		expect(more).toHaveLength(0);
+		expect(reminder.text).toContain('29 March 2027, 09:00 to 09:45 (BST, UK time)');
+		expect(reminder.text).toContain('(until 4 hours before it starts)');
+	});
+});
+
+describe('joining details', () => {
+	const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
+
+	it('sends the consultant’s default in the emails, the invite (LOCATION, URL, DESCRIPTION with the manage link) and the manage page', async () => {
+		const consultant = await makeConsultant({ joiningKind: 'video', joiningDetail: 'https://meet.example.test/kestrel-room' });
+		await only(consultant.id);
+		const { booking, token } = await bookConsultation(intake(at('2027-04-20T08:00:00Z'), { email: 'joiner@example.test' }), nextAddress(), NOW);
+		const [lead] = await db.select().from(outbox).where(and(eq(outbox.to, 'joiner@example.test'), eq(outbox.kind, 'booking-booked')));
+		expect(lead.text).toContain('How to join: Video call: https://meet.example.test/kestrel-room');
+		const ics = unfold(lead.attachments[0].content);
+		expect(ics).toContain('LOCATION:https://meet.example.test/kestrel-room');
+		expect(ics).toContain('URL:https://meet.example.test/kestrel-room');
+		expect(ics).toContain(`/consultation/manage/${token}`);
+		// The admin mailbox masks the manage link in the invite too, though the invite folds it across lines.
+		expect(JSON.stringify(await viewOutboxMessage(lead.id))).not.toContain(token);
+		const [mine] = await db.select().from(outbox).where(and(eq(outbox.to, consultant.email), eq(outbox.kind, 'booking-booked-consultant')));
+		expect(mine.text).toContain('How to join: Video call: https://meet.example.test/kestrel-room');
+		expect(unfold(mine.attachments[0].content)).not.toContain(token);
+		expect((await findByToken(token, NOW))!.joining).toEqual({ kind: 'video', detail: 'https://meet.example.test/kestrel-room' });
+
+		// This booking's own details replace the default, with an updated invite: same UID, SEQUENCE + 1.
+		await setBookingJoining(consultant, booking.id, { joiningKind: 'phone', joiningDetail: '0161 496 0000', version: booking.version }, NOW);
+		const [updated] = await db.select().from(outbox).where(and(eq(outbox.to, 'joiner@example.test'), eq(outbox.kind, 'booking-updated')));
+		expect(updated.text).toContain('How to join: Phone call: 0161 496 0000');
+		const next = unfold(updated.attachments[0].content);
+		expect(next).toContain(`UID:booking-${booking.id}@`);
+		expect(next).toContain('SEQUENCE:1');
+		expect(next).toContain('LOCATION:0161 496 0000');
+		expect((await findByToken(token, NOW))!.joining).toEqual({ kind: 'phone', detail: '0161 496 0000' });
+		// Another consultant cannot touch it.
+		const other = await makeUser('consultant');
+		await expect(setBookingJoining(other, booking.id, { joiningKind: null, joiningDetail: null, version: booking.version + 1 }, NOW)).rejects.toThrow(NotFoundError);
+	});
+
+	it('says details will follow when neither the booking nor the consultant has any', async () => {
+		const consultant = await makeConsultant();
+		await only(consultant.id);
+		const { token } = await bookConsultation(intake(at('2027-04-21T08:00:00Z'), { email: 'nodetails@example.test' }), nextAddress(), NOW);
+		const [lead] = await db.select().from(outbox).where(eq(outbox.to, 'nodetails@example.test'));
+		expect(lead.text).toContain('How to join: Joining details to follow');
+		expect(unfold(lead.attachments[0].content)).not.toContain('LOCATION:');
+		expect(unfold(lead.attachments[0].content)).toContain(`URL:`);
+		expect((await findByToken(token, NOW))!.joining).toBeNull();
 	});
 });

@@ -3,6 +3,7 @@ import { fieldErrors } from '$lib/server/forms';
 import { createAreaSchema } from '$lib/validators/areas';
 import { acceptInvitationSchema, signInSchema } from '$lib/validators/auth';
 import { isCommonPassword } from '$lib/server/auth/password';
+import { bookingJoiningSchema } from '$lib/validators/bookings';
 
 describe('form schemas', () => {
 	it('normalises email addresses and rejects malformed ones', () => {
@@ -42,5 +43,21 @@ describe('common passwords', () => {
 		expect(isCommonPassword('Password1')).toBe(true);
 		expect(isCommonPassword('iloveyou1')).toBe(true);
 		expect(isCommonPassword('kettle orchard lantern')).toBe(false);
+	});
+});
+
+describe('joining details', () => {
+	const parse = (v: Record<string, string>) => bookingJoiningSchema.safeParse({ version: '3', ...v });
+	it('asks for what the chosen kind needs, a video link starting https://', () => {
+		expect(parse({ joiningKind: 'video', joiningDetail: '' }).success).toBe(false);
+		expect(fieldErrors(parse({ joiningKind: 'video', joiningDetail: 'meet.example.test/x' }).error!).joiningDetail).toContain('https://');
+		expect(parse({ joiningKind: 'video', joiningDetail: 'https://meet.example.test/x' }).success).toBe(true);
+		expect(parse({ joiningKind: 'phone', joiningDetail: '0161 496 0000' }).success).toBe(true);
+		expect(fieldErrors(parse({ joiningKind: 'place', joiningDetail: '' }).error!).joiningDetail).toBe('Enter the address of the place.');
+	});
+	it('takes no kind as "use the default", but not details without a kind', () => {
+		expect(parse({ joiningKind: '', joiningDetail: '' }).success).toBe(true);
+		expect(fieldErrors(parse({ joiningKind: '', joiningDetail: 'somewhere' }).error!).joiningKind).toBeDefined();
+		expect(parse({ joiningKind: 'carrier-pigeon', joiningDetail: 'x' }).success).toBe(false);
 	});
 });

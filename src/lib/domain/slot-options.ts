@@ -1,5 +1,5 @@
 // Slots shaped for the pickers: grouped by London day, with the labels the page shows (no Date maths in Svelte).
-import { groupByDay, londonTime, londonZoneName, type Slot } from './slots';
+import { groupByDay, timeRange, type Slot } from './slots';
 
 export interface SlotOption {
 	value: string;
@@ -19,7 +19,7 @@ export function slotDays(slots: Slot[], days = 6, after?: string) {
 			slots: d.slots.map(
 				(s): SlotOption => ({
 					value: s.start.toISOString(),
-					label: `${londonTime(s.start)} to ${londonTime(s.end)} ${londonZoneName(s.start)}`,
+					label: timeRange(s.start, s.end),
 					start: s.start.toISOString(),
 					end: s.end.toISOString()
 				})

@@ -198,6 +198,43 @@ export function londonZoneName(at: Date): string {
 	return format(at, 'zzz', { in: inLondon }) === 'GMT+1' ? 'BST' : 'GMT';
 }
 
+/**
+ * A slot's two ends, each in its own zone when a clock change falls between them ("01:30 BST to 01:15 GMT" on
+ * 31 October), otherwise the zone once ("10:00 to 10:45 GMT").
+ */
+export function timeRange(start: Date, end: Date): string {
+	const [from, to] = [londonZoneName(start), londonZoneName(end)];
+	return from === to
+		? `${londonTime(start)} to ${londonTime(end)} ${from}`
+		: `${londonTime(start)} ${from} to ${londonTime(end)} ${to}`;
+}
+
+/** Why a start a lead asked for is not an open slot, most telling reason first. */
+export type SlotRefusal = 'too_soon' | 'too_far' | 'outside_hours' | 'taken';
+
+/**
+ * Tells a lead why a start cannot be booked with any of these consultants: before every consultant's notice allows
+ * (or past), beyond every horizon, off every consultant's grid of working hours, or else (it is on a grid and in
+ * range) someone else holds it or the day is full.
+ */
+export function whyRefused(start: Date, consultants: { rules: SlotRules; overrides: DateOverride[] }[], now: Date): SlotRefusal {
+	if (consultants.length === 0) return 'outside_hours';
+	if (consultants.every((c) => start < earliestStart(now, c.rules.noticeWorkingDays))) return 'too_soon';
+	const free = consultants.map((c) => consultantSlots({ rules: c.rules, overrides: c.overrides, busy: [], now }));
+	if (free.some((slots) => slots.some((s) => s.start.getTime() === start.getTime()))) return 'taken';
+	const lastDay = (c: { rules: SlotRules }) => londonDate(addDays(new TZDate(now.getTime(), ZONE), c.rules.horizonWeeks * 7 - 1));
+	if (consultants.every((c) => londonDate(start) > lastDay(c))) return 'too_far';
+	return 'outside_hours';
+}
+
+/** What the lead reads beside the time picker when a start is refused. */
+export const SLOT_REFUSALS: Record<SlotRefusal, string> = {
+	too_soon: 'That time is too soon: our consultants need some notice to prepare. Please choose a later time below.',
+	too_far: 'That time is further ahead than we take bookings. Please choose a time below.',
+	outside_hours: 'That time is outside the consultant’s hours. Please choose one of the times below.',
+	taken: 'That time has just been taken. Please choose another time below.'
+};
+
 /** Parses "09:00-12:30, 13:30-17:00" into intervals; null when any part is not a valid, increasing interval. */
 export function parseIntervals(text: string): TimeInterval[] | null {
 	const parts = text

@@ -1,9 +1,28 @@
 import { z } from 'zod';
-import { BOOKING_STATUSES, ORGANISATION_TYPES, OVERRIDE_KINDS } from '$lib/domain/bookings';
+import { BOOKING_STATUSES, JOINING_KINDS, ORGANISATION_TYPES, OVERRIDE_KINDS } from '$lib/domain/bookings';
 import { isTime, parseIntervals } from '$lib/domain/slots';
 import { choice, email, optionalLines, optionalText, requiredLines, requiredText, safeString, version } from './common';
 
 const slot = z.iso.datetime({ message: 'Choose a time for the consultation.' });
+
+/** Joining details as typed: no kind means none (the default, or the consultant's for a booking). */
+const joiningFields = {
+	joiningKind: z.union([z.literal(''), z.enum(JOINING_KINDS)], { message: 'Choose how the consultation is held.' }).optional().default(''),
+	joiningDetail: optionalText('the joining details', 500)
+};
+
+function checkJoining(v: { joiningKind: string; joiningDetail: string }, ctx: z.RefinementCtx) {
+	if (!v.joiningKind) {
+		if (v.joiningDetail) ctx.addIssue({ code: 'custom', path: ['joiningKind'], message: 'Choose how the consultation is held, or clear the details.' });
+		return;
+	}
+	const missing = { video: 'Enter the video call link.', phone: 'Enter the phone number.', place: 'Enter the address of the place.' } as const;
+	if (!v.joiningDetail) {
+		ctx.addIssue({ code: 'custom', path: ['joiningDetail'], message: missing[v.joiningKind as keyof typeof missing] });
+	} else if (v.joiningKind === 'video' && !/^https:\/\/[^\s]+\.[^\s]+$/.test(v.joiningDetail)) {
+		ctx.addIssue({ code: 'custom', path: ['joiningDetail'], message: 'Enter the video call link, starting https://' });
+	}
+}
 
 export const intakeSchema = z
 	.object({
@@ -45,6 +64,8 @@ export const bookingUpdateSchema = z
 
 export const engagementSchema = z.object({ version }).strict();
 
+export const bookingJoiningSchema = z.object({ ...joiningFields, version }).strict().superRefine(checkJoining);
+
 const hours = safeString()
 	.max(200, 'Keep each day to 200 characters or fewer.')
 	.optional()
@@ -83,9 +104,11 @@ export const availabilitySchema = z
 		noticeWorkingDays: whole('the notice', 0, 20),
 		horizonWeeks: whole('how far ahead', 1, 26),
 		dailyCap: whole('the daily limit', 1, 20),
+		...joiningFields,
 		version: z.coerce.number().int().min(0)
 	})
-	.strict();
+	.strict()
+	.superRefine(checkJoining);
 const time = safeString().refine(isTime, { message: 'Enter a time like 09:30 (24-hour clock).' });
 
 export const overrideSchema = z

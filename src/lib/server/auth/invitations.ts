@@ -46,13 +46,14 @@ export async function createInvitation(tx: Executor, actor: { id: string; name: 
 		action: 'create',
 		after: row
 	});
-	const where = input.area ? `the ${input.area.name} area` : config.orgName;
+	// An invitation to an area names the area and where it lives; one to the organisation names it once.
+	const where = input.area ? `the ${input.area.name} area on ${config.orgName}` : config.orgName;
 	await enqueueMail(tx, {
 		to: input.email,
 		kind: 'invitation',
-		subject: `You are invited to ${where} on ${config.orgName}`,
+		subject: `You are invited to join ${where}`,
 		text: [
-			`${actor.name} has invited you to join ${where} on ${config.orgName}.`,
+			`${actor.name} has invited you to join ${where}.`,
 			'',
 			'Open this link to choose your name and password (it works once and expires in 7 days):',
 			link(`/invitation/${token}`),

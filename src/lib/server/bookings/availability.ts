@@ -6,7 +6,7 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { assertStaff } from '$lib/server/auth/staff';
-import { AVAILABILITY_DEFAULTS, type OverrideKind } from '$lib/domain/bookings';
+import { AVAILABILITY_DEFAULTS, type JoiningKind, type OverrideKind } from '$lib/domain/bookings';
 import { londonDate, WEEKDAYS, type WeeklyHours } from '$lib/domain/slots';
 import type { SessionUser } from '$lib/server/auth/session';
 
@@ -20,6 +20,8 @@ export async function getAvailability(user: SessionUser): Promise<Availability> 
 			acceptingBookings: false,
 			weekly: {},
 			...AVAILABILITY_DEFAULTS,
+			joiningKind: null,
+			joiningDetail: null,
 			updatedAt: new Date(),
 			version: 0
 		}
@@ -34,6 +36,8 @@ export interface AvailabilityInput {
 	noticeWorkingDays: number;
 	horizonWeeks: number;
 	dailyCap: number;
+	joiningKind: JoiningKind | null;
+	joiningDetail: string | null;
 	version: number;
 }
 

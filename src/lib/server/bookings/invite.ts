@@ -11,6 +11,9 @@ export interface InviteInput {
 	cancelled: boolean;
 	title: string;
 	description: string;
+	/** Where to join: a video link, a phone number or an address. */
+	location?: string;
+	url?: string;
 	organizer: { name: string; email: string };
 	attendees: { name: string; email: string }[];
 	domain: string;
@@ -35,6 +38,8 @@ export function buildInvite(input: InviteInput): string {
 		endOutputType: 'utc',
 		title: input.title,
 		description: input.description,
+		...(input.location ? { location: input.location } : {}),
+		...(input.url ? { url: input.url } : {}),
 		status: input.cancelled ? 'CANCELLED' : 'CONFIRMED',
 		busyStatus: 'BUSY',
 		organizer: input.organizer,

@@ -54,7 +54,11 @@ export async function viewOutboxMessage(id: string) {
 		...message,
 		text: maskMailTokens(message.text),
 		headers: Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, maskMailTokens(String(value))])),
-		attachments: message.attachments.map((a) => ({ ...a, content: maskMailTokens(a.content) }))
+		// A calendar invite folds long lines (RFC 5545), which can split a link: shown unfolded, so every link is masked.
+		attachments: message.attachments.map((a) => ({
+			...a,
+			content: maskMailTokens(a.contentType.startsWith('text/calendar') ? a.content.replace(/\r?\n[ \t]/g, '') : a.content)
+		}))
 	};
 }
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { intakeSchema } from '$lib/validators/bookings';
-import { bookConsultation, listOpenSlots, SlotTakenError, SLOT_TAKEN } from '$lib/server/bookings';
+import { bookConsultation, listOpenSlots, SlotTakenError } from '$lib/server/bookings';
 import { slotDays } from '$lib/domain/slot-options';
 
 export async function load({ url }) {
@@ -26,7 +26,7 @@ export const actions = {
 			token = (await bookConsultation(input, event.getClientAddress())).token;
 		} catch (err) {
 			if (err instanceof SlotTakenError) {
-				return fail(409, { errors: { slot: SLOT_TAKEN }, values: { ...form.values, slot: '' } });
+				return fail(409, { errors: { slot: err.message }, values: { ...form.values, slot: '' } });
 			}
 			return failureFrom(event, err, form.values);
 		}

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users, areas } from './core';
-import { BOOKING_STATUSES, ORGANISATION_TYPES, OVERRIDE_KINDS } from '../../../domain/bookings';
+import { BOOKING_STATUSES, JOINING_KINDS, ORGANISATION_TYPES, OVERRIDE_KINDS } from '../../../domain/bookings';
 import type { WeeklyHours } from '../../../domain/slots';
 import { inList } from './columns';
 
@@ -23,6 +23,9 @@ export const availability = pgTable(
 		noticeWorkingDays: integer('notice_working_days').notNull().default(1),
 		horizonWeeks: integer('horizon_weeks').notNull().default(8),
 		dailyCap: integer('daily_cap').notNull().default(4),
+		// The consultant's default joining details, used by every booking that has none of its own.
+		joiningKind: text('joining_kind', { enum: JOINING_KINDS }),
+		joiningDetail: text('joining_detail'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		version: integer('version').notNull().default(1)
 	},
@@ -31,7 +34,8 @@ export const availability = pgTable(
 		check('availability_buffer_check', sql`${t.bufferMinutes} between 0 and 120`),
 		check('availability_notice_check', sql`${t.noticeWorkingDays} between 0 and 20`),
 		check('availability_horizon_check', sql`${t.horizonWeeks} between 1 and 26`),
-		check('availability_cap_check', sql`${t.dailyCap} between 1 and 20`)
+		check('availability_cap_check', sql`${t.dailyCap} between 1 and 20`),
+		check('availability_joining_check', sql`${t.joiningKind} is null or ${t.joiningKind} in (${inList(JOINING_KINDS)})`)
 	]
 );
 
@@ -86,6 +90,9 @@ export const bookings = pgTable(
 		tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }).notNull(),
 		// The calendar invite's SEQUENCE: raised at every change the lead's calendar must follow.
 		sequence: integer('sequence').notNull().default(0),
+		// This booking's own joining details (null: the consultant's default).
+		joiningKind: text('joining_kind', { enum: JOINING_KINDS }),
+		joiningDetail: text('joining_detail'),
 		engagementAreaId: text('engagement_area_id').references(() => areas.id, { onDelete: 'set null' }),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
 		lastContactAt: timestamp('last_contact_at', { withTimezone: true }).notNull().defaultNow(),
@@ -100,6 +107,7 @@ export const bookings = pgTable(
 		index('bookings_starts_idx').on(t.startsAt),
 		check('bookings_status_check', sql`${t.status} in (${inList(BOOKING_STATUSES)})`),
 		check('bookings_type_check', sql`${t.organisationType} in (${inList(ORGANISATION_TYPES)})`),
+		check('bookings_joining_check', sql`${t.joiningKind} is null or ${t.joiningKind} in (${inList(JOINING_KINDS)})`),
 		check('bookings_times_check', sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blocksUntil}`)
 	]
 );

@@ -22,11 +22,17 @@ export const actions = {
 		const user = requireRole(event, 'admin', 'consultant');
 		const form = await parseForm(event.request, availabilitySchema);
 		if (!form.ok) return form.failure;
-		const { day1, day2, day3, day4, day5, day6, day7, acceptingBookings, ...rules } = form.data;
+		const { day1, day2, day3, day4, day5, day6, day7, acceptingBookings, joiningKind, joiningDetail, ...rules } = form.data;
 		const days = [day1, day2, day3, day4, day5, day6, day7];
 		const weekly = Object.fromEntries(WEEKDAYS.map((d, i) => [d.key, days[i]]).filter(([, v]) => v.length));
 		try {
-			await saveAvailability(user, { ...rules, weekly, acceptingBookings: acceptingBookings === 'yes' });
+			await saveAvailability(user, {
+				...rules,
+				weekly,
+				acceptingBookings: acceptingBookings === 'yes',
+				joiningKind: joiningKind || null,
+				joiningDetail: joiningKind ? joiningDetail : null
+			});
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}

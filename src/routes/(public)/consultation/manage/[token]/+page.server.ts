@@ -1,22 +1,23 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { cancelSchema, rescheduleSchema } from '$lib/validators/bookings';
-import { cancelByToken, findByToken, rescheduleByToken, rescheduleOptions, SlotTakenError, SLOT_TAKEN } from '$lib/server/bookings';
+import { cancelByToken, findByToken, rescheduleByToken, rescheduleOptions, SlotTakenError } from '$lib/server/bookings';
 import { slotDays } from '$lib/domain/slot-options';
-import { londonTime, londonZoneName } from '$lib/domain/slots';
+import { timeRange } from '$lib/domain/slots';
 import { formatDate } from '$lib/domain/dates';
-import { ORGANISATION_TYPE_LABELS } from '$lib/domain/bookings';
+import { joiningText, ORGANISATION_TYPE_LABELS } from '$lib/domain/bookings';
 
 export async function load({ params, url }) {
 	const found = await findByToken(params.token);
 	if (!found) error(404, 'This link has expired or is not valid. Reply to your confirmation email and we will help.');
-	const { booking, consultantName, canChange } = found;
+	const { booking, consultantName, canChange, joining } = found;
 	const after = url.searchParams.get('after');
 	return {
 		booking: {
 			status: booking.status,
-			when: `${formatDate(booking.startsAt)}, ${londonTime(booking.startsAt)} to ${londonTime(booking.endsAt)} ${londonZoneName(booking.startsAt)}`,
+			when: `${formatDate(booking.startsAt)}, ${timeRange(booking.startsAt, booking.endsAt)}`,
 			consultantName,
+			joining: booking.status === 'confirmed' ? joiningText(joining) : null,
 			leadName: booking.leadName,
 			organisation: `${booking.organisation} (${ORGANISATION_TYPE_LABELS[booking.organisationType]})`,
 			localArea: booking.localArea,
@@ -36,7 +37,7 @@ export const actions = {
 		try {
 			await rescheduleByToken(event.params.token, form.data.slot);
 		} catch (err) {
-			if (err instanceof SlotTakenError) return fail(409, { errors: { slot: SLOT_TAKEN }, values: { slot: '' } });
+			if (err instanceof SlotTakenError) return fail(409, { errors: { slot: err.message }, values: { slot: '' } });
 			return failureFrom(event, err, form.values);
 		}
 		redirect(303, `/consultation/manage/${event.params.token}?moved=1`);

@@ -1,0 +1,87 @@
+// The consultants' pipeline: the list, one booking, outcomes and notes.
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { db } from '$lib/server/db';
+import { areas, bookings, users } from '$lib/server/db/schema';
+import { audit } from '$lib/server/audit';
+import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
+import { holdsTime, type BookingStatus } from '$lib/domain/bookings';
+import type { SessionUser } from '$lib/server/auth/session';
+import { cancelBooking } from './manage';
+
+export interface PipelineFilter {
+	status?: BookingStatus;
+	when?: 'upcoming' | 'past';
+}
+
+function visibleTo(user: SessionUser) {
+	if (user.role === 'admin') return undefined;
+	if (user.role === 'consultant') return eq(bookings.consultantId, user.id);
+	return sql`false`;
+}
+
+export function listBookings(user: SessionUser, filter: PipelineFilter = {}, now = new Date()) {
+	return db
+		.select({
+			id: bookings.id,
+			startsAt: bookings.startsAt,
+			endsAt: bookings.endsAt,
+			status: bookings.status,
+			leadName: bookings.leadName,
+			organisation: bookings.organisation,
+			organisationType: bookings.organisationType,
+			localArea: bookings.localArea,
+			consultantName: users.name,
+			engagementAreaId: bookings.engagementAreaId
+		})
+		.from(bookings)
+		.innerJoin(users, eq(users.id, bookings.consultantId))
+		.where(
+			and(
+				visibleTo(user),
+				filter.status ? eq(bookings.status, filter.status) : undefined,
+				filter.when === 'upcoming' ? gte(bookings.endsAt, now) : undefined,
+				filter.when === 'past' ? lt(bookings.endsAt, now) : undefined
+			)
+		)
+		.orderBy(filter.when === 'past' ? desc(bookings.startsAt) : asc(bookings.startsAt))
+		.limit(500);
+}
+
+/** One booking for a consultant or admin; NotFoundError when it is not theirs to see. */
+export async function getBooking(user: SessionUser, id: string) {
+	const [row] = await db
+		.select({ booking: bookings, consultantName: users.name, areaSlug: areas.slug, areaName: areas.name })
+		.from(bookings)
+		.innerJoin(users, eq(users.id, bookings.consultantId))
+		.leftJoin(areas, eq(areas.id, bookings.engagementAreaId))
+		.where(and(eq(bookings.id, id), visibleTo(user)));
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/** Records an outcome and private notes; cancelling here also tells the lead, with a cancelled invite. */
+export async function updateBooking(
+	user: SessionUser,
+	id: string,
+	input: { status: BookingStatus; notes: string; version: number },
+	now = new Date()
+) {
+	const { booking } = await getBooking(user, id);
+	if (booking.version !== input.version) throw new ConflictError();
+	return db.transaction(async (tx) => {
+		if (input.status === 'cancelled' && booking.status !== 'cancelled') {
+			return cancelBooking(tx, booking, user.id, now, { notes: input.notes });
+		}
+		if (booking.status === 'cancelled' && holdsTime(input.status)) {
+			throw new InputError({ status: 'A cancelled booking cannot be brought back; the lead can book again.' });
+		}
+		const [updated] = await tx
+			.update(bookings)
+			.set({ status: input.status, notes: input.notes, version: sql`${bookings.version} + 1`, updatedAt: now })
+			.where(and(eq(bookings.id, id), eq(bookings.version, input.version)))
+			.returning();
+		if (!updated) throw new ConflictError();
+		await audit(tx, { actorId: user.id, entity: 'booking', entityId: id, action: 'update', before: booking, after: updated });
+		return updated;
+	});
+}
