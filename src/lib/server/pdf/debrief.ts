@@ -2,7 +2,7 @@
 // every syndicate's decisions inject by inject, the anonymous board's answers without attribution, and the learning
 // points with the actions they became. Built like the action plan: data gathered first, the document a pure function
 // of it; times are London's.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { db } from '$lib/server/db';
 import { hydraBoardPosts, hydraDecisions, hydraEvents, hydraExercises, hydraInjects, hydraReleases, hydraScenarios, hydraSyndicates, users } from '$lib/server/db/schema';
@@ -61,8 +61,13 @@ async function debriefData(user: SessionUser, exerciseId: string, options: Debri
 			.from(hydraDecisions)
 			.where(eq(hydraDecisions.exerciseId, exerciseId))
 			.orderBy(asc(hydraDecisions.createdAt), asc(hydraDecisions.id)),
-		// No time and no author leave the database: the board is anonymous, and answers are printed in word order.
-		db.select({ prompt: hydraBoardPosts.prompt, text: hydraBoardPosts.text }).from(hydraBoardPosts).where(eq(hydraBoardPosts.exerciseId, exerciseId)).orderBy(asc(hydraBoardPosts.createdAt)),
+		// No time and no author leave the database: the board is anonymous, and answers are printed in word order. Held
+		// and hidden answers never leave it either: a PDF is kept and shared for good.
+		db
+			.select({ prompt: hydraBoardPosts.prompt, text: hydraBoardPosts.text })
+			.from(hydraBoardPosts)
+			.where(and(eq(hydraBoardPosts.exerciseId, exerciseId), eq(hydraBoardPosts.status, 'shown')))
+			.orderBy(asc(hydraBoardPosts.createdAt)),
 		listLearningPoints(user, exerciseId)
 	]);
 	const prompts = new Map<string, string[]>();

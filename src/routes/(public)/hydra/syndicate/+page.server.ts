@@ -38,7 +38,8 @@ export const actions = {
 		const form = await parseForm(event.request, boardPostSchema);
 		if (!form.ok) return form.failure;
 		try {
-			await postToBoard(session, form.data);
+			const post = await postToBoard(session, form.data);
+			if (post.status === 'held') return { done: 'held' };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
