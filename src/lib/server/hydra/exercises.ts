@@ -241,6 +241,7 @@ async function injectsWithReleases(exercise: { id: string; scenarioId: string })
 			audience: hydraInjects.audience,
 			facilitatorNotes: hydraInjects.facilitatorNotes,
 			prompts: hydraInjects.prompts,
+			expectedResponse: hydraInjects.expectedResponse,
 			releasedAt: hydraReleases.releasedAt
 		})
 		.from(hydraInjects)
@@ -333,18 +334,23 @@ async function scenarioOf(exercise: { scenarioId: string }) {
 	return scenario;
 }
 
+/** Observers' notes, newest first, with who wrote them: for staff screens only. */
+async function notesOf(exerciseId: string) {
+	return db
+		.select({ id: hydraObserverNotes.id, text: hydraObserverNotes.text, syndicateId: hydraObserverNotes.syndicateId, createdAt: hydraObserverNotes.createdAt, author: users.name })
+		.from(hydraObserverNotes)
+		.leftJoin(users, eq(users.id, hydraObserverNotes.authorId))
+		.where(eq(hydraObserverNotes.exerciseId, exerciseId))
+		.orderBy(desc(hydraObserverNotes.createdAt), desc(hydraObserverNotes.id));
+}
+
 /** Everything the control console shows: the exercise, every inject with control's notes, syndicates' logs, notes. */
 export async function getControl(actor: SessionUser, id: string) {
 	assertStaff(actor);
 	const exercise = await exerciseOf(db, id);
 	const { injects, released } = await injectsWithReleases(exercise);
 	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardForControl(exercise)]);
-	const notes = await db
-		.select({ id: hydraObserverNotes.id, text: hydraObserverNotes.text, syndicateId: hydraObserverNotes.syndicateId, createdAt: hydraObserverNotes.createdAt, author: users.name })
-		.from(hydraObserverNotes)
-		.leftJoin(users, eq(users.id, hydraObserverNotes.authorId))
-		.where(eq(hydraObserverNotes.exerciseId, exercise.id))
-		.orderBy(desc(hydraObserverNotes.createdAt), desc(hydraObserverNotes.id));
+	const notes = await notesOf(exercise.id);
 	return {
 		exercise,
 		scenario,
@@ -364,16 +370,23 @@ export async function getDebrief(actor: SessionUser, id: string) {
 	assertStaff(actor);
 	const exercise = await exerciseOf(db, id);
 	const { released } = await injectsWithReleases(exercise);
-	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardPosts(exercise)]);
+	const [scenario, syndicates, decisions, board, notes] = await Promise.all([
+		scenarioOf(exercise),
+		syndicatesOf(exercise.id),
+		decisionsOf(exercise.id),
+		boardPosts(exercise),
+		notesOf(exercise.id)
+	]);
 	return {
 		exercise,
 		scenario,
 		syndicates,
 		rows: compareDecisions(
-			released.map((r) => ({ id: r.id, title: r.title, scenarioTime: r.scenarioTime, audience: r.audience })),
+			released.map((r) => ({ id: r.id, title: r.title, scenarioTime: r.scenarioTime, audience: r.audience, expectedResponse: r.expectedResponse })),
 			syndicates,
 			decisions
 		),
-		board
+		board,
+		notes
 	};
 }

@@ -64,6 +64,8 @@ export const hydraInjects = pgTable(
 		facilitatorNotes: text('facilitator_notes').notNull().default(''),
 		/** Prompts for decisions, one per line. */
 		prompts: text('prompts').notNull().default(''),
+		/** What good looks like: shown beside the syndicates' decisions in the debrief; part of what is signed off. */
+		expectedResponse: text('expected_response').notNull().default(''),
 		createdAt: createdAt()
 	},
 	(t) => [
