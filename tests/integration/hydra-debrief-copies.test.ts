@@ -86,3 +86,31 @@ describe('an expected response is part of the scenario', () => {
 		expect((await getScenario(signer, scenario.id)).scenario.signedOffAt).toBeInstanceOf(Date);
 	});
 });
+
+describe('learning points are live', () => {
+	it('a point added, edited or deleted is published to the exercise’s room under its own topic', async () => {
+		const { startRealtime, followRoom } = await import('$lib/server/realtime');
+		const { exerciseRoom } = await import('$lib/domain/live');
+		const { addLearningPoint, updateLearningPoint, deleteLearningPoint } = await import('$lib/server/hydra/learning');
+		const stop = await startRealtime();
+		try {
+			const consultant = await makeUser('consultant');
+			const fixture = await hydraDebriefFixture({ tag: 'live-learning', facilitatorId: consultant.id });
+			const heard: { topic: string; action: string }[] = [];
+			const unfollow = followRoom(exerciseRoom(fixture.exercise.id), (c) => c.entity === 'hydra_learning_point' && heard.push({ topic: c.topic, action: c.action }));
+			const point = await addLearningPoint(consultant, fixture.exercise.id, { text: 'Ask the school the same night.', injectId: null });
+			await updateLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version, text: 'Ask the school the same evening.', injectId: null });
+			await deleteLearningPoint(consultant, fixture.exercise.id, { id: point.id, version: point.version + 1 });
+			const end = Date.now() + 2000;
+			while (heard.length < 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+			unfollow();
+			expect(heard).toEqual([
+				{ topic: 'learning', action: 'create' },
+				{ topic: 'learning', action: 'update' },
+				{ topic: 'learning', action: 'delete' }
+			]);
+		} finally {
+			await stop();
+		}
+	});
+});
