@@ -94,6 +94,7 @@ test('control holds a flagged board answer and hides another from every screen a
 	]);
 	expect(Date.now() - hiddenAt).toBeLessThan(1000);
 	await expect(plenary.getByRole('list', { name: 'Answers' }).getByRole('listitem')).toHaveText(['Call the home sooner'], LIVE);
+	await expectAccessible(plenary);
 	await expect(post.getByText('Why: Points to a real case')).toBeVisible();
 	await expect(police.getByText('07700 900461')).toHaveCount(0);
 	await expectAccessible(page);
@@ -106,6 +107,21 @@ test('control holds a flagged board answer and hides another from every screen a
 	expect(text).toContain('Call the home sooner');
 	expect(text).not.toContain('Oakfield');
 	expect(text).not.toContain('07700 900461');
+
+	// The decision log downloads as CSV, with the decision recorded above.
+	const csv = await page.request.get(`${control}/decisions.csv`);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toContain('Grade the risk as high');
+
+	// Learning points, live: a point added in one consultant's tab appears in another's without a reload.
+	const learning = await page.context().newPage();
+	await learning.goto(`${control}/learning`, { waitUntil: 'networkidle' });
+	await expectAccessible(learning);
+	await page.goto(`${control}/learning`);
+	await page.getByLabel('Learning point').fill('Agree who calls the foster carer');
+	await page.getByRole('button', { name: 'Add learning point' }).click();
+	await expect(learning.getByText('Agree who calls the foster carer').first()).toBeVisible(LIVE);
 
 	for (const p of [police, health]) await p.context().close();
 });
