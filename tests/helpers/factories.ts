@@ -194,7 +194,8 @@ export async function makeScenario(options: ScenarioOptions = {}) {
 						content: spec.content ?? 'Something happens.',
 						audience: spec.audience ?? [],
 						facilitatorNotes: spec.facilitatorNotes ?? '',
-						prompts: spec.prompts ?? ''
+						prompts: spec.prompts ?? '',
+						expectedResponse: spec.expectedResponse ?? ''
 					}))
 				)
 				.returning()

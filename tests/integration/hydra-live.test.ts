@@ -207,7 +207,8 @@ describe('notes and the anonymous board', () => {
 		const asked = 'Why did you grade the risk as you did?';
 		expect((await setBoardPrompt(facilitator, { id: exercise.id, basePrompt: asked, prompt: asked })).boardPrompt).toBe(asked);
 		const post = await postToBoard(team.session, { text: 'We followed the form, not the child.' });
-		expect(Object.keys(post).sort()).toEqual(['createdAt', 'exerciseId', 'id', 'prompt', 'text']);
+		expect(Object.keys(post).sort()).toEqual(['createdAt', 'exerciseId', 'flagged', 'hiddenReason', 'id', 'moderatedAt', 'moderatedBy', 'prompt', 'status', 'text']);
+		expect(post).toMatchObject({ status: 'shown', flagged: '', moderatedBy: null });
 		const [trail] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'hydra_board_post'), eq(auditLog.entityId, post.id)));
 		expect(trail.actorId).toBeNull();
 		expect(JSON.stringify(trail.after)).not.toContain(team.syndicate.id);

@@ -35,7 +35,8 @@ const inject = {
 	content: 'The home reports that the young person has not returned.',
 	audience: [] as never[],
 	facilitatorNotes: '',
-	prompts: 'What is your risk grading?'
+	prompts: 'What is your risk grading?',
+	expectedResponse: ''
 };
 
 async function refreshed(id: string) {

@@ -56,6 +56,26 @@ describe('findIdentifiers: what it flags', () => {
 		]);
 	});
 
+	it('finds street addresses: a house number then a street name and its kind', () => {
+		expect(found('She is staying at 14 Acacia Avenue with a friend.')).toEqual([['address', '14 Acacia Avenue']]);
+		expect(found('Seen outside 3a, Mill Lane.')).toEqual([['address', '3a, Mill Lane']]);
+		expect(found('The flat is at 221 Upper Kestrel Road.')).toEqual([['address', '221 Upper Kestrel Road']]);
+		expect(found('Found at 7 Church St. late at night')).toEqual([['address', '7 Church St.']]);
+		expect(found('she went to 22 harbour view road')).toEqual([['address', '22 harbour view road']]);
+		expect(found('lives at 14 acacia avenue')).toEqual([['address', '14 acacia avenue']]);
+		expect(found('Address: 5 Ferndale Crescent, LS1 4AP')).toEqual([
+			['address', '5 Ferndale Crescent'],
+			['postcode', 'LS1 4AP']
+		]);
+	});
+
+	it('finds UK vehicle registrations in the current, prefix and suffix formats', () => {
+		expect(found('A silver car, AB12 CDE, collects her.')).toEqual([['vehicle', 'AB12 CDE']]);
+		expect(found('the car was yk19abc')).toEqual([['vehicle', 'yk19abc']]);
+		expect(found('An old van, K123 BCD, is parked up.')).toEqual([['vehicle', 'K123 BCD']]);
+		expect(found('Plate ABC 123D seen on camera.')).toEqual([['vehicle', 'ABC 123D']]);
+	});
+
 	it('reports several hits in the order they appear', () => {
 		const hits = findIdentifiers('Kai Brennan (DOB 02/02/2010) of LS1 4AP, mobile 07700 900123.');
 		expect(hits.map((h) => h.kind)).toEqual(['name', 'date', 'postcode', 'phone']);
@@ -108,6 +128,22 @@ describe('findIdentifiers: what it must not flag', () => {
 		).toEqual([]);
 		expect(found('The Exploitation Panel meets on Thursday. Their notes say the risk is high.')).toEqual([]);
 		expect(found('Call 999 in an emergency, or 101 otherwise.')).toEqual([]);
+	});
+
+	it('leaves numbers near street-like words in ordinary prose alone', () => {
+		for (const text of [
+			'She has 2 close friends at school.',
+			'They made 2 calls down the lane before midnight.',
+			'It is a 3 hour drive to the coast.',
+			'Officers went 5 times this way and back.',
+			'Day 1, 22:40: a neighbour sees her in the park.',
+			'Day 3, 07:00 Police Station front desk.',
+			'Traffic on the M25 and the A1 is slow; she may be on the 36 bus.',
+			'In year 10 she missed 12 days of school.',
+			'Room 101 of the Kestrel Bay Police Station.'
+		]) {
+			expect(found(text), text).toEqual([]);
+		}
 	});
 });
 

@@ -59,7 +59,7 @@ export const liveKey = (areaId: string, topic: LiveTopic) => `live:${areaId}:${t
  */
 export const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
 
-export const EXERCISE_TOPICS = ['exercise', 'decisions', 'notes', 'board'] as const;
+export const EXERCISE_TOPICS = ['exercise', 'decisions', 'notes', 'board', 'learning'] as const;
 export type ExerciseTopic = (typeof EXERCISE_TOPICS)[number];
 
 const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
@@ -68,7 +68,8 @@ const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
 	hydra_syndicate: 'exercise',
 	hydra_decision: 'decisions',
 	hydra_observer_note: 'notes',
-	hydra_board_post: 'board'
+	hydra_board_post: 'board',
+	hydra_learning_point: 'learning'
 };
 
 /** The topic of an exercise an audited entity belongs to; anything not listed touches the exercise as a whole. */

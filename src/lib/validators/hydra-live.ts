@@ -65,3 +65,9 @@ export const decisionSchema = z
 	.strict();
 
 export const boardPostSchema = z.object({ text: requiredLines('your answer', 1000) }).strict();
+
+/** Control hides a board answer, saying why (for control and the trail, never shown to the room). */
+export const hidePostSchema = z.object({ postId: id, reason: requiredText('why it is hidden', 300) }).strict();
+
+/** Control shows a held answer, or restores a hidden one. */
+export const showPostSchema = z.object({ postId: id }).strict();

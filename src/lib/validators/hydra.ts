@@ -35,7 +35,8 @@ const injectFields = {
 	content: requiredLines('what the syndicates receive', 8000),
 	audience: many(HYDRA_SECTORS, 'Choose sectors from the list.'),
 	facilitatorNotes: optionalLines('the facilitator notes', 4000),
-	prompts: optionalLines('the decision prompts', 4000)
+	prompts: optionalLines('the decision prompts', 4000),
+	expectedResponse: optionalLines('the expected response', 4000)
 };
 
 /** Every inject change names the scenario's version: the scenario and its timeline change as one. */

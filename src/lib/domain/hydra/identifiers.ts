@@ -1,9 +1,9 @@
 // Likely personal identifiers in a training scenario's text: full names, dates of birth (and any date with a year),
-// UK phone numbers, UK postcodes, NHS numbers and email addresses. It errs towards flagging: a person signs off every
+// UK phone numbers, UK postcodes, NHS numbers, email addresses, street addresses and UK vehicle registrations. It errs towards flagging: a person signs off every
 // hit, so a false alarm costs a click while a miss could expose someone. Pure: no I/O.
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 
-export const IDENTIFIER_KINDS = ['name', 'date', 'phone', 'postcode', 'nhs_number', 'email'] as const;
+export const IDENTIFIER_KINDS = ['name', 'date', 'phone', 'postcode', 'nhs_number', 'email', 'address', 'vehicle'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 export const IDENTIFIER_KIND_LABELS: Record<IdentifierKind, string> = {
@@ -12,7 +12,9 @@ export const IDENTIFIER_KIND_LABELS: Record<IdentifierKind, string> = {
 	phone: 'Phone number',
 	postcode: 'Postcode',
 	nhs_number: 'NHS number',
-	email: 'Email address'
+	email: 'Email address',
+	address: 'Street address',
+	vehicle: 'Vehicle registration'
 };
 
 export interface IdentifierHit {
@@ -31,6 +33,30 @@ const POSTCODE = /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-
 
 // Ten digits, alone or grouped 3-3-4 by spaces or hyphens, not part of a longer number.
 const NHS_NUMBER = /(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])/g;
+
+// A house number then a street's name and kind: "14 Acacia Avenue", "3a, Mill Lane", "221 baker street". Names are
+// capitalised words; in lower case only the unmistakable kinds count, and not after small words ("2 calls down the
+// lane" is prose), so ordinary sentences with a number and "way" or "close" in them pass.
+const STREET_KINDS = 'street road avenue lane close drive way crescent grove gardens terrace place court walk mews row square parade hill rise view green park';
+// Abbreviations take their full stop with them ("7 Church St."); a full kind's sentence stop stays outside.
+const STREET_ABBREVIATIONS = 'st rd ave ln dr cres gdns pl ct sq';
+const either = (word: string) => `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
+const HOUSE = `(?<![\\p{L}\\d:/.,-])\\d{1,4}[a-zA-Z]?(?:-\\d{1,4})?,? `;
+const ADDRESSES = [
+	new RegExp(`${HOUSE}(?:[A-Z][\\p{L}'’-]*\\s){1,3}(?:(?:${STREET_KINDS.split(' ').map(either).join('|')})|(?:${STREET_ABBREVIATIONS.split(' ').map(either).join('|')})\\.?)(?![\\p{L}\\d])`, 'gu'),
+	new RegExp(
+		`${HOUSE}(?:(?!(?:the|a|an|of|on|in|at|to|by|up|down|and|or|from|more|other|times|hours|minutes|miles|calls|days)\\s)[a-z][a-z'’-]*\\s){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|mews|grove)(?![\\p{L}\\d])`,
+		'gu'
+	)
+];
+
+// UK number plates: current (AB12 CDE, either case), prefix (A123 BCD) and suffix (ABC 123D), the older two in capitals
+// only, since "m25 and" in a sentence is a road.
+const VEHICLES = [
+	/(?<![\p{L}\d])[A-Za-z]{2}\d{2} ?[A-Za-z]{3}(?![\p{L}\d])/gu,
+	/(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Y]{3}(?![\p{L}\d])/gu,
+	/(?<![\p{L}\d])[A-HJ-PR-Y]{3} ?\d{1,3}[A-HJ-NP-Y](?![\p{L}\d])/gu
+];
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
@@ -161,7 +187,7 @@ function all(text: string, pattern: RegExp, kind: IdentifierKind, keep: (match: 
 const overlaps = (a: IdentifierHit, b: IdentifierHit) => a.start < b.end && b.start < a.end;
 
 // Where two finds overlap, the more specific wins: an NHS number over a phone, an email over a name inside it.
-const PRECEDENCE: IdentifierKind[] = ['email', 'nhs_number', 'date', 'postcode', 'phone', 'name'];
+const PRECEDENCE: IdentifierKind[] = ['email', 'nhs_number', 'date', 'postcode', 'vehicle', 'phone', 'address', 'name'];
 
 /** Every likely identifier in `text`, in the order they appear; overlapping finds are reported once. */
 export function findIdentifiers(text: string): IdentifierHit[] {
@@ -171,6 +197,8 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		...all(text, NHS_NUMBER, 'nhs_number', validNhsNumber),
 		...DATES.flatMap((pattern) => all(text, pattern, 'date')),
 		...all(text, POSTCODE, 'postcode'),
+		...ADDRESSES.flatMap((pattern) => all(text, pattern, 'address')),
+		...VEHICLES.flatMap((pattern) => all(text, pattern, 'vehicle')),
 		// Extended ("possible" rather than "valid"): a number shaped like a UK one is flagged even in an unallocated range.
 		...findPhoneNumbersInText(text, { defaultCountry: 'GB', extended: true }).map((m) => ({
 			kind: 'phone' as const,

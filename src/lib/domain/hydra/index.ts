@@ -45,6 +45,13 @@ export const EXERCISE_STATUS_LABELS: Record<ExerciseStatus, string> = {
 	ended: 'Ended: debrief'
 };
 
+/**
+ * An anonymous board answer: shown on every screen; held (the identifier check found something, so only control sees
+ * it until control shows it or hides it); hidden by control with a reason. Only shown answers reach the room or a PDF.
+ */
+export const BOARD_POST_STATUSES = ['shown', 'held', 'hidden'] as const;
+export type BoardPostStatus = (typeof BOARD_POST_STATUSES)[number];
+
 /** A scenario may be run live only once a second consultant has signed it off as anonymised. */
 export function usableLive(scenario: { signedOffAt: Date | null }): boolean {
 	return scenario.signedOffAt !== null;

@@ -16,6 +16,8 @@ export interface InjectText {
 	content: string;
 	facilitatorNotes: string;
 	prompts: string;
+	/** Optional in older data (the demo seed's injects do not all carry one). */
+	expectedResponse?: string;
 }
 
 const SCENARIO_FIELDS: [keyof ScenarioText, string][] = [
@@ -30,7 +32,8 @@ const INJECT_FIELDS: [keyof Omit<InjectText, 'id'>, string][] = [
 	['title', 'title'],
 	['content', 'content'],
 	['facilitatorNotes', 'facilitator notes'],
-	['prompts', 'decision prompts']
+	['prompts', 'decision prompts'],
+	['expectedResponse', 'expected response']
 ];
 
 /** Every piece of text in a scenario and its injects (in timeline order), named so a person can find it. */
@@ -41,7 +44,7 @@ export function scenarioFields(scenario: ScenarioText, injects: InjectText[]): C
 			INJECT_FIELDS.map(([key, label]) => ({
 				field: `inject:${inject.id}:${key}`,
 				label: `Inject ${i + 1} (${inject.scenarioTime}): ${label}`,
-				text: inject[key]
+				text: inject[key] ?? ''
 			}))
 		)
 	];

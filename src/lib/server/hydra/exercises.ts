@@ -241,6 +241,7 @@ async function injectsWithReleases(exercise: { id: string; scenarioId: string })
 			audience: hydraInjects.audience,
 			facilitatorNotes: hydraInjects.facilitatorNotes,
 			prompts: hydraInjects.prompts,
+			expectedResponse: hydraInjects.expectedResponse,
 			releasedAt: hydraReleases.releasedAt
 		})
 		.from(hydraInjects)
@@ -279,14 +280,50 @@ async function decisionsOf(exerciseId: string) {
 		.orderBy(asc(hydraDecisions.createdAt), asc(hydraDecisions.id));
 }
 
-/** The anonymous board's answers to the current prompt, oldest first: only the words. */
+/** The anonymous board's answers to the current prompt that the room may see, oldest first: only the words. */
 export async function boardPosts(exercise: { id: string; boardPrompt: string }) {
 	if (!exercise.boardPrompt) return [];
 	return db
 		.select({ id: hydraBoardPosts.id, text: hydraBoardPosts.text })
 		.from(hydraBoardPosts)
+		.where(and(eq(hydraBoardPosts.exerciseId, exercise.id), eq(hydraBoardPosts.prompt, exercise.boardPrompt), eq(hydraBoardPosts.status, 'shown')))
+		.orderBy(asc(hydraBoardPosts.createdAt), asc(hydraBoardPosts.id));
+}
+
+/** Control's view of the board's current prompt: every answer, held and hidden ones too, with why. */
+async function boardForControl(exercise: { id: string; boardPrompt: string }) {
+	if (!exercise.boardPrompt) return [];
+	return db
+		.select({ id: hydraBoardPosts.id, text: hydraBoardPosts.text, status: hydraBoardPosts.status, flagged: hydraBoardPosts.flagged, hiddenReason: hydraBoardPosts.hiddenReason })
+		.from(hydraBoardPosts)
 		.where(and(eq(hydraBoardPosts.exerciseId, exercise.id), eq(hydraBoardPosts.prompt, exercise.boardPrompt)))
 		.orderBy(asc(hydraBoardPosts.createdAt), asc(hydraBoardPosts.id));
+}
+
+/**
+ * Moderates one board answer: `hide` takes it off every screen (and out of the debrief PDF) with a reason; `show`
+ * puts a held or hidden answer on the board. The answer must belong to this exercise (a forged id changes nothing).
+ */
+export async function moderateBoardPost(actor: SessionUser, input: { id: string; postId: string; move: 'hide' | 'show'; reason?: string }) {
+	assertStaff(actor);
+	return db.transaction(async (tx) => {
+		await exerciseOf(tx, input.id);
+		const [before] = await tx
+			.select()
+			.from(hydraBoardPosts)
+			.where(and(eq(hydraBoardPosts.id, input.postId), eq(hydraBoardPosts.exerciseId, input.id)))
+			.for('update');
+		if (!before) throw new NotFoundError();
+		const status = input.move === 'hide' ? 'hidden' : 'shown';
+		if (before.status === status) return before;
+		const [after] = await tx
+			.update(hydraBoardPosts)
+			.set({ status, hiddenReason: input.move === 'hide' ? (input.reason ?? '') : '', moderatedBy: actor.id, moderatedAt: new Date() })
+			.where(eq(hydraBoardPosts.id, before.id))
+			.returning();
+		await audit(tx, { actorId: actor.id, entity: 'hydra_board_post', entityId: before.id, action: input.move === 'hide' ? 'hide' : before.status === 'held' ? 'release' : 'restore', before, after, exerciseId: input.id });
+		return after;
+	});
 }
 
 async function scenarioOf(exercise: { scenarioId: string }) {
@@ -297,18 +334,23 @@ async function scenarioOf(exercise: { scenarioId: string }) {
 	return scenario;
 }
 
+/** Observers' notes, newest first, with who wrote them: for staff screens only. */
+async function notesOf(exerciseId: string) {
+	return db
+		.select({ id: hydraObserverNotes.id, text: hydraObserverNotes.text, syndicateId: hydraObserverNotes.syndicateId, createdAt: hydraObserverNotes.createdAt, author: users.name })
+		.from(hydraObserverNotes)
+		.leftJoin(users, eq(users.id, hydraObserverNotes.authorId))
+		.where(eq(hydraObserverNotes.exerciseId, exerciseId))
+		.orderBy(desc(hydraObserverNotes.createdAt), desc(hydraObserverNotes.id));
+}
+
 /** Everything the control console shows: the exercise, every inject with control's notes, syndicates' logs, notes. */
 export async function getControl(actor: SessionUser, id: string) {
 	assertStaff(actor);
 	const exercise = await exerciseOf(db, id);
 	const { injects, released } = await injectsWithReleases(exercise);
-	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardPosts(exercise)]);
-	const notes = await db
-		.select({ id: hydraObserverNotes.id, text: hydraObserverNotes.text, syndicateId: hydraObserverNotes.syndicateId, createdAt: hydraObserverNotes.createdAt, author: users.name })
-		.from(hydraObserverNotes)
-		.leftJoin(users, eq(users.id, hydraObserverNotes.authorId))
-		.where(eq(hydraObserverNotes.exerciseId, exercise.id))
-		.orderBy(desc(hydraObserverNotes.createdAt), desc(hydraObserverNotes.id));
+	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardForControl(exercise)]);
+	const notes = await notesOf(exercise.id);
 	return {
 		exercise,
 		scenario,
@@ -328,16 +370,23 @@ export async function getDebrief(actor: SessionUser, id: string) {
 	assertStaff(actor);
 	const exercise = await exerciseOf(db, id);
 	const { released } = await injectsWithReleases(exercise);
-	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardPosts(exercise)]);
+	const [scenario, syndicates, decisions, board, notes] = await Promise.all([
+		scenarioOf(exercise),
+		syndicatesOf(exercise.id),
+		decisionsOf(exercise.id),
+		boardPosts(exercise),
+		notesOf(exercise.id)
+	]);
 	return {
 		exercise,
 		scenario,
 		syndicates,
 		rows: compareDecisions(
-			released.map((r) => ({ id: r.id, title: r.title, scenarioTime: r.scenarioTime, audience: r.audience })),
+			released.map((r) => ({ id: r.id, title: r.title, scenarioTime: r.scenarioTime, audience: r.audience, expectedResponse: r.expectedResponse })),
 			syndicates,
 			decisions
 		),
-		board
+		board,
+		notes
 	};
 }

@@ -105,7 +105,7 @@ export async function addLearningPoint(user: SessionUser, exerciseId: string, in
 			.insert(hydraLearningPoints)
 			.values({ id: newId(), exerciseId, text: input.text, injectId: input.injectId, createdBy: user.id })
 			.returning();
-		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: row.id, action: 'create', after: row });
+		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: row.id, action: 'create', after: row, exerciseId });
 		return row;
 	});
 }
@@ -133,7 +133,7 @@ export async function updateLearningPoint(user: SessionUser, exerciseId: string,
 			.set({ text: input.text, injectId: input.injectId, version: sql`${hydraLearningPoints.version} + 1` })
 			.where(and(eq(hydraLearningPoints.id, before.id), isNull(hydraLearningPoints.actionId)))
 			.returning();
-		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'update', before, after });
+		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'update', before, after, exerciseId });
 		return after;
 	});
 }
@@ -143,7 +143,7 @@ export async function deleteLearningPoint(user: SessionUser, exerciseId: string,
 	return db.transaction(async (tx) => {
 		const before = await editablePoint(tx, exerciseId, input.id, input.version);
 		await tx.delete(hydraLearningPoints).where(eq(hydraLearningPoints.id, before.id));
-		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'delete', before });
+		await audit(tx, { actorId: user.id, entity: ENTITY, entityId: before.id, action: 'delete', before, exerciseId });
 	});
 }
 
@@ -200,7 +200,7 @@ export async function convertLearningPoint(user: SessionUser, exerciseId: string
 		if (before.actionId) throw new ConflictError('This learning point is already an action; it is not made into another.');
 		const action = await createAction(context, input, tx);
 		const [after] = await tx.update(hydraLearningPoints).set({ actionId: action.id }).where(eq(hydraLearningPoints.id, pointId)).returning();
-		await audit(tx, { actorId: user.id, areaId: context.area.id, entity: ENTITY, entityId: pointId, action: 'convert', before, after });
+		await audit(tx, { actorId: user.id, areaId: context.area.id, entity: ENTITY, entityId: pointId, action: 'convert', before, after, exerciseId });
 		return { action, area: context.area };
 	});
 }

@@ -29,6 +29,7 @@ export interface InjectInput {
 	audience: HydraSector[];
 	facilitatorNotes: string;
 	prompts: string;
+	expectedResponse: string;
 }
 
 const creator = alias(users, 'creator');

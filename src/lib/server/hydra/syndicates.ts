@@ -13,6 +13,7 @@ import { HYDRA_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { canDecide, canJoin, scenarioClock, seesInject } from '$lib/domain/hydra/exercise';
 import type { HydraSector } from '$lib/domain/hydra';
 import type { HydraExercise, HydraSyndicate } from '$lib/server/db/schema';
+import { findIdentifiers, IDENTIFIER_KIND_LABELS } from '$lib/domain/hydra/identifiers';
 import { boardPosts } from './exercises';
 
 
@@ -145,15 +146,19 @@ export async function logDecision(session: SyndicateSession, input: DecisionInpu
 	});
 }
 
-/** Posts an answer to the board's current prompt: stored with the prompt and the words only, never who wrote it. */
+/**
+ * Posts an answer to the board's current prompt: stored with the prompt and the words only, never who wrote it. The
+ * identifier check runs first: an answer it flags is held, seen by control alone until control shows or hides it.
+ */
 export async function postToBoard(session: SyndicateSession, input: { text: string }) {
+	const flagged = [...new Set(findIdentifiers(input.text).map((hit) => IDENTIFIER_KIND_LABELS[hit.kind]))].join(', ');
 	return db.transaction(async (tx) => {
 		const [exercise] = await tx.select().from(hydraExercises).where(eq(hydraExercises.id, session.exercise.id)).for('share');
 		if (!exercise) throw new NotFoundError();
 		if (!exercise.boardPrompt) throw new ConflictError('The board is closed: control has not asked a question yet.');
 		const [post] = await tx
 			.insert(hydraBoardPosts)
-			.values({ id: newId(), exerciseId: exercise.id, prompt: exercise.boardPrompt, text: input.text })
+			.values({ id: newId(), exerciseId: exercise.id, prompt: exercise.boardPrompt, text: input.text, status: flagged ? 'held' : 'shown', flagged })
 			.returning();
 		// The trail, like the board, does not say which syndicate wrote it.
 		await audit(tx, { actorId: null, entity: 'hydra_board_post', entityId: post.id, action: 'create', after: post, exerciseId: exercise.id });

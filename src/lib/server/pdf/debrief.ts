@@ -2,10 +2,21 @@
 // every syndicate's decisions inject by inject, the anonymous board's answers without attribution, and the learning
 // points with the actions they became. Built like the action plan: data gathered first, the document a pure function
 // of it; times are London's.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { db } from '$lib/server/db';
-import { hydraBoardPosts, hydraDecisions, hydraEvents, hydraExercises, hydraInjects, hydraReleases, hydraScenarios, hydraSyndicates, users } from '$lib/server/db/schema';
+import {
+	hydraBoardPosts,
+	hydraDecisions,
+	hydraEvents,
+	hydraExercises,
+	hydraInjects,
+	hydraObserverNotes,
+	hydraReleases,
+	hydraScenarios,
+	hydraSyndicates,
+	users
+} from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
 import { config } from '$lib/server/config';
 import { listLearningPoints } from '$lib/server/hydra/learning';
@@ -28,8 +39,16 @@ const clock = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit'
 /** Real time of day in London: what the room's clocks said when a decision was logged. */
 const timeOfDay = (at: Date) => clock.format(at);
 
+/**
+ * The participants' copy goes to the room and the partners; the facilitator's copy adds what observers noted about
+ * the syndicates, which the participants never see.
+ */
+export const DEBRIEF_COPIES = ['participants', 'facilitator'] as const;
+export type DebriefCopy = (typeof DEBRIEF_COPIES)[number];
+
 export interface DebriefOptions {
 	now?: Date;
+	copy?: DebriefCopy;
 }
 
 
@@ -51,7 +70,15 @@ async function debriefData(user: SessionUser, exerciseId: string, options: Debri
 			.where(eq(hydraSyndicates.exerciseId, exerciseId))
 			.orderBy(asc(hydraSyndicates.createdAt), asc(hydraSyndicates.teamName)),
 		db
-			.select({ id: hydraInjects.id, position: hydraInjects.position, scenarioTime: hydraInjects.scenarioTime, title: hydraInjects.title, audience: hydraInjects.audience, releasedAt: hydraReleases.releasedAt })
+			.select({
+				id: hydraInjects.id,
+				position: hydraInjects.position,
+				scenarioTime: hydraInjects.scenarioTime,
+				title: hydraInjects.title,
+				audience: hydraInjects.audience,
+				expectedResponse: hydraInjects.expectedResponse,
+				releasedAt: hydraReleases.releasedAt
+			})
 			.from(hydraReleases)
 			.innerJoin(hydraInjects, eq(hydraInjects.id, hydraReleases.injectId))
 			.where(eq(hydraReleases.exerciseId, exerciseId))
@@ -61,10 +88,26 @@ async function debriefData(user: SessionUser, exerciseId: string, options: Debri
 			.from(hydraDecisions)
 			.where(eq(hydraDecisions.exerciseId, exerciseId))
 			.orderBy(asc(hydraDecisions.createdAt), asc(hydraDecisions.id)),
-		// No time and no author leave the database: the board is anonymous, and answers are printed in word order.
-		db.select({ prompt: hydraBoardPosts.prompt, text: hydraBoardPosts.text }).from(hydraBoardPosts).where(eq(hydraBoardPosts.exerciseId, exerciseId)).orderBy(asc(hydraBoardPosts.createdAt)),
+		// No time and no author leave the database: the board is anonymous, and answers are printed in word order. Held
+		// and hidden answers never leave it either: a PDF is kept and shared for good.
+		db
+			.select({ prompt: hydraBoardPosts.prompt, text: hydraBoardPosts.text })
+			.from(hydraBoardPosts)
+			.where(and(eq(hydraBoardPosts.exerciseId, exerciseId), eq(hydraBoardPosts.status, 'shown')))
+			.orderBy(asc(hydraBoardPosts.createdAt)),
 		listLearningPoints(user, exerciseId)
 	]);
+	const copy = options.copy ?? 'participants';
+	// Observers' notes are read only for the facilitator's copy: the participants' copy cannot leak what it never holds.
+	const notes =
+		copy === 'facilitator'
+			? await db
+					.select({ text: hydraObserverNotes.text, syndicateId: hydraObserverNotes.syndicateId, at: hydraObserverNotes.createdAt, author: users.name })
+					.from(hydraObserverNotes)
+					.leftJoin(users, eq(users.id, hydraObserverNotes.authorId))
+					.where(eq(hydraObserverNotes.exerciseId, exerciseId))
+					.orderBy(asc(hydraObserverNotes.createdAt), asc(hydraObserverNotes.id))
+			: [];
 	const prompts = new Map<string, string[]>();
 	for (const p of posts) prompts.set(p.prompt, [...(prompts.get(p.prompt) ?? []), p.text]);
 	const held = row.exercise.startedAt ?? row.exercise.createdAt;
@@ -78,6 +121,8 @@ async function debriefData(user: SessionUser, exerciseId: string, options: Debri
 		syndicates,
 		releases,
 		decisions,
+		copy,
+		notes,
 		board: [...prompts.entries()].map(([prompt, answers]) => ({ prompt, answers: [...answers].sort((a, b) => a.localeCompare(b, 'en-GB')) })),
 		points
 	};
@@ -95,7 +140,8 @@ const heading = (text: string, orientation: 'portrait' | 'landscape' = 'portrait
 function cover(data: DebriefData): Content[] {
 	return [
 		{ text: data.exercise.title, style: 'cover', margin: [0, 140, 0, 8] },
-		{ text: 'Hydra exercise debrief', style: 'coverSub' },
+		{ text: data.copy === 'facilitator' ? 'Hydra exercise debrief: facilitator’s copy' : 'Hydra exercise debrief', style: 'coverSub' },
+		data.copy === 'facilitator' ? { text: 'Holds observers’ notes about the syndicates: not for participants.', bold: true, margin: [0, 8, 0, 0] } : '',
 		{ text: `Scenario: ${data.scenario.title}`, margin: [0, 24, 0, 4] },
 		{ text: `Held on ${formatDate(data.held)}${data.place ? ` at ${data.place}` : ''}`, margin: [0, 0, 0, 4] },
 		data.facilitator ? { text: `Facilitated by ${data.facilitator}`, margin: [0, 0, 0, 4] } : '',
@@ -142,6 +188,7 @@ function decisions(data: DebriefData): Content[] {
 		for (const r of shown) {
 			const rows = mine.filter((d) => d.injectId === r.id);
 			content.push({ text: `${r.scenarioTime} · ${r.title}`, style: 'h3', headlineLevel: 2 });
+			if (r.expectedResponse) content.push({ text: [{ text: 'Expected response: ', bold: true }, r.expectedResponse], style: 'note', margin: [0, 0, 0, 4] });
 			content.push(
 				rows.length === 0
 					? { text: 'No decision recorded.', style: 'note', margin: [0, 0, 0, 6] }
@@ -176,6 +223,24 @@ function board(data: DebriefData): Content[] {
 	return content;
 }
 
+/** The facilitator's copy only: what observers noted, oldest first, each with whom it is about. */
+function observerNotes(data: DebriefData): Content[] {
+	if (data.copy !== 'facilitator') return [];
+	const name = new Map(data.syndicates.map((s) => [s.id, s.teamName]));
+	const content: Content[] = [heading('Observers’ notes'), { text: 'For the facilitator: the syndicates never saw these.', style: 'note', margin: [0, 0, 0, 8] }];
+	if (data.notes.length === 0) return [...content, { text: 'No observer notes were taken.' }];
+	content.push({
+		ul: data.notes.map((n) => ({
+			stack: [
+				{ text: n.text },
+				{ text: `${n.syndicateId ? `About ${name.get(n.syndicateId) ?? 'a syndicate'}` : 'About the whole exercise'} · ${n.author ?? 'Former staff member'} · ${timeOfDay(n.at)}`, style: 'note' }
+			],
+			margin: [0, 0, 0, 6]
+		}))
+	});
+	return content;
+}
+
 function learningPoints(data: DebriefData): Content[] {
 	const content: Content[] = [heading('Learning points')];
 	if (data.points.length === 0) return [...content, { text: 'No learning points recorded.' }];
@@ -199,7 +264,7 @@ function learningPoints(data: DebriefData): Content[] {
 }
 
 export function debriefDocument(data: DebriefData): TDocumentDefinitions {
-	const title = `Debrief: ${data.exercise.title}`;
+	const title = `Debrief: ${data.exercise.title}${data.copy === 'facilitator' ? ' (facilitator’s copy)' : ''}`;
 	return {
 		...reportFrame({ title, author: config.orgName, subject: `The debrief of a Hydra exercise on the scenario “${data.scenario.title}”`, keywords: 'Hydra, simulation, debrief, repeat missing', now: data.now }),
 		content: [
@@ -208,6 +273,7 @@ export function debriefDocument(data: DebriefData): TDocumentDefinitions {
 			...timeline(data),
 			...decisions(data),
 			...board(data),
+			...observerNotes(data),
 			...learningPoints(data)
 		],
 		defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2, color: '#1a1f24' },

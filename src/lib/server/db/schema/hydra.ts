@@ -7,6 +7,7 @@ import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, 
 import { PROGRAMME_MODEL_KEYS } from '../../../domain/programme';
 import {
 	AGE_BANDS,
+	BOARD_POST_STATUSES,
 	EXERCISE_STATUSES,
 	HYDRA_REQUEST_KINDS,
 	HYDRA_REQUEST_STATUSES,
@@ -63,6 +64,8 @@ export const hydraInjects = pgTable(
 		facilitatorNotes: text('facilitator_notes').notNull().default(''),
 		/** Prompts for decisions, one per line. */
 		prompts: text('prompts').notNull().default(''),
+		/** What good looks like: shown beside the syndicates' decisions in the debrief; part of what is signed off. */
+		expectedResponse: text('expected_response').notNull().default(''),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -246,11 +249,22 @@ export const hydraBoardPosts = pgTable(
 			.references(() => hydraExercises.id, { onDelete: 'cascade' }),
 		prompt: text('prompt').notNull(),
 		text: text('text').notNull(),
+		/** shown on every screen; held by the identifier check until control looks; hidden by control. */
+		status: text('status', { enum: BOARD_POST_STATUSES }).notNull().default('shown'),
+		/** What the identifier check found in a held post (its kinds, e.g. "Phone number"), for control only. */
+		flagged: text('flagged').notNull().default(''),
+		/** Why control hid it: for control and the audit trail, never for the room. */
+		hiddenReason: text('hidden_reason').notNull().default(''),
+		moderatedBy: text('moderated_by').references(() => users.id, { onDelete: 'set null' }),
+		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('hydra_board_posts_exercise_idx').on(t.exerciseId, t.createdAt),
-		check('hydra_board_posts_text_check', sql`length(trim(${t.text})) between 1 and 1000`)
+		check('hydra_board_posts_text_check', sql`length(trim(${t.text})) between 1 and 1000`),
+		check('hydra_board_posts_status_check', sql`${t.status} in (${inList(BOARD_POST_STATUSES)})`),
+		// A hidden post always says why.
+		check('hydra_board_posts_hidden_reason_check', sql`${t.status} <> 'hidden' or length(trim(${t.hiddenReason})) between 1 and 300`)
 	]
 );
 

@@ -18,7 +18,8 @@ export async function load(event) {
 	event.setHeaders({ 'cache-control': 'no-store' });
 	const session = await sessionOf(event.cookies);
 	followRoomTopics(event, exerciseRoom(session.exercise.id), 'exercise', 'decisions', 'board');
-	return { exerciseId: session.exercise.id, ...(await syndicateView(session)) };
+	// Exercise chrome only: no site navigation for a team to click away through mid-exercise.
+	return { chrome: 'exercise' as const, exerciseId: session.exercise.id, ...(await syndicateView(session)) };
 }
 
 export const actions = {
@@ -38,7 +39,8 @@ export const actions = {
 		const form = await parseForm(event.request, boardPostSchema);
 		if (!form.ok) return form.failure;
 		try {
-			await postToBoard(session, form.data);
+			const post = await postToBoard(session, form.data);
+			if (post.status === 'held') return { done: 'held' };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}

@@ -4,15 +4,15 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { followRoomTopics } from '$lib/server/realtime';
 import { link } from '$lib/server/mail';
-import { moveExerciseSchema, observerNoteSchema, releaseSchema } from '$lib/validators/hydra-live';
-import { addObserverNote, getControl, moveExercise, releaseInject } from '$lib/server/hydra/exercises';
+import { hidePostSchema, moveExerciseSchema, observerNoteSchema, releaseSchema, showPostSchema } from '$lib/validators/hydra-live';
+import { addObserverNote, getControl, moderateBoardPost, moveExercise, releaseInject } from '$lib/server/hydra/exercises';
 import { exerciseRoom } from '$lib/domain/live';
 import type { ExerciseMove } from '$lib/domain/hydra/exercise';
 import { notFoundAs404 } from './guard.server';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
-	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes');
+	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes', 'board');
 	const control = await notFoundAs404(getControl(user, event.params.id));
 	const joinUrl = link(`/hydra/join?code=${control.exercise.joinCode}`);
 	return {
@@ -60,5 +60,27 @@ export const actions = {
 			return failureFrom(event, err, form.values);
 		}
 		return { done: 'note' };
+	},
+	hidePost: async (event) => {
+		const user = requireRole(event, 'admin', 'consultant');
+		const form = await parseForm(event.request, hidePostSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await moderateBoardPost(user, { id: event.params.id, postId: form.data.postId, move: 'hide', reason: form.data.reason });
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { done: 'hidePost' };
+	},
+	showPost: async (event) => {
+		const user = requireRole(event, 'admin', 'consultant');
+		const form = await parseForm(event.request, showPostSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await moderateBoardPost(user, { id: event.params.id, postId: form.data.postId, move: 'show' });
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { done: 'showPost' };
 	}
 };

@@ -8,7 +8,7 @@ import { notFoundAs404 } from '../guard.server';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
-	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'board');
+	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'board', 'notes');
 	return notFoundAs404(getDebrief(user, event.params.id));
 }
 

@@ -5,12 +5,16 @@ import { NotFoundError } from '$lib/server/errors';
 import { addLearningPoint, conversionForm, convertLearningPoint, deleteLearningPoint, learningPage, updateLearningPoint } from '$lib/server/hydra/learning';
 import { addLearningPointSchema, deleteLearningPointSchema, editLearningPointSchema } from '$lib/validators/hydra-learning';
 import { createActionSchema } from '$lib/validators/actions';
+import { followRoomTopics } from '$lib/server/realtime';
+import { exerciseRoom } from '$lib/domain/live';
 
 const staff = (event: Parameters<typeof requireRole>[0]) => requireRole(event, 'admin', 'consultant');
 
 /** The learning points; `?convert=<point>` (with `&area=<slug>`) adds the form that makes one an action. */
 export async function load(event) {
 	const user = staff(event);
+	// Live like every other staff page: a point another consultant adds, edits or converts appears here without a reload.
+	followRoomTopics(event, exerciseRoom(event.params.id), 'learning', 'exercise');
 	const convert = event.url.searchParams.get('convert');
 	try {
 		const [page, conversion] = await Promise.all([
