@@ -4,7 +4,7 @@
 import { SECTORS, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Sector, type Stage } from '$lib/domain/map/enums';
 import { adultGapStages, childGapStages, policeOnlyStages } from '$lib/domain/map/analysis';
 import type { MapData } from '$lib/domain/map/types';
-import { truncateLabel } from './labels';
+import { truncateLabel, type Box } from './labels';
 
 export interface JourneyColumn {
 	stage: Stage;
@@ -42,6 +42,16 @@ export interface JourneyArrow {
 	d: string;
 }
 
+/** A handoff's number on its arrow, keyed to the list beside the swimlane (labels would not fit in a column). */
+export interface JourneyBadge {
+	id: string;
+	number: number;
+	/** Centre of the badge. */
+	x: number;
+	y: number;
+	box: Box;
+}
+
 export interface JourneyLayout {
 	width: number;
 	height: number;
@@ -52,7 +62,11 @@ export interface JourneyLayout {
 	groups: JourneyGroup[];
 	rows: JourneyRow[];
 	arrows: JourneyArrow[];
+	badges: JourneyBadge[];
 }
+
+export const BADGE = { height: 14, digit: 6.5, pad: 6 } as const;
+export const badgeWidth = (n: number) => Math.ceil(String(n).length * BADGE.digit + BADGE.pad);
 
 export const JOURNEY = { labelWidth: 240, columnWidth: 166, rowHeight: 28, header: 96, groupGap: 22 } as const;
 
@@ -129,5 +143,64 @@ export function layoutJourney(map: MapData): JourneyLayout {
 			});
 		});
 	}
-	return { width: labelWidth + STAGES.length * columnWidth + 10, height, header, labelWidth, rowHeight, columns, groups, rows, arrows };
+	return {
+		width: labelWidth + STAGES.length * columnWidth + 10,
+		height,
+		header,
+		labelWidth,
+		rowHeight,
+		columns,
+		groups,
+		rows,
+		arrows,
+		badges: placeBadges(arrows, columns)
+	};
+}
+
+const overlaps = (a: Box, b: Box) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+/**
+ * Numbers the arrows in reading order (stage, then top to bottom) and puts each number on its arrow where it touches
+ * no other number: the middle first, then further along the line, then just beside it within the column. Greedy and
+ * deterministic; the badge's white fill keeps it legible over any line it crosses.
+ */
+function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyBadge[] {
+	const ordered = [...arrows].sort(
+		(a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || Math.min(a.y1, a.y2) - Math.min(b.y1, b.y2) || a.x - b.x
+	);
+	const taken: Box[] = [];
+	const badges: JourneyBadge[] = [];
+	ordered.forEach((a, i) => {
+		const number = i + 1;
+		const w = badgeWidth(number);
+		const h = BADGE.height;
+		const column = columns.find((c) => c.stage === a.stage)!;
+		const top = Math.min(a.y1, a.y2);
+		const bottom = Math.max(a.y1, a.y2);
+		const mid = (top + bottom) / 2;
+		const ys = [mid];
+		for (let d = 4; d <= (bottom - top) / 2; d += 4) ys.push(mid - d, mid + d);
+		const xs = [a.x, a.x + w / 2 + 3, a.x - w / 2 - 3, a.x + w + 6, a.x - w - 6];
+		const boxAt = (x: number, y: number): Box => ({ x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 });
+		let chosen: { x: number; y: number } | null = null;
+		for (const x of xs) {
+			if (x - w / 2 < column.x + 1 || x + w / 2 > column.x + column.width - 1) continue;
+			const y = ys.find((y) => !taken.some((t) => overlaps(t, boxAt(x, y))));
+			if (y !== undefined) {
+				chosen = { x, y };
+				break;
+			}
+		}
+		// Only a column packed past what any workshop map holds runs out of room: then the number sits below the
+		// arrow's end, still inside its column, at the first free height.
+		if (!chosen) {
+			let y = bottom + h;
+			while (taken.some((t) => overlaps(t, boxAt(a.x, y)))) y += h;
+			chosen = { x: a.x, y };
+		}
+		const box = boxAt(chosen.x, chosen.y);
+		taken.push(box);
+		badges.push({ id: a.id, number, x: Math.round(chosen.x * 10) / 10, y: Math.round(chosen.y * 10) / 10, box });
+	});
+	return badges;
 }
