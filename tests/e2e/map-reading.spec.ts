@@ -84,3 +84,93 @@ test('the Northbrook swimlane at 1280 x 720 numbers every handoff, keyed to a li
 	await page.screenshot({ path: `${results}/northbrook-swimlane-full.png`, fullPage: true });
 	await expectAccessible(page);
 });
+
+/** The value of the option named `name` in the select `id`: how a person finds an actor's or model's id. */
+async function optionValue(page: Page, id: string, name: string | RegExp) {
+	const value = await page.locator(`#${id} option`).filter({ hasText: name }).first().getAttribute('value');
+	expect(value).toBeTruthy();
+	return value!;
+}
+
+/** The actors the network draws, by the name that starts each node's accessible name. */
+async function networkActors(page: Page) {
+	const labels = await page.locator('svg.canvas a.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+	return labels.map((l) => l.split(', ')[0]).sort();
+}
+
+test('?focus=<actor>&hops=1 shows exactly that actor and its neighbours, in the network and in the table', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	// Who hands to or from the missing children officer, read from the whole map's handoff table.
+	await page.goto('/app/areas/northbrook/map/table');
+	const focusName = 'Missing children officer';
+	const rows = await page.locator('section[aria-labelledby="handoffs-heading"] tbody tr').evaluateAll((trs) =>
+		trs.map((tr) => [tr.children[1].textContent!.trim(), tr.children[2].textContent!.trim()])
+	);
+	const expected = new Set([focusName]);
+	for (const [from, to] of rows) {
+		if (from === focusName) expected.add(to);
+		if (to === focusName) expected.add(from);
+	}
+	expect(expected.size).toBeGreaterThan(2);
+	const id = await optionValue(page, 'view-focus', focusName);
+
+	await page.goto(`/app/areas/northbrook/map?focus=${id}&hops=1`);
+	expect(await networkActors(page)).toEqual([...expected].sort());
+	await expect(page.getByRole('status').filter({ hasText: `Showing ${expected.size} of` })).toBeVisible();
+	await expect(page.locator('#view-focus')).toHaveValue(id);
+	await expectAccessible(page);
+
+	// The Table link keeps the focus.
+	await page.getByRole('navigation', { name: 'Map views' }).getByRole('link', { name: 'Table' }).click();
+	await expect(page).toHaveURL(new RegExp(`table\\?.*focus=${id}`));
+	await expect(page.getByRole('heading', { name: `Actors (${expected.size})` })).toBeVisible();
+	const tableActors = await page.locator('section[aria-labelledby="actors-heading"] tbody th[scope="row"] a').allTextContents();
+	expect(tableActors.map((t) => t.trim()).sort()).toEqual([...expected].sort());
+
+	// Two hops reach further; a focus by the form works without typing an address.
+	await page.goto(`/app/areas/northbrook/map?focus=${id}&hops=2`);
+	expect((await networkActors(page)).length).toBeGreaterThan(expected.size);
+});
+
+test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad values are ignored with a notice', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map?q=POLICE');
+	const found = await networkActors(page);
+	expect(found.length).toBeGreaterThan(0);
+	for (const name of found) expect(name.toLowerCase()).toContain('police');
+
+	// Search from the form: the address carries it.
+	await page.goto('/app/areas/northbrook/map');
+	await page.getByLabel('Search by name').fill('school');
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/q=school/);
+	expect((await networkActors(page)).every((n) => n.toLowerCase().includes('school'))).toBe(true);
+
+	await page.goto('/app/areas/northbrook/map?size=degree');
+	const scales = await page.locator('svg.canvas a.node').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-scale'))));
+	expect(Math.max(...scales)).toBe(1);
+	expect(Math.min(...scales)).toBeLessThan(1);
+	await expect(page.getByText(/Size:.*more handoffs/)).toBeVisible();
+
+	await page.goto('/app/areas/northbrook/map?colour=rating');
+	const broken = page.locator('svg.canvas a.node[data-colour="rating:absent"]');
+	expect(await broken.count()).toBeGreaterThan(0);
+	// The colour is in words too: in the node's name and in the legend.
+	await expect(broken.first()).toHaveAttribute('aria-label', /worst handoff absent/);
+	await expect(page.getByText('Worst handoff absent', { exact: true })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/app/areas/northbrook/map');
+	const model = await optionValue(page, 'view-model', 'A return interview is a form to complete');
+	await page.goto(`/app/areas/northbrook/map?model=${model}`);
+	await expect(page.getByRole('link', { name: /^Return interview provider, .*in the highlighted model/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^GP, .*outside the highlighted model/ })).toHaveClass(/dim/);
+	expect(await page.locator('svg.canvas path[data-highlight]').count()).toBe(2);
+
+	// Nonsense never breaks the page: it is named and ignored.
+	const response = await page.goto('/app/areas/northbrook/map?size=huge&hops=9&focus=nobody&q=');
+	expect(response!.status()).toBe(200);
+	await expect(page.getByText('Some of this address was ignored')).toBeVisible();
+	await expect(page.getByText(/size=huge/)).toBeVisible();
+	expect((await networkActors(page)).length).toBeGreaterThanOrEqual(32);
+});

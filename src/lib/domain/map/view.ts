@@ -4,7 +4,8 @@
 import { RATING_SHORT, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Stage } from './enums';
 import { actorMeasures } from './analysis';
 import type { MapData } from './types';
-import type { ColourBy, MapView, SizeBy } from '$lib/validators/map-view';
+import { parseMapView, type ColourBy, type MapView, type SizeBy } from '$lib/validators/map-view';
+import { applyFilter, filterFromQuery } from './filter';
 
 /** Actors whose name contains the search (any case), and the handoffs between them. */
 export function searchMap(map: MapData, q: string): MapData {
@@ -48,6 +49,20 @@ export function applyView(map: MapData, view: Pick<MapView, 'q' | 'focus' | 'hop
 	if (view.focus) shown = neighbourhood(shown, view.focus, view.hops);
 	if (view.q) shown = searchMap(shown, view.q);
 	return shown;
+}
+
+/**
+ * Everything a map page reads from its address: the filter, the view, the parameters ignored (a focus on an actor not
+ * on this map among them) and the part of the map shown. Every map view (network, journey, table) shows the same.
+ */
+export function readMapQuery(map: MapData, params: URLSearchParams) {
+	const filter = filterFromQuery(params);
+	const { view, ignored } = parseMapView(params);
+	if (view.focus && !map.actors.some((a) => a.id === view.focus)) {
+		ignored.push({ name: 'focus', value: view.focus });
+		view.focus = null;
+	}
+	return { filter, view, ignored, shown: applyView(applyFilter(map, filter), view) };
 }
 
 /** The model's actors and handoffs, plus the actors at the ends of its handoffs, which are to stay in full colour. */
