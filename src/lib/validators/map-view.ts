@@ -65,3 +65,14 @@ export function mapViewQuery(view: MapView): URLSearchParams {
 	if (view.colour) params.set('colour', view.colour);
 	return params;
 }
+
+/** Saving a view: its name, the page it opens and the address's query (re-read and cleaned by the verb). */
+export const saveViewSchema = z
+	.object({
+		name: z.string().trim().min(1, 'Enter a name for the view.').max(80, 'Keep the name to 80 characters.'),
+		page: z.enum(['network', 'journey', 'table'], { message: 'Choose the network, the journey or the table.' }),
+		query: z.string().max(1000, 'This view is too long to save.').default('')
+	})
+	.strict();
+
+export const deleteViewSchema = z.object({ id: z.string().trim().min(1).max(64) }).strict();
