@@ -174,3 +174,29 @@ test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad value
 	await expect(page.getByText(/size=huge/)).toBeVisible();
 	expect((await networkActors(page)).length).toBeGreaterThanOrEqual(32);
 });
+
+test('a saved view reopens the same picture from its address', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	const focus = await optionValue(page, 'view-focus', 'Missing persons unit');
+	await page.goto(`/app/areas/northbrook/map?focus=${focus}&hops=1&colour=rating&size=betweenness`);
+	const picture = await networkActors(page);
+	const colours = await page.locator('svg.canvas a.node').evaluateAll((n) => n.map((x) => x.getAttribute('data-colour')));
+
+	await page.getByText('Save this view').click();
+	await page.getByLabel('Name of the view').fill('Missing persons unit, by rating (reading e2e)');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Save view' }).click();
+	await expect(page.getByText('View “Missing persons unit, by rating (reading e2e)” saved.')).toBeVisible();
+	const row = page.getByRole('row', { name: /Missing persons unit, by rating \(reading e2e\)/ });
+	await expect(row).toContainText('focus on Missing persons unit');
+	await expectAccessible(page);
+
+	// The list's link is the address: open it and the same actors, colours and sizes are drawn.
+	await row.getByRole('link').click();
+	await expect(page).toHaveURL(new RegExp(`/map\\?focus=${focus}&colour=rating&size=betweenness|/map\\?focus=${focus}&size=betweenness&colour=rating`));
+	await expect(page.locator('#view-focus')).toHaveValue(focus);
+	expect(await networkActors(page)).toEqual(picture);
+	expect(await page.locator('svg.canvas a.node').evaluateAll((n) => n.map((x) => x.getAttribute('data-colour')))).toEqual(colours);
+	expect(await page.locator('svg.canvas a.node[data-scale]').count()).toBe(picture.length);
+});
