@@ -143,9 +143,11 @@ export function layoutJourney(map: MapData): JourneyLayout {
 			});
 		});
 	}
+	const badges = placeBadges(arrows, columns);
 	return {
 		width: labelWidth + STAGES.length * columnWidth + 10,
-		height,
+		// A number pushed below the last row by a packed column still shows.
+		height: Math.max(height, ...badges.map((b) => Math.ceil(b.box.y1) + 6)),
 		header,
 		labelWidth,
 		rowHeight,
@@ -153,7 +155,7 @@ export function layoutJourney(map: MapData): JourneyLayout {
 		groups,
 		rows,
 		arrows,
-		badges: placeBadges(arrows, columns)
+		badges
 	};
 }
 
@@ -168,38 +170,49 @@ function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyB
 	const ordered = [...arrows].sort(
 		(a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || Math.min(a.y1, a.y2) - Math.min(b.y1, b.y2) || a.x - b.x
 	);
-	const taken: Box[] = [];
+	// Numbers only ever meet numbers of their own column, so each column keeps its own boxes, bucketed by height so a
+	// check looks only at its neighbours (a 300-actor map has hundreds of arrows per column).
+	const takenBy = new Map<Stage, Map<number, Box[]>>();
+	const cell = BADGE.height;
+	const bucketsOf = (b: Box) => {
+		const keys: number[] = [];
+		for (let k = Math.floor(b.y0 / cell); k <= Math.floor(b.y1 / cell); k++) keys.push(k);
+		return keys;
+	};
+	const clash = (grid: Map<number, Box[]>, b: Box) => bucketsOf(b).some((k) => grid.get(k)?.some((t) => overlaps(t, b)));
 	const badges: JourneyBadge[] = [];
 	ordered.forEach((a, i) => {
 		const number = i + 1;
 		const w = badgeWidth(number);
 		const h = BADGE.height;
 		const column = columns.find((c) => c.stage === a.stage)!;
+		const taken = takenBy.get(a.stage) ?? new Map<number, Box[]>();
+		takenBy.set(a.stage, taken);
 		const top = Math.min(a.y1, a.y2);
 		const bottom = Math.max(a.y1, a.y2);
 		const mid = (top + bottom) / 2;
-		const ys = [mid];
-		for (let d = 4; d <= (bottom - top) / 2; d += 4) ys.push(mid - d, mid + d);
+		// Heights to try, nearest the middle first, in half-badge steps; a bounded number so a packed column stays fast.
+		const reach = Math.min((bottom - top) / 2, 40 * h);
 		const xs = [a.x, a.x + w / 2 + 3, a.x - w / 2 - 3, a.x + w + 6, a.x - w - 6];
 		const boxAt = (x: number, y: number): Box => ({ x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 });
 		let chosen: { x: number; y: number } | null = null;
 		for (const x of xs) {
 			if (x - w / 2 < column.x + 1 || x + w / 2 > column.x + column.width - 1) continue;
-			const y = ys.find((y) => !taken.some((t) => overlaps(t, boxAt(x, y))));
-			if (y !== undefined) {
-				chosen = { x, y };
-				break;
+			for (let d = 0; d <= reach && !chosen; d += h / 2) {
+				if (!clash(taken, boxAt(x, mid - d))) chosen = { x, y: mid - d };
+				else if (d > 0 && !clash(taken, boxAt(x, mid + d))) chosen = { x, y: mid + d };
 			}
+			if (chosen) break;
 		}
 		// Only a column packed past what any workshop map holds runs out of room: then the number sits below the
 		// arrow's end, still inside its column, at the first free height.
 		if (!chosen) {
 			let y = bottom + h;
-			while (taken.some((t) => overlaps(t, boxAt(a.x, y)))) y += h;
+			while (clash(taken, boxAt(a.x, y))) y += h;
 			chosen = { x: a.x, y };
 		}
 		const box = boxAt(chosen.x, chosen.y);
-		taken.push(box);
+		for (const k of bucketsOf(box)) taken.set(k, [...(taken.get(k) ?? []), box]);
 		badges.push({ id: a.id, number, x: Math.round(chosen.x * 10) / 10, y: Math.round(chosen.y * 10) / 10, box });
 	});
 	return badges;
