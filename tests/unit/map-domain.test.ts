@@ -52,11 +52,13 @@ describe('analysis on a hand-checked map', () => {
 		expect(cycle.get('1')).toBeCloseTo(0.5 / 3);
 	});
 
-	it('finds the bottleneck of the map', () => {
-		// The undirected graph is the cycle f-p-a-f plus the tail p-c-r. Pairs (of 6 others' 6 pairs... n=5, 6 pairs
-		// per node): police sits on every route from c or r to f or a (4 pairs): 4/6.
+	it('finds the bottleneck of the map, counting only handoffs that exist', () => {
+		// The absent follow-up a-f does not exist, so the undirected graph is the tree f-p-c-r plus p-a. With n=5 there
+		// are 6 pairs of others per node: police sits on every route but c-r (5 pairs): 5/6. Counting the absent
+		// handoff would close the cycle f-p-a-f and give police 4/6.
 		const m = Object.fromEntries(actorMeasures(map).map((x) => [x.actorId, x.betweenness]));
-		expect(m.p).toBeCloseTo(4 / 6);
+		expect(m.p).toBeCloseTo(5 / 6);
+		expect(m.a).toBe(0);
 		expect(m.c).toBeCloseTo(3 / 6); // r to each of f, p, a
 		expect(m.r).toBe(0);
 		expect(bottlenecks(map)[0].actor.name).toBe('Police');

@@ -4,7 +4,7 @@
 import { SECTORS, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Sector, type Stage } from '$lib/domain/map/enums';
 import { adultGapStages, childGapStages, policeOnlyStages } from '$lib/domain/map/analysis';
 import type { MapData } from '$lib/domain/map/types';
-import { truncateLabel } from './labels';
+import { truncateLabel, type Box } from './labels';
 
 export interface JourneyColumn {
 	stage: Stage;
@@ -42,6 +42,16 @@ export interface JourneyArrow {
 	d: string;
 }
 
+/** A handoff's number on its arrow, keyed to the list beside the swimlane (labels would not fit in a column). */
+export interface JourneyBadge {
+	id: string;
+	number: number;
+	/** Centre of the badge. */
+	x: number;
+	y: number;
+	box: Box;
+}
+
 export interface JourneyLayout {
 	width: number;
 	height: number;
@@ -52,7 +62,11 @@ export interface JourneyLayout {
 	groups: JourneyGroup[];
 	rows: JourneyRow[];
 	arrows: JourneyArrow[];
+	badges: JourneyBadge[];
 }
+
+export const BADGE = { height: 14, digit: 6.5, pad: 6 } as const;
+export const badgeWidth = (n: number) => Math.ceil(String(n).length * BADGE.digit + BADGE.pad);
 
 export const JOURNEY = { labelWidth: 240, columnWidth: 166, rowHeight: 28, header: 96, groupGap: 22 } as const;
 
@@ -129,5 +143,77 @@ export function layoutJourney(map: MapData): JourneyLayout {
 			});
 		});
 	}
-	return { width: labelWidth + STAGES.length * columnWidth + 10, height, header, labelWidth, rowHeight, columns, groups, rows, arrows };
+	const badges = placeBadges(arrows, columns);
+	return {
+		width: labelWidth + STAGES.length * columnWidth + 10,
+		// A number pushed below the last row by a packed column still shows.
+		height: Math.max(height, ...badges.map((b) => Math.ceil(b.box.y1) + 6)),
+		header,
+		labelWidth,
+		rowHeight,
+		columns,
+		groups,
+		rows,
+		arrows,
+		badges
+	};
+}
+
+const overlaps = (a: Box, b: Box) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+/**
+ * Numbers the arrows in reading order (stage, then top to bottom) and puts each number on its arrow where it touches
+ * no other number: the middle first, then further along the line, then just beside it within the column. Greedy and
+ * deterministic; the badge's white fill keeps it legible over any line it crosses.
+ */
+function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyBadge[] {
+	const ordered = [...arrows].sort(
+		(a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || Math.min(a.y1, a.y2) - Math.min(b.y1, b.y2) || a.x - b.x
+	);
+	// Numbers only ever meet numbers of their own column, so each column keeps its own boxes, bucketed by height so a
+	// check looks only at its neighbours (a 300-actor map has hundreds of arrows per column).
+	const takenBy = new Map<Stage, Map<number, Box[]>>();
+	const cell = BADGE.height;
+	const bucketsOf = (b: Box) => {
+		const keys: number[] = [];
+		for (let k = Math.floor(b.y0 / cell); k <= Math.floor(b.y1 / cell); k++) keys.push(k);
+		return keys;
+	};
+	const clash = (grid: Map<number, Box[]>, b: Box) => bucketsOf(b).some((k) => grid.get(k)?.some((t) => overlaps(t, b)));
+	const badges: JourneyBadge[] = [];
+	ordered.forEach((a, i) => {
+		const number = i + 1;
+		const w = badgeWidth(number);
+		const h = BADGE.height;
+		const column = columns.find((c) => c.stage === a.stage)!;
+		const taken = takenBy.get(a.stage) ?? new Map<number, Box[]>();
+		takenBy.set(a.stage, taken);
+		const top = Math.min(a.y1, a.y2);
+		const bottom = Math.max(a.y1, a.y2);
+		const mid = (top + bottom) / 2;
+		// Heights to try, nearest the middle first, in half-badge steps; a bounded number so a packed column stays fast.
+		const reach = Math.min((bottom - top) / 2, 40 * h);
+		const xs = [a.x, a.x + w / 2 + 3, a.x - w / 2 - 3, a.x + w + 6, a.x - w - 6];
+		const boxAt = (x: number, y: number): Box => ({ x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 });
+		let chosen: { x: number; y: number } | null = null;
+		for (const x of xs) {
+			if (x - w / 2 < column.x + 1 || x + w / 2 > column.x + column.width - 1) continue;
+			for (let d = 0; d <= reach && !chosen; d += h / 2) {
+				if (!clash(taken, boxAt(x, mid - d))) chosen = { x, y: mid - d };
+				else if (d > 0 && !clash(taken, boxAt(x, mid + d))) chosen = { x, y: mid + d };
+			}
+			if (chosen) break;
+		}
+		// Only a column packed past what any workshop map holds runs out of room: then the number sits below the
+		// arrow's end, still inside its column, at the first free height.
+		if (!chosen) {
+			let y = bottom + h;
+			while (clash(taken, boxAt(a.x, y))) y += h;
+			chosen = { x: a.x, y };
+		}
+		const box = boxAt(chosen.x, chosen.y);
+		for (const k of bucketsOf(box)) taken.set(k, [...(taken.get(k) ?? []), box]);
+		badges.push({ id: a.id, number, x: Math.round(chosen.x * 10) / 10, y: Math.round(chosen.y * 10) / 10, box });
+	});
+	return badges;
 }

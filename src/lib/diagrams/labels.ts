@@ -1,6 +1,8 @@
-// Places node labels so they do not collide with each other or with nodes: each label tries positions around its
-// node (right, left, below, above, then the diagonals) and takes the first free one; when none is free it takes the
-// one that overlaps least. Greedy, deterministic, fast enough for hundreds of labels.
+// Places node labels so they never collide with each other, with nodes or with the canvas edge: each label tries
+// positions around its node (right, left, below, above, the diagonals, then further out) and takes the first free
+// one; when none is free it tries again with the name shortened further, and when even the shortest form finds no
+// room the label is left out (`hidden`): the node still carries the full name in its tooltip and accessible name,
+// and the table lists it. Greedy, deterministic, fast enough for hundreds of labels.
 
 export interface LabelInput {
 	id: string;
@@ -14,11 +16,14 @@ export interface PlacedLabel {
 	x: number;
 	y: number;
 	anchor: 'start' | 'middle' | 'end';
+	/** What is drawn: the name, shortened with an ellipsis when it is long or space is tight; '' when hidden. */
 	text: string;
-	/** The box the label occupies, for tests and hit-checks. */
+	/** The whole name, for the tooltip. */
+	full: string;
+	/** The box the label occupies, for tests and hit-checks (empty when hidden). */
 	box: Box;
-	/** True when every candidate overlapped something (the least bad one was taken). */
-	crowded: boolean;
+	/** True when the name did not fit anywhere even shortened, so no label is drawn. */
+	hidden: boolean;
 }
 
 export interface Box {
@@ -30,6 +35,8 @@ export interface Box {
 
 export const LABEL_FONT_SIZE = 12;
 export const MAX_LABEL_CHARS = 26;
+/** The ever shorter forms a crowded label tries before it is left out. */
+export const LABEL_LENGTHS = [MAX_LABEL_CHARS, 18, 12] as const;
 // An average character of the system sans at 12px; generous so estimated boxes contain the real text.
 const CHAR_WIDTH = 6.8;
 
@@ -95,9 +102,28 @@ export function placeLabels(
 	return placed;
 
 	function place(n: LabelInput): PlacedLabel {
-		const text = truncateLabel(n.text);
+		for (const length of LABEL_LENGTHS) {
+			const text = truncateLabel(n.text, length);
+			const free = candidates(n, text).find((c) => cost(c.box) === 0);
+			if (free) {
+				occupy(free.box);
+				return {
+					id: n.id,
+					x: Math.round(free.x * 10) / 10,
+					y: Math.round(free.y * 10) / 10,
+					anchor: free.anchor,
+					text,
+					full: n.text,
+					box: free.box,
+					hidden: false
+				};
+			}
+		}
+		return { id: n.id, x: n.x, y: n.y, anchor: 'middle', text: '', full: n.text, box: { x0: n.x, y0: n.y, x1: n.x, y1: n.y }, hidden: true };
+	}
+
+	function candidates(n: LabelInput, text: string): Candidate[] {
 		const w = labelWidth(text);
-		type Candidate = { x: number; y: number; anchor: PlacedLabel['anchor']; box: Box };
 		const side = (dx: number, dy: number, anchor: 'start' | 'end'): Candidate => {
 			const x0 = anchor === 'start' ? n.x + dx : n.x - dx - w;
 			return { x: anchor === 'start' ? n.x + dx : n.x - dx, y: n.y + dy, anchor, box: { x0, y0: n.y + dy - h / 2, x1: x0 + w, y1: n.y + dy + h / 2 } };
@@ -109,48 +135,16 @@ export function placeLabels(
 			box: { x0: n.x - w / 2, y0: n.y + dy - h / 2, x1: n.x + w / 2, y1: n.y + dy + h / 2 }
 		});
 		const below = gap + h / 2;
-		// Nearest first: beside, under, over, then the diagonals, then a line further out.
-		const candidates: Candidate[] = [
-			side(gap, 0, 'start'),
-			side(gap, 0, 'end'),
-			vertical(below),
-			vertical(-below),
-			side(gap * 0.7, gap, 'start'),
-			side(gap * 0.7, gap, 'end'),
-			side(gap * 0.7, -gap, 'start'),
-			side(gap * 0.7, -gap, 'end'),
-			vertical(below + h),
-			vertical(-below - h),
-			side(gap * 0.5, gap + h, 'start'),
-			side(gap * 0.5, gap + h, 'end'),
-			side(gap * 0.5, -gap - h, 'start'),
-			side(gap * 0.5, -gap - h, 'end'),
-			vertical(below + 2 * h),
-			vertical(-below - 2 * h),
-			side(gap * 0.3, gap + 2 * h, 'start'),
-			side(gap * 0.3, gap + 2 * h, 'end'),
-			side(gap * 0.3, -gap - 2 * h, 'start'),
-			side(gap * 0.3, -gap - 2 * h, 'end')
-		];
-		let best = candidates[0];
-		let bestCost = Infinity;
-		for (const c of candidates) {
-			const value = cost(c.box);
-			if (value < bestCost) {
-				best = c;
-				bestCost = value;
-				if (value === 0) break;
-			}
+		// Nearest first: beside, under, over, then the diagonals, then a line further out each time.
+		const list: Candidate[] = [side(gap, 0, 'start'), side(gap, 0, 'end'), vertical(below), vertical(-below)];
+		for (let line = 0; line < 5; line++) {
+			const dx = gap * (0.7 - line * 0.2);
+			const dy = gap + line * h;
+			list.push(side(dx, dy, 'start'), side(dx, dy, 'end'), side(dx, -dy, 'start'), side(dx, -dy, 'end'));
+			list.push(vertical(below + (line + 1) * h), vertical(-below - (line + 1) * h));
 		}
-		occupy(best.box);
-		return {
-			id: n.id,
-			x: Math.round(best.x * 10) / 10,
-			y: Math.round(best.y * 10) / 10,
-			anchor: best.anchor,
-			text,
-			box: best.box,
-			crowded: bestCost > 0
-		};
+		return list;
 	}
 }
+
+type Candidate = { x: number; y: number; anchor: PlacedLabel['anchor']; box: Box };

@@ -51,7 +51,7 @@ export function networkSvg(layout: NetworkLayout, handoffs: HandoffData[], title
 		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`,
 		...edges.map((e) => `<path d="${e.d}" ${lineAttributes(rating.get(e.id) ?? 'working')}/>`),
 		...layout.nodes.map((n) => node(n.sector, n.x, n.y, layout.radius)),
-		...layout.nodes.map(
+		...layout.nodes.filter((n) => !n.label.hidden).map(
 			(n) =>
 				`<text x="${n.label.x}" y="${n.label.y}" dy="0.35em" text-anchor="${n.label.anchor}" font-size="${LABEL_FONT_SIZE}" fill="#1a1f24" ${FONT}>${escapeXml(n.label.text)}</text>`
 		),

@@ -28,6 +28,7 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	map_handoff: 'map',
 	map_position: 'map',
 	map_snapshot: 'map',
+	map_view: 'map',
 	action: 'actions',
 	mental_model: 'models',
 	model_statement: 'models',

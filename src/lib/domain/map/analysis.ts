@@ -79,9 +79,11 @@ export function betweenness(nodeIds: string[], edges: [string, string][]): Map<s
 
 export function actorMeasures(map: MapData): ActorMeasures[] {
 	const ids = map.actors.map((a) => a.id);
+	// A handoff rated absent does not happen, so no route runs through it: betweenness counts only the handoffs that
+	// exist. Connections still count every handoff drawn, absent ones included (they are the map's gaps).
 	const between = betweenness(
 		ids,
-		map.handoffs.map((h) => [h.fromActorId, h.toActorId])
+		map.handoffs.filter((h) => h.rating !== 'absent').map((h) => [h.fromActorId, h.toActorId])
 	);
 	return map.actors.map((actor) => {
 		const outgoing = map.handoffs.filter((h) => h.fromActorId === actor.id);

@@ -291,6 +291,15 @@ export async function getModel(context: AreaContext, id: string, executor: Execu
 }
 
 /** For the map: the models linked to each actor and each handoff. */
+/** The area's models by title, for choosing one to highlight on the map. */
+export async function modelTitles(context: AreaContext, executor: Executor = db) {
+	return executor
+		.select({ id: mentalModels.id, title: mentalModels.title })
+		.from(mentalModels)
+		.where(eq(mentalModels.areaId, context.area.id))
+		.orderBy(asc(mentalModels.title));
+}
+
 export async function modelLinksForMap(context: AreaContext, executor: Executor = db) {
 	const areaId = context.area.id;
 	const [actorLinks, handoffLinks] = await Promise.all([

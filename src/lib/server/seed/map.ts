@@ -65,14 +65,14 @@ const SOUTHMERE: AreaMap = {
 	}
 };
 
-function build(areaId: string, spec: AreaMap) {
-	const actors = [...TEMPLATE_ACTORS, ...spec.extraActors].map((a) => ({ id: newId(), areaId, ...a }));
+function build(areaId: string, spec: AreaMap, makeId: () => string = newId) {
+	const actors = [...TEMPLATE_ACTORS, ...spec.extraActors].map((a) => ({ id: makeId(), areaId, ...a }));
 	const idOf = new Map(actors.map((a) => [a.name, a.id]));
 	const handoffs = [...TEMPLATE_HANDOFFS, ...spec.extraHandoffs].map(({ from, to, ...h }) => {
 		const rated = spec.ratings[h.label];
 		const extra = spec.extraHandoffs.some((x) => x.label === h.label);
 		return {
-			id: newId(),
+			id: makeId(),
 			areaId,
 			fromActorId: idOf.get(from)!,
 			toActorId: idOf.get(to)!,
@@ -84,6 +84,12 @@ function build(areaId: string, spec: AreaMap) {
 		};
 	});
 	return { actors, handoffs };
+}
+
+/** A demo area's map as data, with ids from `makeId`: layout tests check the picture the demo shows. */
+export function demoMap(slug: 'northbrook' | 'southmere', makeId: () => string): MapData {
+	const { actors, handoffs } = build('demo', slug === 'northbrook' ? NORTHBROOK : SOUTHMERE, makeId);
+	return { actors: actors.map(({ areaId: _, ...a }) => a), handoffs: handoffs.map(({ areaId: _, ...h }) => h) };
 }
 
 export async function seedMaps(tx: Transaction, areaIds: Record<string, string>, createdBy: string) {

@@ -142,3 +142,31 @@ export const mapSnapshots = pgTable(
 export type MapActor = typeof mapActors.$inferSelect;
 export type MapHandoff = typeof mapHandoffs.$inferSelect;
 export type MapSnapshot = typeof mapSnapshots.$inferSelect;
+
+/** The kinds of map page a saved view opens. */
+export const MAP_VIEW_PAGES = ['network', 'journey', 'table'] as const;
+
+/**
+ * Saved views: a name for a map address (filter, focus, search, model, size, colour) on one of the map's pages. The
+ * query is stored as the app writes it (valid parameters only, in a fixed order), so opening it shows the same picture.
+ */
+export const mapViews = pgTable(
+	'map_views',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		page: text('page', { enum: MAP_VIEW_PAGES }).notNull(),
+		query: text('query').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('map_views_area_name_unique').on(t.areaId, sql`lower(${t.name})`),
+		check('map_views_name_check', sql`length(trim(${t.name})) between 1 and 80`),
+		check('map_views_page_check', sql`${t.page} in (${inList(MAP_VIEW_PAGES)})`),
+		check('map_views_query_check', sql`length(${t.query}) <= 1000`)
+	]
+);

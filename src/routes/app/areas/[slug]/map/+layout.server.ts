@@ -1,21 +1,33 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
-import { applyFilter, filterFromQuery, isFiltered } from '$lib/domain/map/filter';
+import { isFiltered } from '$lib/domain/map/filter';
+import { readMapQuery } from '$lib/domain/map/view';
+import { modelTitles } from '$lib/server/models';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 
-// What every map view shares: the filter and the counts. Each page loads the part of the map it draws (the map
-// itself is read once per request, see mapOfRequest); each page and action below guards itself again.
+// What every map view shares: the filter and view read from the address (bad parameters ignored and named), the
+// counts, and the choices of the view form. Each page loads the part of the map it draws (the map itself is read once
+// per request, see mapOfRequest); each page and action below guards itself again.
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const { map } = await mapOfRequest(event, context);
-	const filter = filterFromQuery(event.url.searchParams);
-	const shown = applyFilter(map, filter);
+	const [{ map }, models] = await Promise.all([mapOfRequest(event, context), modelTitles(context)]);
+	const { filter, view, ignored, shown } = readMapQuery(map, event.url.searchParams);
+	if (view.model && !models.some((m) => m.id === view.model)) {
+		ignored.push({ name: 'model', value: view.model });
+		view.model = null;
+	}
 	return {
 		filter,
-		filtered: isFiltered(filter),
+		view,
+		ignored,
+		filtered: isFiltered(filter) || !!view.q || !!view.focus,
 		counts: { actors: map.actors.length, handoffs: map.handoffs.length, shownActors: shown.actors.length, shownHandoffs: shown.handoffs.length },
-		canEdit: areaRoleAtLeast(context.role, 'editor')
+		canEdit: areaRoleAtLeast(context.role, 'editor'),
+		choices: {
+			actors: map.actors.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
+			models
+		}
 	};
 }

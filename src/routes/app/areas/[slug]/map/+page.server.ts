@@ -19,7 +19,7 @@ import {
 } from '$lib/server/map';
 import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
 import { mapOfRequest } from '$lib/server/map/request';
-import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
+import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
 import { diagramActor, packHandoffs, type ActorData, type MapData } from '$lib/domain/map/types';
 import { networkDrawingOf } from '$lib/diagrams/force';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
@@ -40,13 +40,13 @@ export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
 	const { rows, map, pins } = await mapOfRequest(event, context);
-	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
+	const { view, shown } = readMapQuery(map, event.url.searchParams);
 	const selectedId = event.url.searchParams.get('actor');
 	const selected = map.actors.find((a) => a.id === selectedId) ?? null;
 	const compareId = event.url.searchParams.get('compare');
 	const [snapshot, modelLinks] = await Promise.all([
 		compareId ? getSnapshot(context, compareId) : null,
-		selected ? modelLinksForMap(context) : null
+		selected || view.model ? modelLinksForMap(context) : null
 	]);
 	// The browser gets what the picture and the forms use: names, sectors and the handoffs' ends, label, stage and
 	// rating; the selected actor's handoffs in full for its panel; the analysis with names already filled in.
@@ -61,7 +61,15 @@ export async function load(event) {
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
-		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') }
+		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') },
+		// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
+		decor: {
+			sizes: view.size ? actorSizes(map, view.size) : null,
+			colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null,
+			colourBy: view.colour ?? 'sector',
+			sizeBy: view.size,
+			highlight: view.model && modelLinks ? modelHighlight(map, modelLinks, view.model) : null
+		}
 	};
 }
 

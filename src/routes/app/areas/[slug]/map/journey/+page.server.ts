@@ -1,7 +1,7 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
-import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
+import { readMapQuery } from '$lib/domain/map/view';
 import { journeyLayoutOf } from '$lib/server/map/layout';
 import { adultGapStages, childGapStages, pathways, policeOnlyStages } from '$lib/domain/map/analysis';
 
@@ -9,7 +9,7 @@ export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
 	const { map } = await mapOfRequest(event, context);
-	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
+	const { shown } = readMapQuery(map, event.url.searchParams);
 	return {
 		map,
 		shown,

@@ -1,7 +1,7 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
-import { applyFilter, filterFromQuery } from '$lib/domain/map/filter';
+import { readMapQuery } from '$lib/domain/map/view';
 import { actorMeasures } from '$lib/domain/map/analysis';
 import { sortActors, sortHandoffs, ACTOR_SORTS, HANDOFF_SORTS } from '$lib/domain/map/sort';
 
@@ -9,7 +9,7 @@ export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
 	const { map } = await mapOfRequest(event, context);
-	const shown = applyFilter(map, filterFromQuery(event.url.searchParams));
+	const { shown } = readMapQuery(map, event.url.searchParams);
 	const params = event.url.searchParams;
 	const pick = <T extends string>(values: readonly T[], raw: string | null, fallback: T) =>
 		(values as readonly string[]).includes(raw ?? '') ? (raw as T) : fallback;
