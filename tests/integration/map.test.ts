@@ -65,6 +65,20 @@ const handoff = (fromActorId: string, toActorId: string, extra: Partial<HandoffI
 const auditFor = (entityId: string) => db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(asc(auditLog.id));
 
 describe('actors', () => {
+	it('adds an actor on the canvas pinned where it was put, in one audited change', async () => {
+		const editor = await contextFor('editor');
+		const added = await createActor(editor, actor('Canvas test worker'), { x: 120.44, y: 300 });
+		const [pin] = await db.select().from(mapActorPositions).where(eq(mapActorPositions.actorId, added.id));
+		expect(pin).toMatchObject({ areaId: editor.area.id, x: 120.4, y: 300 });
+		expect((await auditFor(added.id)).map((e) => [e.entity, e.action])).toEqual([
+			['map_actor', 'create'],
+			['map_position', 'pin']
+		]);
+		// A name already taken stores neither the actor nor a pin.
+		await expect(createActor(editor, actor('canvas TEST worker'), { x: 1, y: 1 })).rejects.toBeInstanceOf(InputError);
+		expect(await db.select().from(mapActorPositions).where(eq(mapActorPositions.areaId, editor.area.id))).toHaveLength(1);
+	});
+
 	it('creates, updates with the version read, and audits each change', async () => {
 		const editor = await contextFor('editor');
 		const police = await createActor(editor, actor('Police'));

@@ -55,6 +55,12 @@ export const MOVE_STEP = 40;
 
 const coordinate = z.coerce.number().finite().min(0).max(10_000);
 
+/** An actor added on the canvas carries where it was added, and is pinned there. */
+export const createActorAtSchema = z
+	.object({ ...actorFields, x: coordinate.optional(), y: coordinate.optional() })
+	.strict()
+	.refine((v) => (v.x === undefined) === (v.y === undefined), { path: ['x'], message: 'Give both coordinates or neither.' });
+
 /** A move names either a direction (the buttons) or a position (dragging). */
 export const moveActorSchema = z
 	.object({

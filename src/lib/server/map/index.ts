@@ -121,7 +121,8 @@ async function guarded<T>(work: () => Promise<T>, field: string, message: string
 	}
 }
 
-export async function createActor(context: AreaContext, input: ActorInput) {
+/** Adds an actor; one added on the canvas is pinned where it was put, in the same transaction. */
+export async function createActor(context: AreaContext, input: ActorInput, at?: { x: number; y: number }) {
 	assertEditor(context);
 	return guarded(
 		() =>
@@ -129,6 +130,12 @@ export async function createActor(context: AreaContext, input: ActorInput) {
 				await assertNameFree(tx, context, input.name);
 				const [actor] = await tx.insert(mapActors).values({ id: newId(), areaId: context.area.id, ...input }).returning();
 				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
+				if (at) {
+					const x = Math.round(at.x * 10) / 10;
+					const y = Math.round(at.y * 10) / 10;
+					const [position] = await tx.insert(mapActorPositions).values({ areaId: context.area.id, actorId: actor.id, x, y }).returning();
+					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actor.id, action: 'pin', before: null, after: position });
+				}
 				return actor;
 			}),
 		'name',

@@ -24,7 +24,7 @@ import { diagramActor, packHandoffs, type ActorData, type MapData } from '$lib/d
 import { networkDrawingOf } from '$lib/diagrams/force';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import {
-	createActorSchema,
+	createActorAtSchema,
 	createHandoffSchema,
 	deleteSchema,
 	moveActorSchema,
@@ -61,6 +61,8 @@ export async function load(event) {
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
+		// Each actor's version, so the canvas can delete one as the forms do (a stale version is refused).
+		actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version])),
 		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') },
 		// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
 		decor: {
@@ -98,10 +100,11 @@ const editor = (event: Parameters<typeof requireArea>[0]) => requireArea(event, 
 export const actions = {
 	addActor: async (event) => {
 		const context = await editor(event);
-		const form = await parseForm(event.request, createActorSchema);
+		const form = await parseForm(event.request, createActorAtSchema);
 		if (!form.ok) return form.failure;
 		try {
-			const actor = await createActor(context, form.data);
+			const { x, y, ...input } = form.data;
+			const actor = await createActor(context, input, x !== undefined && y !== undefined ? { x, y } : undefined);
 			return { message: `${actor.name} added to the map.`, actorId: actor.id };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
