@@ -174,6 +174,7 @@ test('a stale save of a handoff shows both versions, field by field, and the mer
 	await mine.getByRole('button', { name: 'Save handoff' }).click();
 	await expect(consultant.page.getByText(/Someone else changed this/).first()).toBeVisible();
 	await expect(mine.getByLabel(/^Evidence/)).toHaveValue('Mine: no findings reached a social worker in March.');
+	await expect(mine.getByText(/just now: review the marked fields/)).toHaveCount(0);
 	await mine.getByRole('button', { name: 'Keep mine: Evidence' }).click();
 	await expect(mine.getByText('Theirs: findings reach the social worker in about 1 in 3 cases.')).toHaveCount(0);
 	await mine.getByRole('button', { name: 'Save handoff' }).click();
@@ -212,6 +213,7 @@ test('a stale save of a theory-of-change step and of an indicator shows the comp
 	await expect(consultant.page.getByText(/Someone else saved this step/)).toBeVisible();
 	await expect(mine.getByLabel(/^Title/)).toHaveValue('Mine: every return interview offered within 72 hours');
 	await expect(mine.getByLabel(/^Description/)).toHaveValue('Theirs: measured by the provider each month.');
+	await expect(mine.getByText(/just now: review the marked fields/)).toHaveCount(0);
 	await mine.getByRole('button', { name: 'Save changes' }).click();
 	await expect(consultant.page.getByText('Your changes are saved.')).toBeVisible();
 	await expect(consultant.page.getByRole('heading', { level: 1 })).toHaveText('Mine: every return interview offered within 72 hours');
@@ -229,15 +231,17 @@ test('a stale save of a theory-of-change step and of an indicator shows the comp
 	const theirIndicator = await editIndicator(partner.page);
 	await theirIndicator.getByLabel(/^Indicator/).fill('Theirs: children reported missing again within 90 days');
 	await theirIndicator.getByRole('button', { name: 'Save changes' }).click();
-	await expect(partner.page.getByText(/saved/).first()).toBeVisible();
+	await expect(partner.page.getByText('Your changes are saved.')).toBeVisible();
 
 	await expect(myIndicator.getByText('Theirs: children reported missing again within 90 days')).toBeVisible();
 	await myIndicator.getByRole('button', { name: 'Take theirs: Indicator' }).click();
 	await expect(myIndicator.getByLabel(/^Indicator/)).toHaveValue('Theirs: children reported missing again within 90 days');
 	await myIndicator.getByRole('button', { name: 'Save changes' }).click();
 	await expect(consultant.page.getByText(/Someone else saved this indicator/)).toBeVisible();
+	// The form is now based on the version it shows: the notice goes, and saving again stores the merge.
+	await expect(myIndicator.getByText(/just now: review the marked fields/)).toHaveCount(0);
 	await myIndicator.getByRole('button', { name: 'Save changes' }).click();
-	await expect(consultant.page.getByText(/saved/).first()).toBeVisible();
+	await expect(consultant.page.getByText('Your changes are saved.')).toBeVisible();
 	await consultant.page.reload();
 	await expect(consultant.page.locator('form[action="?/edit"]').getByLabel(/^Indicator/)).toHaveValue('Theirs: children reported missing again within 90 days');
 	await expect(consultant.page.locator('form[action="?/edit"]').getByLabel(/^Unit/)).toHaveValue('% of reports (mine)');
