@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapViewQuery, parseMapView } from '$lib/validators/map-view';
+import { mapViewQuery, parseMapView, saveViewSchema } from '$lib/validators/map-view';
 import { actorColours, actorSizes, applyView, colourLegend, mainStage, modelHighlight, neighbourhood, searchMap, worstRating } from '$lib/domain/map/view';
 import { fillOf } from '$lib/diagrams/styles';
 import type { HandoffData, MapData } from '$lib/domain/map/types';
@@ -101,5 +101,15 @@ describe('decorations', () => {
 		const links = { byActor: { e: [{ id: 'm1' }], a: [{ id: 'm2' }] }, byHandoff: { cd: [{ id: 'm1' }, { id: 'm2' }] } };
 		expect(modelHighlight(map, links, 'm1')).toEqual({ actors: ['c', 'd', 'e'], handoffs: ['cd'] });
 		expect(modelHighlight(map, links, 'none')).toEqual({ actors: [], handoffs: [] });
+	});
+});
+
+describe('saving a view', () => {
+	it('refuses a name with control characters with a message for the field, as every text field does', () => {
+		const result = saveViewSchema.safeParse({ name: 'Workshop\u0000 view', page: 'network', query: '' });
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0].path).toEqual(['name']);
+		expect(result.error?.issues[0].message).toBe('Remove the control characters from this text.');
+		expect(saveViewSchema.safeParse({ name: 'Workshop view', page: 'network', query: '' }).success).toBe(true);
 	});
 });

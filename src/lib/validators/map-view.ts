@@ -1,6 +1,7 @@
 // The map's query parameters, the contract of a shareable or saved view: search, focus, mental model, size and colour.
 // Each parameter is read on its own: a bad one is ignored (and named in a notice), never an error page.
 import { z } from 'zod';
+import { safeString } from './common';
 
 export const SIZE_BY = ['betweenness', 'degree'] as const;
 export const COLOUR_BY = ['sector', 'rating', 'stage'] as const;
@@ -11,7 +12,7 @@ const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** One schema per parameter, so that each is accepted or ignored independently. */
 const PARAMS = {
-	q: z.string().trim().min(1).max(100),
+	q: safeString().trim().min(1).max(100),
 	focus: id,
 	hops: z.enum(['1', '2']).transform((v) => Number(v) as 1 | 2),
 	model: id,
@@ -69,9 +70,9 @@ export function mapViewQuery(view: MapView): URLSearchParams {
 /** Saving a view: its name, the page it opens and the address's query (re-read and cleaned by the verb). */
 export const saveViewSchema = z
 	.object({
-		name: z.string().trim().min(1, 'Enter a name for the view.').max(80, 'Keep the name to 80 characters.'),
+		name: safeString().trim().min(1, 'Enter a name for the view.').max(80, 'Keep the name to 80 characters.'),
 		page: z.enum(['network', 'journey', 'table'], { message: 'Choose the network, the journey or the table.' }),
-		query: z.string().max(1000, 'This view is too long to save.').default('')
+		query: safeString().max(1000, 'This view is too long to save.').default('')
 	})
 	.strict();
 
