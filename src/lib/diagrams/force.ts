@@ -74,8 +74,11 @@ export function networkDrawingOf(layout: NetworkLayout): NetworkDrawing {
 }
 
 export const NODE_RADIUS = 16;
-/** Space kept between two nodes' edges. */
-export const NODE_GAP = 6;
+/**
+ * Space kept between two nodes' circles: 2r + 8 = 40 px between centres is more than twice the farthest point of any
+ * sector's shape (a square's corner, 0.88 * sqrt(2) * r = 19.9 px), so no two shapes touch whichever way they face.
+ */
+export const NODE_GAP = 8;
 export const MARGIN = 24;
 /**
  * Ticks fall as the map grows (150 for a workshop map, 80 at 300 actors): the sector-spiral start is already close,
