@@ -166,7 +166,8 @@ describe('Kumu rows', () => {
 			],
 			handoffs: [
 				{ from: 'School', to: 'Police', label: 'Information', stage: 'during', passes: 'information', trigger: '', standard: '', audience: 'both', rating: 'patchy', evidence: '', notes: '', isGap: true }
-			]
+			],
+			skipped: []
 		});
 	});
 

@@ -24,6 +24,7 @@ import {
 } from './enums';
 import { normaliseNewlines, textProblem } from '../text';
 import { LIMITS } from './limits';
+import { column, guessMapping, guessPasses, guessSector, isUndirected, mappingNeeds, ratingFromType, typeKey } from './kumu-mapping';
 import type { MapData } from './types';
 
 export const ELEMENT_COLUMNS = ['Label', 'Type', 'Tags', 'Description', 'Sector', 'Kind', 'Serves'] as const;
@@ -149,6 +150,13 @@ export function rowsFromBlueprint(input: unknown): KumuRows | { error: string } 
 	const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 	const tags = (v: unknown) => (Array.isArray(v) ? v.map(text).join('|') : text(v));
 	const attrs = (o: Record<string, unknown>) => (o.attributes && typeof o.attributes === 'object' ? (o.attributes as Record<string, unknown>) : {});
+	// A Kumu project backup names a connection's ends by the elements' ids; a hand-written blueprint by their labels.
+	const labelById = new Map(
+		elements
+			.filter((e: Record<string, unknown>) => e && typeof e._id === 'string')
+			.map((e: Record<string, unknown>) => [e._id as string, text(e.label ?? attrs(e).label)])
+	);
+	const end = (v: unknown) => labelById.get(text(v)) ?? text(v);
 	return {
 		elements: elements.map((e: Record<string, unknown>) => {
 			const a = attrs(e ?? {});
@@ -165,8 +173,8 @@ export function rowsFromBlueprint(input: unknown): KumuRows | { error: string } 
 		connections: ((connections as Record<string, unknown>[] | undefined) ?? []).map((c) => {
 			const a = attrs(c ?? {});
 			return {
-				From: text(c?.from),
-				To: text(c?.to),
+				From: end(c?.from),
+				To: end(c?.to),
 				Label: text(c?.label ?? a.label),
 				Type: text(c?.type ?? a['connection type']),
 				Tags: tags(c?.tags ?? a.tags),
@@ -209,14 +217,12 @@ export interface ImportedHandoff {
 }
 
 export type ReadResult =
-	| { ok: true; actors: ImportedActor[]; handoffs: ImportedHandoff[] }
+	/** `skipped`: rows the mapping leaves out, each with its row number and why. */
+	| { ok: true; actors: ImportedActor[]; handoffs: ImportedHandoff[]; skipped: string[] }
 	| { ok: false; errors: string[] };
 
 /** Case-insensitive lookup of a column, so "label" and "Label" both work; text normalised as the forms do. */
-function cell(row: Row, column: string): string {
-	const found = column in row ? column : Object.keys(row).find((k) => k.trim().toLowerCase() === column.toLowerCase());
-	return found ? normaliseNewlines((row[found] ?? '').trim(), CELL_RULE).normalize('NFC') : '';
-}
+const cell = (row: Row, name: string): string => normaliseNewlines(column(row, name), CELL_RULE).normalize('NFC');
 
 // A spreadsheet cell may hold several lines, so tab and newline pass; anything else the forms refuse is refused here.
 const CELL_RULE = { multiline: true };
@@ -233,13 +239,16 @@ export const handoffKey = (from: string, to: string, label: string) => `${key(fr
 
 /**
  * Reads and checks every row. `existingNames` are the actors already on the map, which connections may name too.
- * Row numbers count the header as row 1, as a spreadsheet shows them.
+ * `mapping` settles what the file's own columns do not (its guesses by default). Row numbers count the header as
+ * row 1, as a spreadsheet shows them.
  */
-export function readKumuRows(rows: KumuRows, existingNames: string[] = []): ReadResult {
+export function readKumuRows(rows: KumuRows, existingNames: string[] = [], mapping = guessMapping(mappingNeeds(rows))): ReadResult {
 	const errors: string[] = [];
+	const skipped: string[] = [];
 	const actors: ImportedActor[] = [];
 	const handoffs: ImportedHandoff[] = [];
 	const seen = new Set<string>();
+	const left = new Set<string>();
 
 	rows.elements.forEach((row, i) => {
 		const where = `Elements row ${row.__row ?? i + 2}`;
@@ -248,11 +257,18 @@ export function readKumuRows(rows: KumuRows, existingNames: string[] = []): Read
 		if (!name) problems.push('the Label is empty');
 		else if (name.length > LIMITS.name) problems.push(`the Label is longer than ${LIMITS.name} characters`);
 		else if (seen.has(key(name))) problems.push(`"${name}" appears more than once`);
-		const sectorText = cell(row, 'Sector') || cell(row, 'Type');
-		const sector = sectorText ? codeFrom(SECTORS, SECTOR_LABELS, sectorText) : 'other';
+		const sectorText = cell(row, 'Sector');
+		const type = cell(row, 'Type');
+		const mapped = sectorText ? null : mapping.elements[typeKey(type)];
+		if (mapped && !mapped.sector && name && !problems.length) {
+			left.add(key(name));
+			skipped.push(`${where}: "${name}" skipped, as its type "${type || 'none'}" is set to skip.`);
+			return;
+		}
+		const sector = sectorText ? codeFrom(SECTORS, SECTOR_LABELS, sectorText) : (mapped?.sector ?? guessSector(type));
 		if (!sector) problems.push(`the sector "${sectorText}" is not one Homeward knows (${SECTORS.join(', ')})`);
 		const kindText = cell(row, 'Kind');
-		const kind = kindText ? codeFrom(KINDS, KIND_LABELS, kindText) : 'organisation';
+		const kind = kindText ? codeFrom(KINDS, KIND_LABELS, kindText) : (mapped?.kind ?? 'organisation');
 		if (!kind) problems.push(`the kind "${kindText}" is not organisation, team or role`);
 		const servesText = cell(row, 'Serves');
 		const audience = servesText ? codeFrom(AUDIENCES, AUDIENCE_LABELS, servesText) : 'both';
@@ -276,23 +292,30 @@ export function readKumuRows(rows: KumuRows, existingNames: string[] = []): Read
 		const problems: string[] = hostileCells(row);
 		const from = cell(row, 'From');
 		const to = cell(row, 'To');
+		const direction = cell(row, 'Direction').toLowerCase();
+		const leftOut = [from, to].find((name) => left.has(key(name)));
+		if (leftOut || (isUndirected(direction) && mapping.undirected === 'skip')) {
+			skipped.push(`${where}: ${from || '?'} to ${to || '?'} skipped, as ${leftOut ? `"${leftOut}" is skipped` : `it is ${direction} and those are set to skip`}.`);
+			return;
+		}
 		if (!from) problems.push('From is empty');
 		else if (!known.has(key(from))) problems.push(`From names "${from}", which is not an element`);
 		if (!to) problems.push('To is empty');
 		else if (!known.has(key(to))) problems.push(`To names "${to}", which is not an element`);
 		if (from && to && key(from) === key(to)) problems.push('From and To are the same element');
-		const direction = cell(row, 'Direction').toLowerCase();
-		if (direction && direction !== 'directed') problems.push(`Direction must be "directed" (a handoff goes one way), not "${direction}"`);
+		if (direction && direction !== 'directed' && !isUndirected(direction)) {
+			problems.push(`Direction must be directed, undirected or mutual, not "${direction}"`);
+		}
 		const tags = tagsOf(cell(row, 'Tags'));
+		const type = cell(row, 'Type');
 		const stageText = cell(row, 'Stage') || tags.find((t) => codeFrom(STAGES, STAGE_LABELS, t)) || '';
-		const stage = codeFrom(STAGES, STAGE_LABELS, stageText);
-		if (!stageText) problems.push(`the Stage is empty (one of ${STAGES.join(', ')})`);
-		else if (!stage) problems.push(`the stage "${stageText}" is not one of ${STAGES.join(', ')}`);
+		const stage = stageText ? codeFrom(STAGES, STAGE_LABELS, stageText) : mapping.stage;
+		if (!stage) problems.push(`the stage "${stageText}" is not one of ${STAGES.join(', ')}`);
 		const passesText = cell(row, 'Passes') || tags.find((t) => codeFrom(PASSES, PASSES_LABELS, t)) || '';
-		const passes = passesText ? codeFrom(PASSES, PASSES_LABELS, passesText) : 'information';
+		const passes = passesText ? codeFrom(PASSES, PASSES_LABELS, passesText) : (mapping.connections[typeKey(type)] ?? guessPasses(type));
 		if (!passes) problems.push(`"Passes" must be ${PASSES.join(', ')}, not "${passesText}"`);
-		const ratingText = cell(row, 'Rating') || cell(row, 'Type');
-		const rating = ratingText ? codeFrom(RATINGS, RATING_LABELS, ratingText) ?? codeFrom(RATINGS, RATING_LABELS, ratingText.split(' ')[0]) : 'working';
+		const ratingText = cell(row, 'Rating');
+		const rating = ratingText ? ratingFromType(ratingText) : (ratingFromType(type) ?? mapping.rating);
 		if (!rating) problems.push(`the rating "${ratingText}" is not one of ${RATINGS.join(', ')}`);
 		const audienceText = cell(row, 'Applies to');
 		const audience = audienceText ? codeFrom(AUDIENCES, AUDIENCE_LABELS, audienceText) : 'both';
@@ -319,5 +342,5 @@ export function readKumuRows(rows: KumuRows, existingNames: string[] = []): Read
 		}
 	});
 
-	return errors.length ? { ok: false, errors } : { ok: true, actors, handoffs };
+	return errors.length ? { ok: false, errors } : { ok: true, actors, handoffs, skipped };
 }
