@@ -152,7 +152,7 @@ test('a viewer reads the map but gets no forms and 404 for every change', async 
 	await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
 	await expectAccessible(page);
 	await page.goto('/app/areas/northbrook/map/exchange');
-	await expect(page.getByRole('button', { name: 'Import file' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Upload and preview' })).toHaveCount(0);
 	const download = await page.request.get('/app/areas/northbrook/map/export/elements.csv');
 	expect(download.status()).toBe(200);
 	expect(await download.text()).toContain('Label,Type,Tags,Description,Sector,Kind,Serves');
@@ -189,12 +189,66 @@ test('import reports each bad row and imports nothing', async ({ page }) => {
 		mimeType: 'text/csv',
 		buffer: Buffer.from('Label,Sector\nNew drop-in,voluntary\nBad one,spies\n')
 	});
-	await page.getByRole('button', { name: 'Import CSV files' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toBeVisible();
+	await page.getByRole('button', { name: 'Upload CSV files and preview' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: '1 row needs correcting before anything can be imported' })).toBeVisible();
 	await expect(page.getByText(/Elements row 3: the sector "spies"/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+	await expectAccessible(page);
+	// A forged confirm is refused the same way: nothing is written.
+	const id = new URL(page.url()).searchParams.get('import')!;
+	const forced = await page.request.post('/app/areas/northbrook/map/exchange?/confirmImport', { headers: { origin: ORIGIN, accept: 'text/html' }, form: { import: id } });
+	expect(forced.status()).toBe(400);
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: 'Upload CSV files and preview' })).toBeVisible();
 	await page.goto('/app/areas/northbrook/map/table');
 	await expect(page.getByRole('link', { name: 'New drop-in' })).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('a Kumu blueprint as Kumu writes it imports through the mapping step: types mapped, a type skipped, preview, then import', async ({ page }) => {
+	// Kumu's own fields only (element and connection types, no stage or rating), into Southmere's map.
+	const blueprint = {
+		elements: [
+			{ label: 'Riverbank Youth Trust', type: 'Charity' },
+			{ label: 'Southmere Police', type: 'Organization' },
+			{ label: 'Lottery fund', type: 'Funder' }
+		],
+		connections: [
+			{ from: 'Riverbank Youth Trust', to: 'Southmere Police', type: 'Referral', direction: 'directed', label: 'Concern about a young person' },
+			{ from: 'Lottery fund', to: 'Riverbank Youth Trust', type: 'Grant', direction: 'directed' }
+		]
+	};
+	await signIn(page, ACCOUNTS.partnerSouth);
+	await page.goto('/app/areas/southmere/map/exchange');
+	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'kumu.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(blueprint)) });
+	await page.getByRole('button', { name: 'Upload and preview' }).click();
+	await expect(page.getByRole('heading', { name: 'Import “kumu.json”' })).toBeVisible();
+	const preview = page.getByRole('list', { name: 'Import preview' });
+	await expect(preview).toContainText('Actors: 3 added');
+	await expectAccessible(page);
+
+	// The keyboard alone: Organization becomes Police, Funder is skipped, Stage defaults to Return.
+	await page.getByLabel('Sector for “Organization”').selectOption('police');
+	await page.getByLabel('Sector for “Funder”').selectOption('skip');
+	await page.getByLabel('Stage', { exact: true }).selectOption('return');
+	await page.getByRole('button', { name: 'Update preview' }).press('Enter');
+	await expect(preview).toContainText('Actors: 2 added, 0 updated');
+	await expect(preview).toContainText('Handoffs: 1 added');
+	await expect(preview).toContainText('Skipped: 2 rows');
+	await page.screenshot({ path: `${process.env.E2E_RESULTS ?? 'test-results'}/kumu-mapping-step.png`, fullPage: true });
+	await page.getByText('Rows skipped').click();
+	await expect(page.getByText('Elements row 3: "Lottery fund" skipped')).toBeVisible();
+	// The address keeps the mapping, so a reload shows the same preview; nothing is written yet.
+	await page.reload();
+	await expect(preview).toContainText('Actors: 2 added, 0 updated');
+	expect((await (await page.request.get('/app/areas/southmere/map/table')).text()).includes('Riverbank Youth Trust')).toBe(false);
+
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByText('2 actors added, 0 updated; 1 handoffs added, 0 updated.')).toBeVisible();
+	await page.goto('/app/areas/southmere/map/table');
+	await expect(page.getByRole('link', { name: 'Riverbank Youth Trust' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Lottery fund' })).toHaveCount(0);
+	await expect(page.getByRole('row', { name: /Concern about a young person/ })).toContainText('Return');
 });
 
 test('a workbook that unpacks to far more than it weighs is refused beside the file field, and nothing is imported', async ({ page }) => {
@@ -211,11 +265,13 @@ test('a workbook that unpacks to far more than it weighs is refused beside the f
 	const good = new ExcelJS.Workbook();
 	good.addWorksheet('Elements').addRows([['Label', 'Sector'], ['Worker drop-in', 'voluntary']]);
 	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await good.xlsx.writeBuffer()) });
-	await page.getByRole('button', { name: 'Import file' }).click();
+	await page.getByRole('button', { name: 'Upload and preview' }).click();
+	await expect(page.getByRole('list', { name: 'Import preview' })).toContainText('Actors: 1 added, 0 updated');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(page.getByText('1 actors added, 0 updated')).toBeVisible();
 
 	await page.getByLabel('File (.xlsx or .json)').setInputFiles({ name: 'map.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bomb) });
-	await page.getByRole('button', { name: 'Import file' }).click();
+	await page.getByRole('button', { name: 'Upload and preview' }).click();
 	const field = page.getByLabel('File (.xlsx or .json)');
 	await expect(field).toHaveAccessibleDescription(/Nothing was imported: the workbook unpacks to 24 MB, more than the 20 MB Homeward reads\./);
 	await expectAccessible(page);

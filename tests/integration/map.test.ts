@@ -18,7 +18,22 @@ import {
 	updateHandoff,
 	type HandoffInput
 } from '$lib/server/map';
-import { exportBlueprint, exportRows, importMap, ImportError, parseBlueprint, parseCsv, parseXlsx, toCsv, toXlsx } from '$lib/server/map/exchange';
+import ExcelJS from 'exceljs';
+import {
+	cancelImport,
+	confirmImport,
+	exportBlueprint,
+	exportRows,
+	importMap,
+	ImportError,
+	parseBlueprint,
+	parseCsv,
+	parseXlsx,
+	previewImport,
+	stageImport,
+	toCsv,
+	toXlsx
+} from '$lib/server/map/exchange';
 import { networkLayoutOf, cacheSize } from '$lib/server/map/layout';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, type KumuRows } from '$lib/domain/map/kumu';
@@ -337,5 +352,99 @@ describe('import and export', () => {
 		const viewer = await contextFor('viewer');
 		await expect(importMap(viewer, { elements: [{ Label: 'X' }], connections: [] })).rejects.toBeInstanceOf(NotFoundError);
 		expect((await db.select().from(mapActors).where(and(eq(mapActors.areaId, viewer.area.id)))).length).toBe(0);
+	});
+});
+
+describe('importing a file as Kumu writes it, through the mapping step', () => {
+	// Kumu's own columns only: free element types, connection types without a stage or a rating, an undirected one.
+	async function kumuWorkbook() {
+		const workbook = new ExcelJS.Workbook();
+		workbook.addWorksheet('Elements').addRows([
+			['Label', 'Type', 'Tags', 'Description'],
+			['Northvale Constabulary', 'Organization', 'statutory', 'Force control room'],
+			['Brightside Youth Club', 'Charity', '', ''],
+			['Kim (funder)', 'Funder', '', 'Not part of the response']
+		]);
+		workbook.addWorksheet('Connections').addRows([
+			['From', 'To', 'Type', 'Direction', 'Label'],
+			['Brightside Youth Club', 'Northvale Constabulary', 'Referral', 'directed', 'Concern raised'],
+			['Northvale Constabulary', 'Brightside Youth Club', 'Information sharing', 'mutual', 'Debrief'],
+			['Kim (funder)', 'Brightside Youth Club', 'Funding', 'directed', 'Grant']
+		]);
+		return parseXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+	}
+
+	it('maps types to sectors and what passes, previews, then imports; importing again adds nothing twice', async () => {
+		const editor = await contextFor('editor');
+		const id = await stageImport(editor, await kumuWorkbook(), 'kumu.xlsx');
+		const guessed = await previewImport(editor, id, new URLSearchParams());
+		expect(guessed.needs.elementTypes.map((t) => t.type)).toEqual(['Charity', 'Funder', 'Organization']);
+		expect(guessed.needs.connectionTypes.map((t) => t.type)).toEqual(['Funding', 'Information sharing', 'Referral']);
+		expect(guessed.needs).toMatchObject({ withoutStage: 3, withoutRating: 3, undirected: 1 });
+		// Guesses from the words: a charity is voluntary, a referral a referral.
+		expect(guessed.mapping.elements.charity.sector).toBe('voluntary');
+		expect(guessed.mapping.connections.referral).toBe('referral');
+		expect(guessed.plan).toMatchObject({ actors: { add: expect.any(Array) } });
+		expect(guessed.plan!.actors.add).toHaveLength(3);
+
+		// Organization -> police, Funder skipped (with its connection), Referral as a referral, stage Return, rating Patchy.
+		const choices = new URLSearchParams({ e0: 'voluntary', e1: 'skip', e2: 'police', k2: 'organisation', c2: 'referral', stage: 'return', rating: 'patchy' });
+		const preview = await previewImport(editor, id, choices);
+		expect(preview.plan!.actors.add.map((a) => [a.name, a.sector])).toEqual([
+			['Northvale Constabulary', 'police'],
+			['Brightside Youth Club', 'voluntary']
+		]);
+		expect(preview.plan!.skipped).toEqual([
+			'Elements row 4: "Kim (funder)" skipped, as its type "Funder" is set to skip.',
+			'Connections row 4: Kim (funder) to Brightside Youth Club skipped, as "Kim (funder)" is skipped.'
+		]);
+		// Previewing wrote nothing.
+		expect((await loadMap(editor)).actors).toHaveLength(0);
+
+		expect(await confirmImport(editor, id, choices)).toEqual({ actorsAdded: 2, actorsUpdated: 0, handoffsAdded: 2, handoffsUpdated: 0 });
+		const map = mapDataOf(await loadMap(editor));
+		const concern = map.handoffs.find((h) => h.label === 'Concern raised')!;
+		expect(concern).toMatchObject({ stage: 'return', rating: 'patchy', passes: 'referral' });
+		expect(map.handoffs.find((h) => h.label === 'Debrief')).toMatchObject({ passes: 'information' });
+		// The pending file is gone once imported.
+		await expect(previewImport(editor, id, choices)).rejects.toBeInstanceOf(NotFoundError);
+
+		const again = await stageImport(editor, await kumuWorkbook(), 'kumu.xlsx');
+		const second = await previewImport(editor, again, choices);
+		expect(second.plan).toMatchObject({ actors: { add: [], update: [], unchanged: 2 }, handoffs: { add: [], update: [], unchanged: 2 } });
+		expect(await confirmImport(editor, again, choices)).toEqual({ actorsAdded: 0, actorsUpdated: 0, handoffsAdded: 0, handoffsUpdated: 0 });
+	});
+
+	it('reads a Kumu JSON backup, whose connections name elements by id, and skips undirected ones when asked', async () => {
+		const editor = await contextFor('editor');
+		const blueprint = {
+			elements: [
+				{ _id: 'elem-1', attributes: { label: 'Riverside Hospital', 'element type': 'NHS trust' } },
+				{ _id: 'elem-2', attributes: { label: 'Missing persons unit', 'element type': 'Police team' } }
+			],
+			connections: [
+				{ _id: 'conn-1', from: 'elem-1', to: 'elem-2', direction: 'directed', attributes: { 'connection type': 'Report' } },
+				{ _id: 'conn-2', from: 'elem-2', to: 'elem-1', direction: 'undirected', attributes: { 'connection type': 'Report', label: 'Catch-up' } }
+			]
+		};
+		const id = await stageImport(editor, parseBlueprint(JSON.stringify(blueprint)), 'project.json');
+		const preview = await previewImport(editor, id, new URLSearchParams({ undirected: 'skip' }));
+		expect(preview.plan!.actors.add.map((a) => [a.name, a.sector, a.kind])).toEqual([
+			['Riverside Hospital', 'health', 'organisation'],
+			['Missing persons unit', 'police', 'team']
+		]);
+		expect(preview.plan!.handoffs.add).toEqual([expect.objectContaining({ from: 'Riverside Hospital', to: 'Missing persons unit', passes: 'form' })]);
+		expect(preview.plan!.skipped).toEqual(['Connections row 2: Missing persons unit to Riverside Hospital skipped, as it is undirected and those are set to skip.']);
+	});
+
+	it('keeps a pending file to the person who uploaded it, and forgets it on cancel', async () => {
+		const editor = await contextFor('editor');
+		const other = await contextFor('editor', editor.area);
+		const id = await stageImport(editor, await kumuWorkbook(), 'kumu.xlsx');
+		await expect(previewImport(other, id, new URLSearchParams())).rejects.toBeInstanceOf(NotFoundError);
+		await expect(confirmImport(other, id, new URLSearchParams())).rejects.toBeInstanceOf(NotFoundError);
+		await cancelImport(editor, id);
+		await expect(previewImport(editor, id, new URLSearchParams())).rejects.toBeInstanceOf(NotFoundError);
+		expect((await loadMap(editor)).actors).toHaveLength(0);
 	});
 });

@@ -11,6 +11,7 @@ import {
 	hydraEvents,
 	hydraRequests,
 	invitations,
+	mapImports,
 	outbox,
 	partnerEnquiries,
 	passwordResets,
@@ -23,7 +24,7 @@ import { KINDS } from '$lib/server/retention/kinds';
 import { NotFoundError } from '$lib/server/errors';
 import { newId } from '$lib/server/ids';
 import { useTestDatabase } from '../helpers/database';
-import { makeUser } from '../helpers/factories';
+import { makeArea, makeUser } from '../helpers/factories';
 
 useTestDatabase();
 
@@ -120,6 +121,9 @@ async function recordsOfEveryKind() {
 		{ id: newId(), tokenHash: newId(), userId: user.id, expiresAt: ago(60_000) },
 		{ id: newId(), tokenHash: newId(), userId: user.id, expiresAt: ahead(HOUR) }
 	]);
+	const area = await makeArea();
+	const upload = (expiresAt: Date) => ({ id: newId(), areaId: area.id, userId: user.id, fileName: 'map.xlsx', rows: { elements: [], connections: [] }, expiresAt });
+	await db.insert(mapImports).values([upload(ago(60_000)), upload(ahead(HOUR))]);
 	await db.insert(sessions).values([
 		{ id: newId(), userId: user.id, expiresAt: ago(1000), absoluteExpiresAt: ahead(DAY) },
 		{ id: newId(), userId: user.id, expiresAt: ahead(DAY), absoluteExpiresAt: ahead(2 * DAY) }

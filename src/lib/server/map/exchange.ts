@@ -3,27 +3,29 @@
 // transaction, it updates actors by name and handoffs by (from, to, label) rather than duplicating them.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { and, eq, sql } from 'drizzle-orm';
-import { db } from '$lib/server/db';
-import { mapActors, mapHandoffs } from '$lib/server/db/schema';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { db, type Executor, type Transaction } from '$lib/server/db';
+import { mapActors, mapHandoffs, mapImports } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
-import { InputError } from '$lib/server/errors';
+import { InputError, NotFoundError } from '$lib/server/errors';
 import { escapeCell, unescapeCell } from '$lib/domain/csv';
 import { UPLOAD_LIMITS, count, jsonDepthExceeds, megabytes } from '$lib/domain/uploads';
 import { readWorkbook, workbookRefusal } from './xlsx';
 import {
 	CONNECTION_COLUMNS,
 	ELEMENT_COLUMNS,
-	handoffKey,
 	readKumuRows,
 	rowsFromBlueprint,
 	toBlueprint,
 	toKumuRows,
+	type ImportedHandoff,
 	type KumuRows,
 	type Row
 } from '$lib/domain/map/kumu';
-import { ACTOR_FIELDS, HANDOFF_FIELDS } from '$lib/domain/map/types';
+import { mappingFromParams, mappingNeeds, type ImportMapping, type MappingNeeds } from '$lib/domain/map/kumu-mapping';
+import { planImport, type ImportPlan } from '$lib/domain/map/import-plan';
+import type { MapData } from '$lib/domain/map/types';
 import type { AreaContext } from '$lib/server/areas';
 import { assertEditor, loadMap, mapDataOf } from './index';
 
@@ -143,60 +145,126 @@ export interface ImportSummary {
 	handoffsUpdated: number;
 }
 
+/** Reads rows against the map as it is now, with a mapping: the plan, or every bad row. */
+function planFor(current: MapData, rows: KumuRows, mapping?: ImportMapping) {
+	const read = readKumuRows(rows, current.actors.map((a) => a.name), mapping);
+	if (!read.ok) throw new ImportError(read.errors);
+	return planImport(current, read);
+}
+
 /**
  * Imports rows into the area's map. Every row is checked first; one bad row means nothing is stored. Existing actors
  * are matched by name and existing handoffs by (from, to, label), case-insensitively, and updated in place.
  */
-export async function importMap(context: AreaContext, rows: KumuRows): Promise<ImportSummary> {
+export async function importMap(context: AreaContext, rows: KumuRows, mapping?: ImportMapping): Promise<ImportSummary> {
 	assertEditor(context);
+	return db.transaction(async (tx) => applyPlan(context, tx, planFor(mapDataOf(await loadMap(context, tx)), rows, mapping)));
+}
+
+async function applyPlan(context: AreaContext, tx: Transaction, plan: ImportPlan): Promise<ImportSummary> {
+	const base = { actorId: context.user.id, areaId: context.area.id };
+	const area = context.area.id;
+	const current = await loadMap(context, tx);
+	const idOf = new Map(current.actors.map((a) => [a.name.toLowerCase(), a.id]));
+	for (const actor of plan.actors.add) {
+		const [row] = await tx.insert(mapActors).values({ id: newId(), areaId: area, ...actor }).returning();
+		idOf.set(actor.name.toLowerCase(), row.id);
+		await audit(tx, { ...base, entity: 'map_actor', entityId: row.id, action: 'import', after: row });
+	}
+	for (const { existing, values } of plan.actors.update) {
+		const [row] = await tx
+			.update(mapActors)
+			.set({ ...values, updatedAt: new Date(), version: sql`${mapActors.version} + 1` })
+			.where(and(eq(mapActors.areaId, area), eq(mapActors.id, existing.id)))
+			.returning();
+		await audit(tx, { ...base, entity: 'map_actor', entityId: row.id, action: 'import', before: existing, after: row });
+	}
+	const ends = ({ from, to, ...handoff }: ImportedHandoff) => ({ ...handoff, fromActorId: idOf.get(from.toLowerCase())!, toActorId: idOf.get(to.toLowerCase())! });
+	for (const handoff of plan.handoffs.add) {
+		const [row] = await tx.insert(mapHandoffs).values({ id: newId(), areaId: area, ...ends(handoff) }).returning();
+		await audit(tx, { ...base, entity: 'map_handoff', entityId: row.id, action: 'import', after: row });
+	}
+	for (const { existing, values } of plan.handoffs.update) {
+		const [row] = await tx
+			.update(mapHandoffs)
+			.set({ ...ends(values), updatedAt: new Date(), version: sql`${mapHandoffs.version} + 1` })
+			.where(and(eq(mapHandoffs.areaId, area), eq(mapHandoffs.id, existing.id)))
+			.returning();
+		await audit(tx, { ...base, entity: 'map_handoff', entityId: row.id, action: 'import', before: existing, after: row });
+	}
+	return {
+		actorsAdded: plan.actors.add.length,
+		actorsUpdated: plan.actors.update.length,
+		handoffsAdded: plan.handoffs.add.length,
+		handoffsUpdated: plan.handoffs.update.length
+	};
+}
+
+/** How long an uploaded file waits for its mapping step. */
+export const PENDING_IMPORT_MINUTES = 60;
+
+/**
+ * Keeps a file's rows, read and within the upload limits, for the mapping step; returns its id. A person has one
+ * pending import per area: a new upload replaces the last.
+ */
+export async function stageImport(context: AreaContext, rows: KumuRows, fileName: string): Promise<string> {
+	assertEditor(context);
+	const id = newId();
+	await db.transaction(async (tx) => {
+		await tx.delete(mapImports).where(and(eq(mapImports.areaId, context.area.id), eq(mapImports.userId, context.user.id)));
+		await tx.insert(mapImports).values({
+			id,
+			areaId: context.area.id,
+			userId: context.user.id,
+			fileName: fileName.slice(0, 200),
+			rows,
+			expiresAt: new Date(Date.now() + PENDING_IMPORT_MINUTES * 60_000)
+		});
+	});
+	return id;
+}
+
+async function pendingImport(context: AreaContext, id: string, executor: Executor = db) {
+	assertEditor(context);
+	const [found] = await executor
+		.select()
+		.from(mapImports)
+		.where(and(eq(mapImports.id, id), eq(mapImports.areaId, context.area.id), eq(mapImports.userId, context.user.id), gt(mapImports.expiresAt, new Date())));
+	if (!found) throw new NotFoundError('This import has finished or is more than an hour old: upload the file again.');
+	return found;
+}
+
+export type ImportPreview =
+	| { fileName: string; needs: MappingNeeds; mapping: ImportMapping; plan: ImportPlan; errors: [] }
+	| { fileName: string; needs: MappingNeeds; mapping: ImportMapping; plan: null; errors: string[] };
+
+/** The mapping step's page: what the file leaves to map, the mapping asked for, and what the import would do. */
+export async function previewImport(context: AreaContext, id: string, params: URLSearchParams): Promise<ImportPreview> {
+	const pending = await pendingImport(context, id);
+	const needs = mappingNeeds(pending.rows);
+	const mapping = mappingFromParams(params, needs);
+	try {
+		const plan = planFor(mapDataOf(await loadMap(context)), pending.rows, mapping);
+		return { fileName: pending.fileName, needs, mapping, plan, errors: [] };
+	} catch (err) {
+		if (err instanceof ImportError) return { fileName: pending.fileName, needs, mapping, plan: null, errors: err.rows };
+		throw err;
+	}
+}
+
+/** Imports a pending file with its mapping, against the map as it is at that moment, and forgets the file. */
+export async function confirmImport(context: AreaContext, id: string, params: URLSearchParams): Promise<ImportSummary> {
 	return db.transaction(async (tx) => {
-		const current = await loadMap(context, tx);
-		const read = readKumuRows(rows, current.actors.map((a) => a.name));
-		if (!read.ok) throw new ImportError(read.errors);
-		const summary: ImportSummary = { actorsAdded: 0, actorsUpdated: 0, handoffsAdded: 0, handoffsUpdated: 0 };
-		const byName = new Map(current.actors.map((a) => [a.name.toLowerCase(), a]));
-		const idOf = new Map(current.actors.map((a) => [a.name.toLowerCase(), a.id]));
-		const base = { actorId: context.user.id, areaId: context.area.id };
-		for (const actor of read.actors) {
-			const existing = byName.get(actor.name.toLowerCase());
-			if (!existing) {
-				const [row] = await tx.insert(mapActors).values({ id: newId(), areaId: context.area.id, ...actor }).returning();
-				idOf.set(actor.name.toLowerCase(), row.id);
-				await audit(tx, { ...base, entity: 'map_actor', entityId: row.id, action: 'import', after: row });
-				summary.actorsAdded++;
-				continue;
-			}
-			if (ACTOR_FIELDS.every((f) => existing[f] === actor[f])) continue;
-			const [row] = await tx
-				.update(mapActors)
-				.set({ ...actor, updatedAt: new Date(), version: sql`${mapActors.version} + 1` })
-				.where(and(eq(mapActors.areaId, context.area.id), eq(mapActors.id, existing.id)))
-				.returning();
-			await audit(tx, { ...base, entity: 'map_actor', entityId: row.id, action: 'import', before: existing, after: row });
-			summary.actorsUpdated++;
-		}
-		const nameOf = new Map(current.actors.map((a) => [a.id, a.name]));
-		const existingHandoffs = new Map(
-			current.handoffs.map((h) => [handoffKey(nameOf.get(h.fromActorId)!, nameOf.get(h.toActorId)!, h.label), h])
-		);
-		for (const { from, to, ...handoff } of read.handoffs) {
-			const values = { ...handoff, fromActorId: idOf.get(from.toLowerCase())!, toActorId: idOf.get(to.toLowerCase())! };
-			const existing = existingHandoffs.get(handoffKey(from, to, handoff.label));
-			if (!existing) {
-				const [row] = await tx.insert(mapHandoffs).values({ id: newId(), areaId: context.area.id, ...values }).returning();
-				await audit(tx, { ...base, entity: 'map_handoff', entityId: row.id, action: 'import', after: row });
-				summary.handoffsAdded++;
-				continue;
-			}
-			if (HANDOFF_FIELDS.every((f) => existing[f] === values[f])) continue;
-			const [row] = await tx
-				.update(mapHandoffs)
-				.set({ ...values, updatedAt: new Date(), version: sql`${mapHandoffs.version} + 1` })
-				.where(and(eq(mapHandoffs.areaId, context.area.id), eq(mapHandoffs.id, existing.id)))
-				.returning();
-			await audit(tx, { ...base, entity: 'map_handoff', entityId: row.id, action: 'import', before: existing, after: row });
-			summary.handoffsUpdated++;
-		}
+		const pending = await pendingImport(context, id, tx);
+		const mapping = mappingFromParams(params, mappingNeeds(pending.rows));
+		const summary = await applyPlan(context, tx, planFor(mapDataOf(await loadMap(context, tx)), pending.rows, mapping));
+		await tx.delete(mapImports).where(eq(mapImports.id, id));
 		return summary;
 	});
+}
+
+/** Forgets a pending file without importing it. */
+export async function cancelImport(context: AreaContext, id: string) {
+	assertEditor(context);
+	await db.delete(mapImports).where(and(eq(mapImports.id, id), eq(mapImports.areaId, context.area.id), eq(mapImports.userId, context.user.id)));
 }

@@ -11,6 +11,7 @@ import {
 	hydraEvents,
 	hydraRequests,
 	invitations,
+	mapImports,
 	outbox,
 	partnerEnquiries,
 	passwordResets,
@@ -212,6 +213,17 @@ export const KINDS: RetentionKind[] = [
 			dueAt: () => after(invitations.expiresAt, periods.invitations())
 		},
 		invitations.id
+	),
+	deleting(
+		{
+			id: 'map-imports',
+			label: 'Uploaded map files waiting for their mapping step',
+			rule: () => 'at expiry, an hour after upload',
+			table: mapImports,
+			scope: () => undefined,
+			dueAt: () => sql`${mapImports.expiresAt}`
+		},
+		mapImports.id
 	),
 	deleting(
 		{

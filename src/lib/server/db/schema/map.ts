@@ -18,6 +18,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '../../../domain/map/enums';
+import type { KumuRows } from '../../../domain/map/kumu';
 import type { MapData } from '../../../domain/map/types';
 import { areas, users } from './core';
 import { inList } from './columns';
@@ -169,4 +170,26 @@ export const mapViews = pgTable(
 		check('map_views_page_check', sql`${t.page} in (${inList(MAP_VIEW_PAGES)})`),
 		check('map_views_query_check', sql`length(${t.query}) <= 1000`)
 	]
+);
+
+/**
+ * A Kumu file uploaded and read, waiting for its mapping step: its rows as read, for the person who uploaded it, for an
+ * hour. Confirming the import (or the retention job at expiry) deletes it.
+ */
+export const mapImports = pgTable(
+	'map_imports',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		rows: jsonb('rows').$type<KumuRows>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('map_imports_area_user_idx').on(t.areaId, t.userId), check('map_imports_file_name_check', sql`length(${t.fileName}) <= 200`)]
 );
