@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canvasSize, layoutNetwork, MARGIN, NODE_GAP } from '$lib/diagrams/force';
+import { SHAPE_REACH, sectorReach, shapePath, type ShapeName } from '$lib/diagrams/shapes';
 import { layoutJourney } from '$lib/diagrams/journey';
 import { labelWidth, placeLabels, type Box } from '$lib/diagrams/labels';
 import { lcg } from '$lib/diagrams/random';
@@ -43,7 +44,9 @@ function expectLabelsClear(layout: ReturnType<typeof layoutNetwork>) {
 		expect(b.x0 >= 0 && b.y0 >= 0 && b.x1 <= layout.width && b.y1 <= layout.height, `${n.label.text} inside`).toBe(true);
 		expect(b.x1 - b.x0).toBeGreaterThanOrEqual(labelWidth(n.label.text) - 0.01);
 		for (const m of layout.nodes) {
-			const node = { x0: m.x - r, y0: m.y - r, x1: m.x + r, y1: m.y + r };
+			// Clear of the whole of each node's shape, not only of its circle.
+			const reach = sectorReach(m.sector, r);
+			const node = { x0: m.x - reach.x, y0: m.y - reach.y, x1: m.x + reach.x, y1: m.y + reach.y };
 			expect(overlaps(b, node), `label ${n.label.text} / node ${m.id}`).toBe(false);
 		}
 	}
@@ -123,6 +126,17 @@ describe('network layout', () => {
 });
 
 describe('label placement', () => {
+	it('knows how far each shape reaches, as the browser measures it', async () => {
+		// The points of each outline drawn as straight lines (the arcs' reach is their radii, checked by eye once).
+		for (const [shape, reach] of Object.entries(SHAPE_REACH) as [ShapeName, { x: number; y: number }][]) {
+			const path = shapePath(shape, 100);
+			if (/[AHV]/.test(path)) continue;
+			const points = [...path.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+			expect(Math.max(...points.map(([x]) => Math.abs(x))), `${shape} across`).toBeLessThanOrEqual(reach.x * 100 + 0.5);
+			expect(Math.max(...points.map(([, y]) => Math.abs(y))), `${shape} up and down`).toBeLessThanOrEqual(reach.y * 100 + 0.5);
+		}
+	});
+
 	it('moves a label to the other side when the right is taken', () => {
 		const [a, b] = placeLabels(
 			[

@@ -4,6 +4,7 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 import { SECTORS, type Sector } from '$lib/domain/map/enums';
 import { hashString, lcg } from './random';
 import { placeLabels, type PlacedLabel } from './labels';
+import { sectorReach } from './shapes';
 
 export interface NetworkNodeInput {
 	id: string;
@@ -165,7 +166,7 @@ export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
 
 	const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
 	const placed = placeLabels(
-		sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, text: labelOf.get(n.id)! })),
+		sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, text: labelOf.get(n.id)!, reach: sectorReach(n.sector, r) })),
 		r,
 		width,
 		height

@@ -9,6 +9,8 @@ export interface LabelInput {
 	x: number;
 	y: number;
 	text: string;
+	/** How far the node's shape reaches across and up or down; a circle of `radius` when not given. */
+	reach?: { x: number; y: number };
 }
 
 export interface PlacedLabel {
@@ -52,7 +54,7 @@ function overlap(a: Box, b: Box): number {
 	return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Places labels for nodes of radius `radius` inside a width x height canvas. */
+/** Places labels for nodes of radius `radius` (or their own reach) inside a width x height canvas. */
 export function placeLabels(
 	nodes: LabelInput[],
 	radius: number,
@@ -60,7 +62,7 @@ export function placeLabels(
 	height: number
 ): PlacedLabel[] {
 	const h = LABEL_FONT_SIZE + 2;
-	const gap = radius + 4;
+	const reachOf = (n: LabelInput) => n.reach ?? { x: radius, y: radius };
 	// A coarse grid of occupied boxes keeps each check local.
 	const cell = 80;
 	const grid = new Map<string, Box[]>();
@@ -92,7 +94,10 @@ export function placeLabels(
 			Math.max(0, -b.x0) + Math.max(0, b.x1 - width) + Math.max(0, -b.y0) + Math.max(0, b.y1 - height);
 		return total + outside * h * 4;
 	};
-	for (const n of nodes) occupy({ x0: n.x - radius, y0: n.y - radius, x1: n.x + radius, y1: n.y + radius });
+	for (const n of nodes) {
+		const { x, y } = reachOf(n);
+		occupy({ x0: n.x - x, y0: n.y - y, x1: n.x + x, y1: n.y + y });
+	}
 
 	// The most crowded nodes choose first, while they still have a choice; ties keep the input order.
 	const crowding = nodes.map((n) => nodes.filter((m) => Math.abs(m.x - n.x) < 120 && Math.abs(m.y - n.y) < 60).length);
@@ -124,6 +129,10 @@ export function placeLabels(
 
 	function candidates(n: LabelInput, text: string): Candidate[] {
 		const w = labelWidth(text);
+		// Beside the shape's own edge, and never nearer its centre than a circle of `radius` would put it.
+		const reach = reachOf(n);
+		const gap = Math.max(radius, reach.x) + 4;
+		const gapY = Math.max(radius, reach.y) + 4;
 		const side = (dx: number, dy: number, anchor: 'start' | 'end'): Candidate => {
 			const x0 = anchor === 'start' ? n.x + dx : n.x - dx - w;
 			return { x: anchor === 'start' ? n.x + dx : n.x - dx, y: n.y + dy, anchor, box: { x0, y0: n.y + dy - h / 2, x1: x0 + w, y1: n.y + dy + h / 2 } };
@@ -134,12 +143,12 @@ export function placeLabels(
 			anchor: 'middle',
 			box: { x0: n.x - w / 2, y0: n.y + dy - h / 2, x1: n.x + w / 2, y1: n.y + dy + h / 2 }
 		});
-		const below = gap + h / 2;
+		const below = gapY + h / 2;
 		// Nearest first: beside, under, over, then the diagonals, then a line further out each time.
 		const list: Candidate[] = [side(gap, 0, 'start'), side(gap, 0, 'end'), vertical(below), vertical(-below)];
 		for (let line = 0; line < 5; line++) {
 			const dx = gap * (0.7 - line * 0.2);
-			const dy = gap + line * h;
+			const dy = gapY + line * h;
 			list.push(side(dx, dy, 'start'), side(dx, dy, 'end'), side(dx, -dy, 'start'), side(dx, -dy, 'end'));
 			list.push(vertical(below + (line + 1) * h), vertical(-below - (line + 1) * h));
 		}

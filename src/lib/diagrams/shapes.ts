@@ -93,5 +93,30 @@ export function shapePath(shape: ShapeName, r: number): string {
 
 export const sectorShape = (sector: Sector, r: number) => shapePath(SECTOR_STYLE[sector].shape, r);
 
+/**
+ * How far each shape reaches from its centre across and up or down, as multiples of r: the box labels keep clear of.
+ * (The triangles, the star and the ellipse reach furthest, 1.2 r.)
+ */
+export const SHAPE_REACH: Record<ShapeName, { x: number; y: number }> = {
+	square: { x: 0.88, y: 0.88 },
+	circle: { x: 1, y: 1 },
+	diamond: { x: 1.15, y: 1.15 },
+	cross: { x: 1, y: 1 },
+	hexagon: { x: 1, y: 0.87 },
+	triangle: { x: 1.04, y: 1.2 },
+	pentagon: { x: 1, y: 1.05 },
+	octagon: { x: 0.93, y: 0.93 },
+	star: { x: 1.15, y: 1.2 },
+	'triangle-down': { x: 1.04, y: 1.2 },
+	ellipse: { x: 1.2, y: 0.75 },
+	ring: { x: 1, y: 1 },
+	trapezium: { x: 1, y: 0.8 }
+};
+
+export const sectorReach = (sector: Sector, r: number) => {
+	const reach = SHAPE_REACH[SECTOR_STYLE[sector].shape];
+	return { x: reach.x * r, y: reach.y * r };
+};
+
 /** The ring shape is a circle with a white inner ring, drawn as a second element. */
 export const hasInnerRing = (sector: Sector) => SECTOR_STYLE[sector].shape === 'ring';
