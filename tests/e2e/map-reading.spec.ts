@@ -131,6 +131,22 @@ test('?focus=<actor>&hops=1 shows exactly that actor and its neighbours, in the 
 	// Two hops reach further; a focus by the form works without typing an address.
 	await page.goto(`/app/areas/northbrook/map?focus=${id}&hops=2`);
 	expect((await networkActors(page)).length).toBeGreaterThan(expected.size);
+
+	// Following the journey onward, chosen in the form: every handoff shown starts at the focus or where an earlier one
+	// ended, and the stage never goes back.
+	await page.getByLabel(/^Or follow its journey/).selectOption('down');
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/follow=down/);
+	await page.getByRole('navigation', { name: 'Map views' }).getByRole('link', { name: 'Table' }).click();
+	await expect(page).toHaveURL(/table\?.*follow=down/);
+	await expect(page.getByRole('heading', { name: /^Handoffs \(\d+\)$/ })).toBeVisible();
+	const journey = await page.locator('section[aria-labelledby="handoffs-heading"] tbody tr').evaluateAll((trs) =>
+		trs.map((tr) => [tr.children[1].textContent!.trim(), tr.children[2].textContent!.trim()])
+	);
+	expect(journey.length).toBeGreaterThan(0);
+	const reached = new Set([focusName, ...journey.map(([, to]) => to)]);
+	for (const [from] of journey) expect(reached.has(from), from).toBe(true);
+	expect(journey.some(([from]) => from === focusName)).toBe(true);
 });
 
 test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad values are ignored with a notice', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapViewQuery, parseMapView, saveViewSchema } from '$lib/validators/map-view';
-import { actorColours, actorSizes, applyView, colourLegend, mainStage, modelHighlight, neighbourhood, searchMap, worstRating } from '$lib/domain/map/view';
+import { actorColours, actorSizes, applyView, colourLegend, journeyFrom, mainStage, modelHighlight, neighbourhood, searchMap, worstRating } from '$lib/domain/map/view';
 import { fillOf } from '$lib/diagrams/styles';
 import type { HandoffData, MapData } from '$lib/domain/map/types';
 
@@ -24,21 +24,24 @@ const map: MapData = {
 
 describe('map view parameters', () => {
 	it('reads every parameter of a valid view', () => {
-		const { view, ignored } = parseMapView(new URLSearchParams('q=police&focus=a_1-B&hops=2&model=m1&size=degree&colour=rating'));
-		expect(view).toEqual({ q: 'police', focus: 'a_1-B', hops: 2, model: 'm1', size: 'degree', colour: 'rating' });
+		const { view, ignored } = parseMapView(new URLSearchParams('q=police&focus=a_1-B&hops=2&follow=up&model=m1&size=degree&colour=rating'));
+		expect(view).toEqual({ q: 'police', focus: 'a_1-B', hops: 2, follow: 'up', model: 'm1', size: 'degree', colour: 'rating' });
 		expect(ignored).toEqual([]);
 	});
 
 	it('ignores each bad parameter on its own, naming it, and keeps the good ones', () => {
-		const { view, ignored } = parseMapView(new URLSearchParams('q=gp&hops=7&size=height&colour=&focus=<script>&model=' + 'x'.repeat(65)));
-		expect(view).toEqual({ q: 'gp', focus: null, hops: 1, model: null, size: null, colour: null });
-		expect(ignored.map((i) => i.name).sort()).toEqual(['colour', 'focus', 'hops', 'model', 'size']);
+		const { view, ignored } = parseMapView(new URLSearchParams('q=gp&hops=7&follow=sideways&size=height&colour=&focus=<script>&model=' + 'x'.repeat(65)));
+		expect(view).toEqual({ q: 'gp', focus: null, hops: 1, follow: null, model: null, size: null, colour: null });
+		expect(ignored.map((i) => i.name).sort()).toEqual(['colour', 'focus', 'follow', 'hops', 'model', 'size']);
 	});
 
 	it('treats an empty search as no search, and writes a view back in a fixed order without defaults', () => {
 		expect(parseMapView(new URLSearchParams('q=+')).ignored).toEqual([]);
 		const { view } = parseMapView(new URLSearchParams('colour=stage&hops=1&focus=b&q=duty'));
 		expect(mapViewQuery(view).toString()).toBe('q=duty&focus=b&colour=stage');
+		// Following the journey replaces the neighbours; without a focus there is nothing to follow.
+		expect(mapViewQuery(parseMapView(new URLSearchParams('focus=b&hops=2&follow=down')).view).toString()).toBe('focus=b&follow=down');
+		expect(parseMapView(new URLSearchParams('follow=down')).view.follow).toBeNull();
 	});
 });
 
@@ -59,7 +62,21 @@ describe('neighbourhood and search', () => {
 	it('searches names in any case and keeps the handoffs between the actors found', () => {
 		const found = searchMap(map, 'OFFICER');
 		expect(found.actors.map((a) => a.id)).toEqual(['b']);
-		expect(applyView(map, { q: 'e', focus: 'd', hops: 1 }).actors.map((a) => a.id)).toEqual(['c', 'd']);
+		expect(applyView(map, { q: 'e', focus: 'd', hops: 1, follow: null }).actors.map((a) => a.id)).toEqual(['c', 'd']);
+	});
+
+	it('follows the journey from an actor by stage, never back in time', () => {
+		// Downstream from b: b-c during, then c-b on return (absent, still a handoff), c-d after.
+		const onward = journeyFrom(map, 'b', 'down');
+		expect(onward.handoffs.map((x) => x.id)).toEqual(['bc', 'cb', 'cd']);
+		expect(onward.actors.map((a) => a.id)).toEqual(['b', 'c', 'd']);
+		// Upstream to c: b-c during and a-b during; c-b (return) leads away from c, not to it.
+		const leading = journeyFrom(map, 'c', 'up');
+		expect(leading.handoffs.map((x) => x.id)).toEqual(['ab', 'bc']);
+		// A handoff at an earlier stage than the one the journey arrived at is not followed.
+		const late: MapData = { actors: map.actors, handoffs: [h('ab', 'a', 'b', { stage: 'after' }), h('bc', 'b', 'c', { stage: 'before' })] };
+		expect(journeyFrom(late, 'a', 'down').handoffs.map((x) => x.id)).toEqual(['ab']);
+		expect(journeyFrom(map, 'zz', 'down')).toEqual({ actors: [], handoffs: [] });
 	});
 });
 

@@ -5,8 +5,10 @@ import { safeString } from './common';
 
 export const SIZE_BY = ['betweenness', 'degree'] as const;
 export const COLOUR_BY = ['sector', 'rating', 'stage'] as const;
+export const FOLLOW = ['down', 'up'] as const;
 export type SizeBy = (typeof SIZE_BY)[number];
 export type ColourBy = (typeof COLOUR_BY)[number];
+export type Follow = (typeof FOLLOW)[number];
 
 const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -15,6 +17,7 @@ const PARAMS = {
 	q: safeString().trim().min(1).max(100),
 	focus: id,
 	hops: z.enum(['1', '2']).transform((v) => Number(v) as 1 | 2),
+	follow: z.enum(FOLLOW),
 	model: id,
 	size: z.enum(SIZE_BY),
 	colour: z.enum(COLOUR_BY)
@@ -26,12 +29,14 @@ export interface MapView {
 	q: string | null;
 	focus: string | null;
 	hops: 1 | 2;
+	/** From the focus, the journey onward (down) or what leads to it (up), stage by stage, instead of its neighbours. */
+	follow: Follow | null;
 	model: string | null;
 	size: SizeBy | null;
 	colour: ColourBy | null;
 }
 
-export const EMPTY_VIEW: MapView = { q: null, focus: null, hops: 1, model: null, size: null, colour: null };
+export const EMPTY_VIEW: MapView = { q: null, focus: null, hops: 1, follow: null, model: null, size: null, colour: null };
 
 /** The view a query string asks for, and the parameters it ignored (with the value given) for a notice. */
 export function parseMapView(params: URLSearchParams): { view: MapView; ignored: { name: string; value: string }[] } {
@@ -48,8 +53,11 @@ export function parseMapView(params: URLSearchParams): { view: MapView; ignored:
 		}
 		(view as unknown as Record<string, unknown>)[name] = parsed.data;
 	}
-	// Hops mean nothing without an actor to count them from.
-	if (!view.focus && params.has('hops') && !ignored.some((i) => i.name === 'hops')) view.hops = 1;
+	// Hops and following mean nothing without an actor to start from.
+	if (!view.focus) {
+		view.hops = 1;
+		view.follow = null;
+	}
 	return { view, ignored };
 }
 
@@ -59,7 +67,8 @@ export function mapViewQuery(view: MapView): URLSearchParams {
 	if (view.q) params.set('q', view.q);
 	if (view.focus) {
 		params.set('focus', view.focus);
-		if (view.hops !== 1) params.set('hops', String(view.hops));
+		if (view.follow) params.set('follow', view.follow);
+		else if (view.hops !== 1) params.set('hops', String(view.hops));
 	}
 	if (view.model) params.set('model', view.model);
 	if (view.size) params.set('size', view.size);

@@ -3,8 +3,8 @@
 // numbers out; the network, the table and the present mode read the same answers.
 import { RATING_SHORT, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Stage } from './enums';
 import { actorMeasures } from './analysis';
-import type { MapData } from './types';
-import { parseMapView, type ColourBy, type MapView, type SizeBy } from '$lib/validators/map-view';
+import type { HandoffData, MapData } from './types';
+import { parseMapView, type ColourBy, type Follow, type MapView, type SizeBy } from '$lib/validators/map-view';
 import { applyFilter, filterFromQuery } from './filter';
 
 /** Actors whose name contains the search (any case), and the handoffs between them. */
@@ -43,10 +43,39 @@ export function neighbourhood(map: MapData, actorId: string, hops: 1 | 2): MapDa
 	};
 }
 
+/**
+ * The journey from an actor, stage by stage: downstream, every handoff it makes and then every handoff those actors
+ * make at the same stage or later; upstream, every handoff into it and those before them at the same stage or earlier.
+ * A journey never goes back in time: a "repeat" handoff does not lead on to a "before" one.
+ */
+export function journeyFrom(map: MapData, actorId: string, direction: Follow): MapData {
+	if (!map.actors.some((a) => a.id === actorId)) return { actors: [], handoffs: [] };
+	const order = (h: HandoffData) => STAGES.indexOf(h.stage);
+	const down = direction === 'down';
+	// For each actor reached, the earliest (downstream) or latest (upstream) stage the journey reached it at.
+	const reachedAt = new Map([[actorId, down ? 0 : STAGES.length - 1]]);
+	const used = new Set<string>();
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const h of map.handoffs) {
+			const [near, far] = down ? [h.fromActorId, h.toActorId] : [h.toActorId, h.fromActorId];
+			const at = reachedAt.get(near);
+			if (at === undefined || (down ? order(h) < at : order(h) > at)) continue;
+			used.add(h.id);
+			const before = reachedAt.get(far);
+			if (before === undefined || (down ? order(h) < before : order(h) > before)) {
+				reachedAt.set(far, order(h));
+				changed = true;
+			}
+		}
+	}
+	return { actors: map.actors.filter((a) => reachedAt.has(a.id)), handoffs: map.handoffs.filter((h) => used.has(h.id)) };
+}
+
 /** The part of a (filtered) map a view shows: the focus first, then the search within it. */
-export function applyView(map: MapData, view: Pick<MapView, 'q' | 'focus' | 'hops'>): MapData {
+export function applyView(map: MapData, view: Pick<MapView, 'q' | 'focus' | 'hops' | 'follow'>): MapData {
 	let shown = map;
-	if (view.focus) shown = neighbourhood(shown, view.focus, view.hops);
+	if (view.focus) shown = view.follow ? journeyFrom(shown, view.focus, view.follow) : neighbourhood(shown, view.focus, view.hops);
 	if (view.q) shown = searchMap(shown, view.q);
 	return shown;
 }
