@@ -38,15 +38,26 @@ export interface Box {
 export const LABEL_FONT_SIZE = 12;
 export const MAX_LABEL_CHARS = 26;
 /** The ever shorter forms a crowded label tries before it is left out. */
-export const LABEL_LENGTHS = [MAX_LABEL_CHARS, 18, 12] as const;
-// An average character of the system sans at 12px; generous so estimated boxes contain the real text.
-const CHAR_WIDTH = 6.8;
+export const LABEL_LENGTHS = [MAX_LABEL_CHARS, 18, 12, 8] as const;
+// Each printable ASCII character's width at 12px in DejaVu Sans, the default sans of Linux desktops and the widest
+// of the common system fonts (Segoe UI, Roboto, Arial and Helvetica are narrower), so a box always holds its text:
+// capitals are a third wider than lower case ("CAMHS" is 44 px), which an average width would miss.
+const ASCII_WIDTHS = [3.8, 4.8, 5.5, 10.1, 7.6, 11.4, 9.4, 3.3, 4.7, 4.7, 6.0, 10.1, 3.8, 4.3, 3.8, 4.0, 7.6, 7.6, 7.6, 7.6, 7.6, 7.6, 7.6, 7.6, 7.6, 7.6, 4.0, 4.0, 10.1, 10.1, 10.1, 6.4, 12.0, 8.2, 8.2, 8.4, 9.2, 7.6, 6.9, 9.3, 9.0, 3.5, 3.5, 7.9, 6.7, 10.3, 9.0, 9.4, 7.2, 9.4, 8.3, 7.6, 7.3, 8.8, 8.2, 11.9, 8.2, 7.3, 8.2, 4.7, 4.0, 4.7, 10.1, 6.0, 6.0, 7.3, 7.6, 6.6, 7.6, 7.4, 4.2, 7.6, 7.6, 3.3, 3.3, 7.0, 3.3, 11.7, 7.6, 7.3, 7.6, 7.6, 4.9, 6.2, 4.7, 7.6, 7.1, 9.8, 7.1, 7.1, 6.3, 7.6, 4.0, 7.6, 10.1];
+/** Anything else: the width of a digit; the ellipsis as measured. */
+const OTHER_WIDTH = 7.7;
+const ELLIPSIS_WIDTH = 12;
+
+const charWidth = (c: string) => {
+	const code = c.charCodeAt(0);
+	if (code >= 32 && code < 127) return ASCII_WIDTHS[code - 32];
+	return c === '…' ? ELLIPSIS_WIDTH : OTHER_WIDTH;
+};
 
 export function truncateLabel(text: string, max = MAX_LABEL_CHARS): string {
 	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-export const labelWidth = (text: string) => Math.ceil(text.length * CHAR_WIDTH);
+export const labelWidth = (text: string) => Math.ceil([...text].reduce((sum, c) => sum + charWidth(c), 0) * (LABEL_FONT_SIZE / 12));
 
 function overlap(a: Box, b: Box): number {
 	const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
