@@ -108,7 +108,7 @@ test('replies, add to calendar, and a consultant moves, tries an early outcome, 
 
 	// Cancelled with a reason the lead is told.
 	await staff.goto(staff.url().replace(/\?.*$/, ''));
-	await staff.getByLabel('Reason (optional)').fill('Our team is closed for training that week.');
+	await staff.getByLabel(/^Reason/).fill('Our team is closed for training that week.');
 	await staff.getByLabel('Tell the lead this reason').check();
 	await staff.getByLabel('Yes, cancel this consultation').check();
 	await staff.getByRole('button', { name: 'Cancel and tell the lead' }).click();

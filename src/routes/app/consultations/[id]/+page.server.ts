@@ -28,7 +28,7 @@ export async function load(event) {
 			consultantName,
 			joining: await bookingJoining(booking),
 			area: areaSlug ? { slug: areaSlug, name: areaName } : null,
-			moveOptions: slotDays(await moveOptions(user, booking.id), 5, after && /^\d{4}-\d{2}-\d{2}$/.test(after) ? after : undefined),
+			moveOptions: slotDays(await moveOptions(user, booking.id), 3, after && /^\d{4}-\d{2}-\d{2}$/.test(after) ? after : undefined),
 			hasStarted: booking.startsAt <= new Date()
 		};
 	} catch (err) {
