@@ -163,6 +163,11 @@ test('a consultant makes a private calendar feed, subscribes to it, and turns it
 	expect(text).toContain('METHOD:PUBLISH');
 
 	await page.getByRole('button', { name: 'Turn the feed off' }).click();
+	await expect(page.locator('#field-confirm-error')).toContainText('Tick the box');
+	expect((await page.request.get(address)).status()).toBe(200);
+	await expectAccessible(page);
+	await page.getByLabel('Yes, the current address should stop working').check();
+	await page.getByRole('button', { name: 'Turn the feed off' }).click();
 	await expect(page.getByText('Feed turned off')).toBeVisible();
 	expect((await page.request.get(address)).status()).toBe(404);
 	expect((await page.request.get('/calendar/notarealtokenatallxxxxxxxxxx.ics')).status()).toBe(404);

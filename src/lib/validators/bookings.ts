@@ -87,6 +87,10 @@ export const teamFilterSchema = z
 	.strict()
 	.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
 
+export const feedRevokeSchema = z
+	.object({ confirm: z.literal('yes', { message: 'Tick the box to confirm the old address should stop working.' }) })
+	.strict();
+
 export const engagementSchema = z.object({ version }).strict();
 
 export const bookingJoiningSchema = z.object({ ...joiningFields, version }).strict().superRefine(checkJoining);

@@ -2,6 +2,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseForm } from '$lib/server/forms';
 import { createFeed, feedStatus, revokeFeed } from '$lib/server/bookings';
 import { emptySchema } from '$lib/validators/admin';
+import { feedRevokeSchema } from '$lib/validators/bookings';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
@@ -18,7 +19,7 @@ export const actions = {
 	},
 	revoke: async (event) => {
 		const user = requireRole(event, 'admin', 'consultant');
-		const form = await parseForm(event.request, emptySchema);
+		const form = await parseForm(event.request, feedRevokeSchema);
 		if (!form.ok) return form.failure;
 		await revokeFeed(user);
 		return { revoked: true };
