@@ -2,12 +2,12 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { bookings, users } from '$lib/server/db/schema';
-import { ConflictError, InputError } from '$lib/server/errors';
+import { InputError } from '$lib/server/errors';
 import { assertStaff } from '$lib/server/auth/staff';
 import { londonInstant, londonDate } from '$lib/domain/slots';
 import type { BookingStatus } from '$lib/domain/bookings';
 import type { SessionUser } from '$lib/server/auth/session';
-import { getBooking } from './pipeline';
+import { getBooking, getBookingAt } from './pipeline';
 import { cancelBooking, moveTo, rescheduleOptions } from './manage';
 
 const UPCOMING_ONLY = 'Only an upcoming, confirmed consultation can be moved.';
@@ -21,8 +21,7 @@ export async function moveOptions(user: SessionUser, id: string, now = new Date(
 
 /** Moves a booking to another free slot of its consultant; the lead gets the updated invite and the note why. */
 export async function moveBooking(user: SessionUser, id: string, input: { slot: string; note: string; version: number }, now = new Date()) {
-	const { booking, consultantName } = await getBooking(user, id);
-	if (booking.version !== input.version) throw new ConflictError();
+	const { booking, consultantName } = await getBookingAt(user, id, input.version);
 	if (booking.status !== 'confirmed' || booking.startsAt <= now) throw new InputError({ slot: UPCOMING_ONLY });
 	const [consultant] = await db.select({ email: users.email }).from(users).where(eq(users.id, booking.consultantId));
 	return moveTo(booking, { name: consultantName, email: consultant.email }, input.slot, now, {
@@ -39,8 +38,7 @@ export async function cancelAsConsultant(
 	input: { reason: string; shareReason: boolean; version: number },
 	now = new Date()
 ) {
-	const { booking } = await getBooking(user, id);
-	if (booking.version !== input.version) throw new ConflictError();
+	const { booking } = await getBookingAt(user, id, input.version);
 	if (booking.status !== 'confirmed') throw new InputError({ _form: 'Only a confirmed consultation can be cancelled.' });
 	if (input.shareReason && !input.reason) throw new InputError({ reason: 'Write the reason to tell the lead, or untick the box.' });
 	return db.transaction((tx) =>

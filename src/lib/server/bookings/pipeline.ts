@@ -59,6 +59,13 @@ export async function getBooking(user: SessionUser, id: string) {
 	return row;
 }
 
+/** The booking as getBooking gives it, when it is still at the version the form was read at; else ConflictError. */
+export async function getBookingAt(user: SessionUser, id: string, version: number) {
+	const row = await getBooking(user, id);
+	if (row.booking.version !== version) throw new ConflictError();
+	return row;
+}
+
 /** Outcomes that say how the meeting went: only once it has started. */
 const OUTCOMES: BookingStatus[] = ['completed', 'no_show'];
 
@@ -72,8 +79,7 @@ export async function updateBooking(
 	input: { status: BookingStatus; notes: string; version: number },
 	now = new Date()
 ) {
-	const { booking } = await getBooking(user, id);
-	if (booking.version !== input.version) throw new ConflictError();
+	const { booking } = await getBookingAt(user, id, input.version);
 	if (input.status === 'cancelled' && booking.status !== 'cancelled') {
 		throw new InputError({ status: 'To cancel, use “Cancel this consultation”, which tells the lead.' });
 	}
