@@ -210,9 +210,10 @@ describe('the consultants’ pipeline', () => {
 		const consultant = await makeConsultant();
 		await only(consultant.id);
 		const { booking } = await bookConsultation(intake(at('2027-04-13T08:00:00Z')), nextAddress(), NOW);
-		const updated = await updateBooking(consultant, booking.id, { status: 'completed', notes: 'Good call; wants a workshop.', version: 1 });
+		const afterStart = at('2027-04-13T08:50:00Z');
+		const updated = await updateBooking(consultant, booking.id, { status: 'completed', notes: 'Good call; wants a workshop.', version: 1 }, afterStart);
 		expect(updated.version).toBe(2);
-		await expect(updateBooking(consultant, booking.id, { status: 'no_show', notes: '', version: 1 })).rejects.toThrow(ConflictError);
+		await expect(updateBooking(consultant, booking.id, { status: 'no_show', notes: '', version: 1 }, afterStart)).rejects.toThrow(ConflictError);
 		const trail = await db.select().from(auditLog).where(and(eq(auditLog.entityId, booking.id), eq(auditLog.action, 'update')));
 		expect(trail).toHaveLength(1);
 		expect(await listBookings(consultant, { status: 'completed' }, NOW)).toHaveLength(1);

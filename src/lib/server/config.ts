@@ -14,6 +14,14 @@ export const config = {
 	get mailFrom() {
 		return process.env.MAIL_FROM || 'Homeward <no-reply@homeward.test>';
 	},
+	/** The organisation's contact address, where people can write to a person. */
+	get contactEmail() {
+		return process.env.CONTACT_EMAIL || 'hello@homeward.test';
+	},
+	/** Where replies to mail for leads go (with their consultant's address beside it): the contact address unless set. */
+	get replyTo() {
+		return process.env.REPLY_TO || this.contactEmail;
+	},
 	get sessionIdleDays() {
 		return num(process.env.SESSION_IDLE_DAYS, 7);
 	},

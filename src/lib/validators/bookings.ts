@@ -62,6 +62,35 @@ export const bookingUpdateSchema = z
 	})
 	.strict();
 
+/** A consultant moves a booking: the new time and a note to the lead on why. */
+export const moveSchema = z.object({ slot, note: requiredLines('a note to the lead on why it moves', 1000), version }).strict();
+
+export const consultantCancelSchema = z
+	.object({
+		reason: optionalLines('the reason', 1000),
+		shareReason: z.literal('yes').optional(),
+		confirm: z.literal('yes', { message: 'Tick the box to confirm you want to cancel.' }),
+		version
+	})
+	.strict();
+
+const day = z.iso.date({ message: 'Enter a date like 2027-03-28.' }).optional();
+
+/** The team view's filters, from the address: a bad value gets a message by its field and filters nothing. */
+export const teamFilterSchema = z
+	.object({
+		consultant: safeString().max(64).optional(),
+		status: z.enum(BOOKING_STATUSES, { message: 'Choose a status.' }).optional(),
+		from: day,
+		to: day
+	})
+	.strict()
+	.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+
+export const feedRevokeSchema = z
+	.object({ confirm: z.literal('yes', { message: 'Tick the box to confirm the old address should stop working.' }) })
+	.strict();
+
 export const engagementSchema = z.object({ version }).strict();
 
 export const bookingJoiningSchema = z.object({ ...joiningFields, version }).strict().superRefine(checkJoining);

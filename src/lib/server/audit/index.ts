@@ -5,7 +5,7 @@ import { publishChange, publishRoomChange, versionOf } from '$lib/server/realtim
 import { exerciseRoom, exerciseTopicOf } from '$lib/domain/live';
 
 // Secrets never enter the trail, not even encrypted or hashed.
-const HIDDEN = new Set(['passwordHash', 'tokenHash', 'totpKey']);
+const HIDDEN = new Set(['passwordHash', 'tokenHash', 'tokenSealed', 'totpKey']);
 
 function redact(row: object | null | undefined) {
 	if (!row) return null;

@@ -8,7 +8,7 @@ import { BOOKING_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { needsReminder, type OrganisationType } from '$lib/domain/bookings';
 import { openSlots, rangeFor } from '$lib/domain/slots';
 import { refusalFor, SlotTakenError, isExclusionViolation, type ConsultantSchedule, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
-import { mailBoth } from './mail';
+import { mailBoth, sealToken } from './mail';
 
 export interface IntakeInput {
 	slot: string;
@@ -74,6 +74,7 @@ async function insertBooking(schedule: ConsultantSchedule, start: Date, input: I
 				situation: input.situation,
 				consentAt: now,
 				tokenHash: hashToken(token),
+				tokenSealed: sealToken(token),
 				tokenExpiresAt: range.end,
 				lastContactAt: now,
 				// Confirmed so close to the start that this email is its own reminder: marked as reminded.
@@ -81,7 +82,7 @@ async function insertBooking(schedule: ConsultantSchedule, start: Date, input: I
 			})
 			.returning();
 		await audit(tx, { actorId: null, entity: 'booking', entityId: booking.id, action: 'create', after: booking });
-		await mailBoth(tx, booking, schedule, 'booked', now, token);
+		await mailBoth(tx, booking, schedule, 'booked', now);
 		return { booking, token };
 	});
 }

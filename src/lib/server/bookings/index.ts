@@ -9,5 +9,7 @@ export { getBooking, listBookings, updateBooking, type PipelineFilter } from './
 export { startEngagement } from './engagement';
 export { bookingJoining, setBookingJoining } from './joining';
 export { sendReminders } from './reminders';
+export { createFeed, feedByToken, feedStatus, leadCalendar, revokeFeed } from './calendar';
+export { cancelAsConsultant, moveBooking, moveOptions, listTeamBookings, teamConsultants, type TeamFilter } from './consultant';
 
 export const ANONYMISED = 'Anonymised';

@@ -6,7 +6,7 @@ import { audit } from '$lib/server/audit';
 import { ConflictError, InputError } from '$lib/server/errors';
 import type { JoiningKind } from '$lib/domain/bookings';
 import type { SessionUser } from '$lib/server/auth/session';
-import { getBooking } from './pipeline';
+import { getBookingAt } from './pipeline';
 import { joiningOf, mailBoth } from './mail';
 
 /**
@@ -19,8 +19,7 @@ export async function setBookingJoining(
 	input: { joiningKind: JoiningKind | null; joiningDetail: string | null; version: number },
 	now = new Date()
 ) {
-	const { booking } = await getBooking(user, id);
-	if (booking.version !== input.version) throw new ConflictError();
+	const { booking } = await getBookingAt(user, id, input.version);
 	if (booking.status !== 'confirmed' || booking.endsAt <= now) {
 		throw new InputError({ joiningKind: 'Only an upcoming, confirmed consultation can get new joining details.' });
 	}

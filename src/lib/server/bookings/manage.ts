@@ -45,6 +45,20 @@ export async function rescheduleOptions(booking: Booking, now = new Date()) {
 
 export async function rescheduleByToken(token: string, slot: string, now = new Date()) {
 	const { booking, consultantName, consultantEmail } = await changeable(token, now);
+	return moveTo(booking, { name: consultantName, email: consultantEmail }, slot, now, { actorId: null, reason: 'rescheduled' });
+}
+
+/**
+ * Moves a confirmed booking to another of its consultant's open slots, raising the invite's SEQUENCE, and sends both
+ * the updated invite: the lead's own move (`rescheduled`) or the consultant's, with a note why (`moved`).
+ */
+export async function moveTo(
+	booking: Booking,
+	consultant: { name: string; email: string },
+	slot: string,
+	now: Date,
+	by: { actorId: string | null; reason: 'rescheduled' | 'moved'; note?: string }
+) {
 	const start = new Date(slot);
 	const [schedule] = await loadSchedules(now, booking.consultantId);
 	if (!schedule || !slotsFor(schedule, now, booking.id).some((s) => s.start.getTime() === start.getTime())) {
@@ -72,8 +86,8 @@ export async function rescheduleByToken(token: string, slot: string, now = new D
 				.where(and(eq(bookings.id, booking.id), eq(bookings.version, booking.version), eq(bookings.status, 'confirmed')))
 				.returning();
 			if (!moved) throw new ConflictError('This booking changed a moment ago. Please look at it again.');
-			await audit(tx, { actorId: null, entity: 'booking', entityId: booking.id, action: 'reschedule', before: booking, after: moved });
-			await mailBoth(tx, moved, { name: consultantName, email: consultantEmail }, 'rescheduled', now);
+			await audit(tx, { actorId: by.actorId, entity: 'booking', entityId: booking.id, action: by.reason === 'moved' ? 'move' : 'reschedule', before: booking, after: moved });
+			await mailBoth(tx, moved, consultant, by.reason, now, { note: by.note });
 			return moved;
 		});
 	} catch (err) {
@@ -82,7 +96,13 @@ export async function rescheduleByToken(token: string, slot: string, now = new D
 	}
 }
 
-export async function cancelBooking(tx: Transaction, booking: Booking, actorId: string | null, now: Date, patch: { notes?: string } = {}) {
+export async function cancelBooking(
+	tx: Transaction,
+	booking: Booking,
+	actorId: string | null,
+	now: Date,
+	patch: { cancelReason?: string | null; cancelReasonShared?: boolean } = {}
+) {
 	const [cancelled] = await tx
 		.update(bookings)
 		.set({

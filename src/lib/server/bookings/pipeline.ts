@@ -4,9 +4,9 @@ import { db } from '$lib/server/db';
 import { areas, bookings, users } from '$lib/server/db/schema';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
-import { holdsTime, type BookingStatus } from '$lib/domain/bookings';
+import { BOOKING_STATUS_LABELS, holdsTime, type BookingStatus } from '$lib/domain/bookings';
+import { formatDateTime } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth/session';
-import { cancelBooking } from './manage';
 
 export interface PipelineFilter {
 	status?: BookingStatus;
@@ -59,22 +59,39 @@ export async function getBooking(user: SessionUser, id: string) {
 	return row;
 }
 
-/** Records an outcome and private notes; cancelling here also tells the lead, with a cancelled invite. */
+/** The booking as getBooking gives it, when it is still at the version the form was read at; else ConflictError. */
+export async function getBookingAt(user: SessionUser, id: string, version: number) {
+	const row = await getBooking(user, id);
+	if (row.booking.version !== version) throw new ConflictError();
+	return row;
+}
+
+/** Outcomes that say how the meeting went: only once it has started. */
+const OUTCOMES: BookingStatus[] = ['completed', 'no_show'];
+
+/**
+ * Records an outcome and private notes. "Completed" and "No-show" only once the meeting has started (set early, they
+ * would also close the lead's manage link); cancelling is its own verb (cancelAsConsultant), which can give a reason.
+ */
 export async function updateBooking(
 	user: SessionUser,
 	id: string,
 	input: { status: BookingStatus; notes: string; version: number },
 	now = new Date()
 ) {
-	const { booking } = await getBooking(user, id);
-	if (booking.version !== input.version) throw new ConflictError();
+	const { booking } = await getBookingAt(user, id, input.version);
+	if (input.status === 'cancelled' && booking.status !== 'cancelled') {
+		throw new InputError({ status: 'To cancel, use “Cancel this consultation”, which tells the lead.' });
+	}
+	if (booking.status === 'cancelled' && holdsTime(input.status)) {
+		throw new InputError({ status: 'A cancelled booking cannot be brought back; the lead can book again.' });
+	}
+	if (OUTCOMES.includes(input.status) && input.status !== booking.status && booking.startsAt > now) {
+		throw new InputError({
+			status: `“${BOOKING_STATUS_LABELS[input.status]}” can be recorded once the consultation has started (${formatDateTime(booking.startsAt)}).`
+		});
+	}
 	return db.transaction(async (tx) => {
-		if (input.status === 'cancelled' && booking.status !== 'cancelled') {
-			return cancelBooking(tx, booking, user.id, now, { notes: input.notes });
-		}
-		if (booking.status === 'cancelled' && holdsTime(input.status)) {
-			throw new InputError({ status: 'A cancelled booking cannot be brought back; the lead can book again.' });
-		}
 		const [updated] = await tx
 			.update(bookings)
 			.set({ status: input.status, notes: input.notes, version: sql`${bookings.version} + 1`, updatedAt: now })

@@ -149,6 +149,8 @@ export const KINDS: RetentionKind[] = [
 					phone: '',
 					situation: '',
 					notes: '',
+					cancelReason: null,
+					tokenSealed: null,
 					anonymisedAt: now
 				})
 				.where(inArray(bookings.id, ids));

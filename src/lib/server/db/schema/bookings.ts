@@ -88,11 +88,17 @@ export const bookings = pgTable(
 		// SHA-256 of the lead's manage link token; the token itself only ever travels in the mail.
 		tokenHash: text('token_hash').notNull(),
 		tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }).notNull(),
+		// The same token sealed with ENCRYPTION_KEY (AES-256-GCM), so that every later email to the lead (a move, a
+		// reminder, a cancellation) can carry the manage link again. Null for bookings made before it was kept.
+		tokenSealed: text('token_sealed'),
 		// The calendar invite's SEQUENCE: raised at every change the lead's calendar must follow.
 		sequence: integer('sequence').notNull().default(0),
 		// This booking's own joining details (null: the consultant's default).
 		joiningKind: text('joining_kind', { enum: JOINING_KINDS }),
 		joiningDetail: text('joining_detail'),
+		// Why it was cancelled (by a consultant), and whether the lead was told that reason.
+		cancelReason: text('cancel_reason'),
+		cancelReasonShared: boolean('cancel_reason_shared').notNull().default(false),
 		engagementAreaId: text('engagement_area_id').references(() => areas.id, { onDelete: 'set null' }),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
 		lastContactAt: timestamp('last_contact_at', { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +118,25 @@ export const bookings = pgTable(
 	]
 );
 
+/**
+ * A consultant's private calendar feed: an ICS subscription URL whose token (only its hash kept) can be revoked.
+ * One live feed per consultant; a new link revokes the old one.
+ */
+export const calendarFeeds = pgTable(
+	'calendar_feeds',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash), index('calendar_feeds_user_idx').on(t.userId)]
+);
+
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type Availability = typeof availability.$inferSelect;
 export type AvailabilityOverride = typeof availabilityOverrides.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;

@@ -6,7 +6,7 @@ import { link } from '$lib/server/mail';
 
 export async function load({ params, url }) {
 	const appeal = await getAppeal(params.id);
-	// A removed appeal is gone, not "found": the same 404 as an appeal that never existed.
+	// A removed appeal is gone, not "found": a 404, shown by ./+error.svelte as an ended appeal with no details.
 	if (!appeal) error(404, 'Not found');
 	return { appeal, shareUrl: link(`/appeals/${appeal.id}`), reported: url.searchParams.has('reported') };
 }
