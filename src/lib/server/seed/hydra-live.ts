@@ -44,6 +44,33 @@ const INJECTS: { scenarioTime: string; title: string; content: string; audience:
 	}
 ];
 
+export const CLOCK_DRILL_SCENARIO = 'Missing after school (clock drill, injects seconds apart)';
+
+/** A drill for running on the clock: every inject goes to all syndicates, a few seconds of room time apart. */
+const DRILL: { releaseOffset: number; scenarioTime: string; title: string; content: string; prompts: string }[] = [
+	{
+		releaseOffset: 3,
+		scenarioTime: 'Day 1, 16:30',
+		title: 'Not home from school',
+		content: 'A parent calls: their child, aged 12 to 15, left school at 15:20 and has not come home. Their phone goes to voicemail.',
+		prompts: 'What do you ask the parent first?'
+	},
+	{
+		releaseOffset: 7,
+		scenarioTime: 'Day 1, 18:05',
+		title: 'Seen at the bus station',
+		content: 'A school friend says they saw the young person at the bus station with two older teenagers nobody knows.',
+		prompts: 'Does this change the risk grade?'
+	},
+	{
+		releaseOffset: 12,
+		scenarioTime: 'Day 1, 21:40',
+		title: 'A message from an unknown number',
+		content: 'The parent receives a text from an unknown number: the young person is “fine” and “staying at a friend’s”.',
+		prompts: 'Who checks the number, and who tells the parent what happens next?'
+	}
+];
+
 export async function seedHydraLive(tx: Transaction, people: { author: string; signer: string }) {
 	const scenarioId = newId();
 	await tx.insert(hydraScenarios).values({
@@ -60,6 +87,23 @@ export async function seedHydraLive(tx: Transaction, people: { author: string; s
 		signedOffAt: new Date()
 	});
 	await tx.insert(hydraInjects).values(INJECTS.map((inject, i) => ({ id: newId(), scenarioId, position: i + 1, ...inject })));
+	const drillId = newId();
+	await tx.insert(hydraScenarios).values({
+		id: drillId,
+		title: CLOCK_DRILL_SCENARIO,
+		summary: 'A short drill for running an exercise on the clock: three injects a few seconds apart. A composite, not a real case.',
+		learningObjectives: 'Grade risk as information arrives.\nAgree who acts on each new piece of information.',
+		targetModels: ['episode'],
+		ageBand: '12_15',
+		circumstances: 'Lives at home with a parent; no earlier missing episodes.',
+		createdBy: people.author,
+		updatedBy: people.author,
+		signedOffBy: people.signer,
+		signedOffAt: new Date()
+	});
+	await tx
+		.insert(hydraInjects)
+		.values(DRILL.map((inject, i) => ({ id: newId(), scenarioId: drillId, position: i + 1, audience: [], facilitatorNotes: '', ...inject })));
 	await tx.insert(hydraExercises).values({
 		id: newId(),
 		scenarioId,
