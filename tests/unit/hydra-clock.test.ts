@@ -84,3 +84,23 @@ describe('a Hydra session’s times', () => {
 		expect(sessionWhen({ startsAt: new Date('2027-03-28T00:30:00Z'), endsAt: new Date('2027-03-28T02:00:00Z') }).times).toBe('00:30 GMT to 03:00 BST');
 	});
 });
+
+describe('the inject form’s time after the start', () => {
+	const inject = { scenarioTime: 'Day 1, 09:00', title: 'Report', content: 'Words.', version: '1' };
+
+	it('stores seconds, nothing for an empty field, and puts a clear message on the field otherwise', async () => {
+		const { addInjectSchema } = await import('$lib/validators/hydra');
+		expect(addInjectSchema.parse({ ...inject, releaseOffset: '2:30' }).releaseOffset).toBe(150);
+		expect(addInjectSchema.parse({ ...inject, releaseOffset: '' }).releaseOffset).toBeNull();
+		expect(addInjectSchema.parse(inject).releaseOffset).toBeNull();
+		for (const [input, message] of [
+			['-1:00', /before the start/],
+			['9:00:00', /at most 8:00:00/],
+			['soon', /like 12:30/]
+		] as const) {
+			const result = addInjectSchema.safeParse({ ...inject, releaseOffset: input });
+			expect(result.success).toBe(false);
+			expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['releaseOffset', expect.stringMatching(message)]]);
+		}
+	});
+});
