@@ -75,21 +75,33 @@ export async function untilNextDue(now: () => Date = () => new Date()) {
 	return soonest === null ? null : Math.max(0, soonest);
 }
 
-const ticker: { timer: ReturnType<typeof setTimeout> | null; running: boolean; stopped: boolean; again: boolean } = {
+const ticker: { timer: ReturnType<typeof setTimeout> | null; current: Promise<void> | null; stopped: boolean; again: boolean } = {
 	timer: null,
-	running: false,
+	current: null,
 	stopped: true,
 	again: false
 };
 
-async function tick() {
+function tick() {
 	ticker.timer = null;
 	if (ticker.stopped) return;
-	if (ticker.running) {
+	if (ticker.current) {
 		ticker.again = true;
 		return;
 	}
-	ticker.running = true;
+	ticker.current = look().finally(() => {
+		ticker.current = null;
+		// Woken while looking: look again at once rather than at the planned time.
+		if (ticker.again && !ticker.stopped) {
+			ticker.again = false;
+			if (ticker.timer) clearTimeout(ticker.timer);
+			ticker.timer = setTimeout(tick, 0);
+			ticker.timer.unref();
+		}
+	});
+}
+
+async function look() {
 	let sleep = LONGEST_SLEEP_MS;
 	try {
 		const released = await releaseDue();
@@ -98,14 +110,8 @@ async function tick() {
 		if (wait !== null) sleep = Math.min(sleep, wait);
 	} catch (err) {
 		log.error({ err }, 'the room clock could not release injects');
-	} finally {
-		ticker.running = false;
 	}
 	if (ticker.stopped) return;
-	if (ticker.again) {
-		ticker.again = false;
-		sleep = 0;
-	}
 	ticker.timer = setTimeout(tick, sleep);
 	ticker.timer.unref();
 }
@@ -115,7 +121,7 @@ export function wakeClock() {
 	if (ticker.stopped) return;
 	if (ticker.timer) clearTimeout(ticker.timer);
 	ticker.timer = null;
-	void tick();
+	tick();
 }
 
 /** Starts this instance's clock: at once, so an exercise that was running when the server stopped carries on. */
@@ -126,5 +132,7 @@ export function startHydraClock() {
 		ticker.stopped = true;
 		if (ticker.timer) clearTimeout(ticker.timer);
 		ticker.timer = null;
+		// A release under way finishes before the database closes.
+		await ticker.current;
 	};
 }
