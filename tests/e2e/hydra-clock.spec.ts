@@ -1,26 +1,14 @@
 // Running a live Hydra exercise on the clock: the server releases the drill's injects at their times after the start
 // to two syndicates (each in its own browser context), a pause holds the next one and a resume lets it out; control
 // sees each syndicate's connected screens and messages one syndicate without the other seeing it.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { joinByLink, syndicateDevice } from './hydra-syndicates';
 
 const SCENARIO = 'Missing after school (clock drill, injects seconds apart)';
 const LIVE = { timeout: 3000 };
 const SHOTS = process.env.E2E_RESULTS ?? 'test-results';
 
-async function device(browser: Browser, address: string) {
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, extraHTTPHeaders: { 'x-forwarded-for': address } });
-	return context.newPage();
-}
-
-async function join(page: Page, code: string, team: string, agency: string) {
-	await page.goto(`/hydra/join?code=${code}`, { waitUntil: 'networkidle' });
-	await page.getByLabel('Team name').fill(team);
-	await page.getByLabel('Agency your team plays').selectOption({ label: agency });
-	await page.getByRole('button', { name: 'Join the exercise' }).click();
-	await expect(page).toHaveURL(/\/hydra\/syndicate$/);
-	await page.waitForLoadState('networkidle');
-}
 
 const injectOn = (page: Page, title: string) =>
 	page.getByRole('region', { name: 'What has happened, newest first' }).getByRole('heading', { level: 3, name: title });
@@ -41,10 +29,10 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 	await expect(page.getByRole('heading', { level: 1, name: 'Clock drill run' })).toBeVisible();
 	const code = ((await page.getByText(/^Join code: /).textContent()) ?? '').replace('Join code:', '').replace(/\s/g, '');
 
-	const police = await device(browser, '127.0.6.1');
-	const health = await device(browser, '127.0.6.2');
-	await join(police, code, 'Red table', 'Police');
-	await join(health, code, 'Amber table', 'Health');
+	const police = await syndicateDevice(browser, '127.0.6.1', { width: 390, height: 844 });
+	const health = await syndicateDevice(browser, '127.0.6.2', { width: 390, height: 844 });
+	await joinByLink(police, code, 'Red table', 'Police');
+	await joinByLink(health, code, 'Amber table', 'Health');
 
 	// Control sees each syndicate's connected screen.
 	const screens = page.getByRole('region', { name: 'Syndicates’ screens' });

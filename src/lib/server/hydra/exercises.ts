@@ -29,6 +29,7 @@ import { clockAfterMove, clockQueue, roomClock } from '$lib/domain/hydra/clock';
 import { connectedScreens } from './screens';
 import { messagesOf } from './messages';
 import { releaseIn } from './releases';
+import { isSyndicateOf } from './membership';
 import { wakeClock } from './clock';
 
 
@@ -235,13 +236,8 @@ export async function addObserverNote(actor: SessionUser, input: { id: string; s
 	assertStaff(actor);
 	return db.transaction(async (tx) => {
 		const exercise = await exerciseOf(tx, input.id);
-		if (input.syndicateId) {
-			const [syndicate] = await tx
-				.select({ id: hydraSyndicates.id })
-				.from(hydraSyndicates)
-				.where(and(eq(hydraSyndicates.exerciseId, exercise.id), eq(hydraSyndicates.id, input.syndicateId)));
-			if (!syndicate) throw new InputError({ syndicateId: 'Choose one of this exercise’s syndicates, or none.' });
-		}
+		if (input.syndicateId && !(await isSyndicateOf(tx, exercise.id, input.syndicateId)))
+			throw new InputError({ syndicateId: 'Choose one of this exercise’s syndicates, or none.' });
 		const [note] = await tx
 			.insert(hydraObserverNotes)
 			.values({ id: newId(), exerciseId: exercise.id, authorId: actor.id, syndicateId: input.syndicateId, text: input.text })

@@ -2,7 +2,7 @@
 // answers, kept in the exercise's log (and its audit trail), shown live on the screens they are for.
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { hydraExercises, hydraMessages, hydraSyndicates, users } from '$lib/server/db/schema';
+import { hydraExercises, hydraMessages, users } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
@@ -10,6 +10,7 @@ import { assertStaff } from '$lib/server/auth/staff';
 import { messageProblem } from '$lib/domain/hydra/messages';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { SyndicateSession } from './syndicates';
+import { isSyndicateOf } from './membership';
 
 /** Sends a message to one of the exercise's syndicates, or (`syndicateId` null) to every syndicate. Field errors name the form's fields. */
 export async function sendMessage(actor: SessionUser, input: { id: string; syndicateId: string | null; text: string }) {
@@ -20,13 +21,8 @@ export async function sendMessage(actor: SessionUser, input: { id: string; syndi
 		const [exercise] = await tx.select().from(hydraExercises).where(eq(hydraExercises.id, input.id)).for('share');
 		if (!exercise) throw new NotFoundError();
 		if (exercise.status === 'ended') throw new ConflictError('The exercise has ended: syndicates’ screens no longer take messages.');
-		if (input.syndicateId) {
-			const [syndicate] = await tx
-				.select({ id: hydraSyndicates.id })
-				.from(hydraSyndicates)
-				.where(and(eq(hydraSyndicates.exerciseId, exercise.id), eq(hydraSyndicates.id, input.syndicateId)));
-			if (!syndicate) throw new InputError({ to: 'Choose one of this exercise’s syndicates, or every syndicate.' });
-		}
+		if (input.syndicateId && !(await isSyndicateOf(tx, exercise.id, input.syndicateId)))
+			throw new InputError({ to: 'Choose one of this exercise’s syndicates, or every syndicate.' });
 		const [message] = await tx
 			.insert(hydraMessages)
 			.values({ id: newId(), exerciseId: exercise.id, syndicateId: input.syndicateId, text: input.text, sentBy: actor.id })
