@@ -71,39 +71,50 @@ const DRILL: { releaseOffset: number; scenarioTime: string; title: string; conte
 	}
 ];
 
-export async function seedHydraLive(tx: Transaction, people: { author: string; signer: string }) {
+type ScenarioText = Pick<typeof hydraScenarios.$inferInsert, 'title' | 'summary' | 'learningObjectives' | 'targetModels' | 'circumstances'>;
+type InjectText = Omit<typeof hydraInjects.$inferInsert, 'id' | 'scenarioId' | 'position'>;
+
+/** A 12-to-15 scenario written by `author`, signed off as anonymised by `signer`, with its injects in order. */
+async function signedOffScenario(tx: Transaction, people: { author: string; signer: string }, scenario: ScenarioText, injects: InjectText[]) {
 	const scenarioId = newId();
 	await tx.insert(hydraScenarios).values({
 		id: scenarioId,
-		title: LIVE_DEMO_SCENARIO,
-		summary: 'A young person in residential care goes missing again at night; intelligence points to exploitation. A composite of common patterns, not a real case.',
-		learningObjectives: 'Grade risk on the whole pattern, not the single episode.\nShare exploitation intelligence across agencies the same night.\nMake return interviews happen and use what they find.',
-		targetModels: ['episode', 'police'],
 		ageBand: '12_15',
-		circumstances: 'Lives in a children’s home; several recent missing episodes; concerns about older adults and cars.',
+		...scenario,
 		createdBy: people.author,
 		updatedBy: people.author,
 		signedOffBy: people.signer,
 		signedOffAt: new Date()
 	});
-	await tx.insert(hydraInjects).values(INJECTS.map((inject, i) => ({ id: newId(), scenarioId, position: i + 1, ...inject })));
-	const drillId = newId();
-	await tx.insert(hydraScenarios).values({
-		id: drillId,
-		title: CLOCK_DRILL_SCENARIO,
-		summary: 'A short drill for running an exercise on the clock: three injects a few seconds apart. A composite, not a real case.',
-		learningObjectives: 'Grade risk as information arrives.\nAgree who acts on each new piece of information.',
-		targetModels: ['episode'],
-		ageBand: '12_15',
-		circumstances: 'Lives at home with a parent; no earlier missing episodes.',
-		createdBy: people.author,
-		updatedBy: people.author,
-		signedOffBy: people.signer,
-		signedOffAt: new Date()
-	});
-	await tx
-		.insert(hydraInjects)
-		.values(DRILL.map((inject, i) => ({ id: newId(), scenarioId: drillId, position: i + 1, audience: [], facilitatorNotes: '', ...inject })));
+	await tx.insert(hydraInjects).values(injects.map((inject, i) => ({ id: newId(), scenarioId, position: i + 1, ...inject })));
+	return scenarioId;
+}
+
+export async function seedHydraLive(tx: Transaction, people: { author: string; signer: string }) {
+	const scenarioId = await signedOffScenario(
+		tx,
+		people,
+		{
+			title: LIVE_DEMO_SCENARIO,
+			summary: 'A young person in residential care goes missing again at night; intelligence points to exploitation. A composite of common patterns, not a real case.',
+			learningObjectives: 'Grade risk on the whole pattern, not the single episode.\nShare exploitation intelligence across agencies the same night.\nMake return interviews happen and use what they find.',
+			targetModels: ['episode', 'police'],
+			circumstances: 'Lives in a children’s home; several recent missing episodes; concerns about older adults and cars.'
+		},
+		INJECTS
+	);
+	await signedOffScenario(
+		tx,
+		people,
+		{
+			title: CLOCK_DRILL_SCENARIO,
+			summary: 'A short drill for running an exercise on the clock: three injects a few seconds apart. A composite, not a real case.',
+			learningObjectives: 'Grade risk as information arrives.\nAgree who acts on each new piece of information.',
+			targetModels: ['episode'],
+			circumstances: 'Lives at home with a parent; no earlier missing episodes.'
+		},
+		DRILL.map((inject) => ({ audience: [], facilitatorNotes: '', ...inject }))
+	);
 	await tx.insert(hydraExercises).values({
 		id: newId(),
 		scenarioId,
