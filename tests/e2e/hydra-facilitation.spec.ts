@@ -1,26 +1,14 @@
 // Facilitating a live Hydra exercise: control moderates the anonymous board while two syndicates (each in its own
 // browser context) answer it; the syndicate screen keeps a team inside the exercise; the debrief PDF leaves out what
 // control held or hid.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { joinByLink, syndicateDevice } from './hydra-syndicates';
 import { pdfPages } from '../helpers/pdf';
 
 const SCENARIO = 'Missing from a children’s home at night (short live demo)';
 const LIVE = { timeout: 3000 };
 
-async function device(browser: Browser, address: string) {
-	const context = await browser.newContext({ viewport: { width: 390, height: 900 }, extraHTTPHeaders: { 'x-forwarded-for': address } });
-	return context.newPage();
-}
-
-async function join(page: Page, code: string, team: string, agency: string) {
-	await page.goto(`/hydra/join?code=${code}`, { waitUntil: 'networkidle' });
-	await page.getByLabel('Team name').fill(team);
-	await page.getByLabel('Agency your team plays').selectOption({ label: agency });
-	await page.getByRole('button', { name: 'Join the exercise' }).click();
-	await expect(page).toHaveURL(/\/hydra\/syndicate$/);
-	await page.waitForLoadState('networkidle');
-}
 
 const answersOn = (page: Page) => page.getByRole('list', { name: 'Answers so far' }).getByRole('listitem');
 
@@ -35,10 +23,10 @@ test('control holds a flagged board answer and hides another from every screen a
 	const control = page.url();
 	const code = ((await page.getByText(/^Join code: /).textContent()) ?? '').replace('Join code:', '').replace(/\s/g, '');
 
-	const police = await device(browser, '127.0.5.1');
-	const health = await device(browser, '127.0.5.2');
-	await join(police, code, 'Red table', 'Police');
-	await join(health, code, 'Amber table', 'Health');
+	const police = await syndicateDevice(browser, '127.0.5.1');
+	const health = await syndicateDevice(browser, '127.0.5.2');
+	await joinByLink(police, code, 'Red table', 'Police');
+	await joinByLink(health, code, 'Amber table', 'Health');
 
 	// The syndicate screen is the exercise only: no site navigation to click away through.
 	await expect(police.getByRole('navigation', { name: 'Main' })).toHaveCount(0);

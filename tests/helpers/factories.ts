@@ -195,7 +195,8 @@ export async function makeScenario(options: ScenarioOptions = {}) {
 						audience: spec.audience ?? [],
 						facilitatorNotes: spec.facilitatorNotes ?? '',
 						prompts: spec.prompts ?? '',
-						expectedResponse: spec.expectedResponse ?? ''
+						expectedResponse: spec.expectedResponse ?? '',
+						releaseOffset: spec.releaseOffset ?? null
 					}))
 				)
 				.returning()

@@ -60,7 +60,7 @@ export const liveKey = (areaId: string, topic: LiveTopic) => `live:${areaId}:${t
  */
 export const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
 
-export const EXERCISE_TOPICS = ['exercise', 'decisions', 'notes', 'board', 'learning'] as const;
+export const EXERCISE_TOPICS = ['exercise', 'decisions', 'notes', 'board', 'learning', 'messages', 'screens'] as const;
 export type ExerciseTopic = (typeof EXERCISE_TOPICS)[number];
 
 const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
@@ -70,7 +70,9 @@ const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
 	hydra_decision: 'decisions',
 	hydra_observer_note: 'notes',
 	hydra_board_post: 'board',
-	hydra_learning_point: 'learning'
+	hydra_learning_point: 'learning',
+	hydra_message: 'messages',
+	hydra_screen: 'screens'
 };
 
 /** The topic of an exercise an audited entity belongs to; anything not listed touches the exercise as a whole. */

@@ -9,6 +9,7 @@ import { startBookingJobs } from '$lib/server/bookings/jobs';
 import { RETENTION_INTERVAL_MS, runRetention } from '$lib/server/retention';
 import { startHeroJobs } from '$lib/server/heroes/jobs';
 import { startActionJobs } from '$lib/server/actions/jobs';
+import { startHydraClock } from '$lib/server/hydra/clock';
 import { startRealtime } from '$lib/server/realtime';
 import { closeAllStreams } from '$lib/server/realtime/stream';
 
@@ -44,7 +45,7 @@ export async function start() {
 	housekeeping.unref();
 	const firstTidy = setTimeout(tidy, 60_000);
 	firstTidy.unref();
-	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), await startRealtime()];
+	const workers = [startMailWorker(), startBookingJobs(), startHeroJobs(), startActionJobs(), startHydraClock(), await startRealtime()];
 
 	// Resolves once the workers have finished what they were doing, so the database is not closed under a send. A
 	// signal and the server's own shutdown event both ask; they share one stop, and a worker that fails to stop is

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HYDRA_SECTORS, type HydraSector } from '$lib/domain/hydra';
 import { normaliseJoinCode } from '$lib/domain/hydra/exercise';
+import { MESSAGE_MAX } from '$lib/domain/hydra/messages';
 import { optionalLines, optionalText, requiredLines, requiredText, safeString, version } from './common';
 
 /** One of the agencies (HYDRA_SECTORS is a filtered list, not a tuple, so zod needs it cast). */
@@ -27,6 +28,17 @@ export const createExerciseSchema = z
 export const moveExerciseSchema = z.object({ version }).strict();
 
 export const releaseSchema = z.object({ injectId: id }).strict();
+
+/** Control holds an inject back from the clock, or lets it go again. */
+export const holdSchema = releaseSchema;
+
+/** Control's short message to one syndicate, or (none chosen) to every syndicate. */
+export const messageSchema = z
+	.object({
+		message: requiredText('the message', MESSAGE_MAX),
+		to: optionalId('Choose one of the syndicates, or every syndicate.')
+	})
+	.strict();
 
 export const observerNoteSchema = z
 	.object({

@@ -5,6 +5,7 @@ import { honeypot } from './heroes';
 import { AGE_BANDS, HYDRA_REQUEST_STATUSES, HYDRA_SECTORS } from '$lib/domain/hydra';
 import { PROGRAMME_MODEL_KEYS } from '$lib/domain/programme';
 import { isTime } from '$lib/domain/slots';
+import { parseOffset } from '$lib/domain/hydra/clock';
 
 const id = safeString().trim().min(1).max(64);
 
@@ -36,7 +37,18 @@ const injectFields = {
 	audience: many(HYDRA_SECTORS, 'Choose sectors from the list.'),
 	facilitatorNotes: optionalLines('the facilitator notes', 4000),
 	prompts: optionalLines('the decision prompts', 4000),
-	expectedResponse: optionalLines('the expected response', 4000)
+	expectedResponse: optionalLines('the expected response', 4000),
+	/** Minutes and seconds after the start ("12:30"), for running on the clock; empty: released by hand only. */
+	releaseOffset: safeString()
+		.max(20, 'Write the time after the start as minutes and seconds, like 12:30.')
+		.optional()
+		.default('')
+		.transform((text, ctx) => {
+			const parsed = parseOffset(text);
+			if (parsed.ok) return parsed.seconds;
+			ctx.addIssue({ code: 'custom', message: parsed.message });
+			return z.NEVER;
+		})
 };
 
 /** Every inject change names the scenario's version: the scenario and its timeline change as one. */

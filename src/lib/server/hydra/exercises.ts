@@ -25,6 +25,12 @@ import { assertStaff } from '$lib/server/auth/staff';
 import { usableLive, type HydraSector } from '$lib/domain/hydra';
 import { canMove, canRelease, compareDecisions, EXERCISE_MOVES, joinCodeFrom, nextInject, scenarioClock, type ExerciseMove } from '$lib/domain/hydra/exercise';
 import type { SessionUser } from '$lib/server/auth/session';
+import { clockAfterMove, clockQueue, roomClock } from '$lib/domain/hydra/clock';
+import { connectedScreens } from './screens';
+import { messagesOf } from './messages';
+import { releaseIn } from './releases';
+import { isSyndicateOf } from './membership';
+import { wakeClock } from './clock';
 
 
 export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));
@@ -140,7 +146,7 @@ const MOVE_REFUSED: Record<ExerciseMove, string> = {
 /** Starts, pauses, resumes or ends an exercise; refused if control changed it meanwhile (another facilitator's click). */
 export async function moveExercise(actor: SessionUser, input: { id: string; version: number; move: ExerciseMove }) {
 	assertStaff(actor);
-	return db.transaction(async (tx) => {
+	const moved = await db.transaction(async (tx) => {
 		const before = await exerciseOf(tx, input.id, true);
 		if (before.version !== input.version) throw new ConflictError('Someone else in control changed this exercise a moment ago. The console now shows where it stands.');
 		if (!canMove(before.status, input.move)) throw new ConflictError(MOVE_REFUSED[input.move]);
@@ -149,6 +155,7 @@ export async function moveExercise(actor: SessionUser, input: { id: string; vers
 			.update(hydraExercises)
 			.set({
 				status: EXERCISE_MOVES[input.move].to,
+				...clockAfterMove(before, input.move, now),
 				startedAt: input.move === 'start' ? now : before.startedAt,
 				endedAt: input.move === 'end' ? now : before.endedAt,
 				version: sql`${hydraExercises.version} + 1`
@@ -158,6 +165,9 @@ export async function moveExercise(actor: SessionUser, input: { id: string; vers
 		await audit(tx, { actorId: actor.id, entity: 'hydra_exercise', entityId: input.id, action: input.move, before, after, exerciseId: input.id });
 		return after;
 	});
+	// A resume may make an inject due at once; a pause or an end makes nothing due.
+	wakeClock();
+	return moved;
 }
 
 /** Releases an inject of the exercise's scenario, the next one or any other, while the exercise runs; once only. */
@@ -167,20 +177,58 @@ export async function releaseInject(actor: SessionUser, input: { id: string; inj
 		const exercise = await exerciseOf(tx, input.id, true);
 		if (!canRelease(exercise.status))
 			throw new ConflictError(exercise.status === 'paused' ? 'The exercise is paused. Resume it to release injects.' : exercise.status === 'ready' ? 'Start the exercise before releasing injects.' : 'The exercise has ended.');
-		const [inject] = await tx
-			.select()
-			.from(hydraInjects)
-			.where(and(eq(hydraInjects.id, input.injectId), eq(hydraInjects.scenarioId, exercise.scenarioId)));
-		if (!inject) throw new NotFoundError();
-		const [release] = await tx
-			.insert(hydraReleases)
-			.values({ exerciseId: exercise.id, injectId: inject.id, releasedBy: actor.id })
-			.onConflictDoNothing()
-			.returning();
+		const { inject, release } = await releaseIn(tx, exercise, input.injectId, actor.id);
 		if (!release) throw new ConflictError(`“${inject.title}” has already been released.`);
-		await audit(tx, { actorId: actor.id, entity: 'hydra_release', entityId: inject.id, action: 'release', after: release, exerciseId: exercise.id });
 		return release;
 	});
+}
+
+/**
+ * Sets the exercise to run on the clock (the server releases injects at their times after the start; from "ready" it
+ * starts the exercise too) or back to release by hand. Names the version control's console was based on.
+ */
+export async function runOnClock(actor: SessionUser, input: { id: string; version: number; on: boolean }) {
+	assertStaff(actor);
+	const after = await db.transaction(async (tx) => {
+		const before = await exerciseOf(tx, input.id, true);
+		if (before.version !== input.version) throw new ConflictError('Someone else in control changed this exercise a moment ago. The console now shows where it stands.');
+		if (before.status === 'ended') throw new ConflictError('The exercise has ended.');
+		const now = new Date();
+		const starting = input.on && before.status === 'ready';
+		const [row] = await tx
+			.update(hydraExercises)
+			.set({
+				clockAuto: input.on,
+				...(starting ? { status: 'running' as const, startedAt: now, ...clockAfterMove(before, 'start', now) } : {}),
+				version: sql`${hydraExercises.version} + 1`
+			})
+			.where(eq(hydraExercises.id, input.id))
+			.returning();
+		await audit(tx, { actorId: actor.id, entity: 'hydra_exercise', entityId: input.id, action: input.on ? 'clock_on' : 'clock_off', before, after: row, exerciseId: input.id });
+		return row;
+	});
+	wakeClock();
+	return after;
+}
+
+/** Holds one inject back from the clock (control releases it by hand, or lets it go again), or lets it go. */
+export async function holdInject(actor: SessionUser, input: { id: string; injectId: string; hold: boolean }) {
+	assertStaff(actor);
+	const after = await db.transaction(async (tx) => {
+		const before = await exerciseOf(tx, input.id, true);
+		const [inject] = await tx
+			.select({ id: hydraInjects.id })
+			.from(hydraInjects)
+			.where(and(eq(hydraInjects.id, input.injectId), eq(hydraInjects.scenarioId, before.scenarioId)));
+		if (!inject) throw new NotFoundError();
+		const held = before.heldInjectIds.filter((id) => id !== inject.id);
+		if (input.hold) held.push(inject.id);
+		const [row] = await tx.update(hydraExercises).set({ heldInjectIds: held }).where(eq(hydraExercises.id, input.id)).returning();
+		await audit(tx, { actorId: actor.id, entity: 'hydra_exercise', entityId: input.id, action: input.hold ? 'hold_inject' : 'let_go_inject', before, after: row, exerciseId: input.id });
+		return row;
+	});
+	wakeClock();
+	return after;
 }
 
 /** An observer's note for the facilitator, about the exercise or one of its syndicates. Never shown to syndicates. */
@@ -188,13 +236,8 @@ export async function addObserverNote(actor: SessionUser, input: { id: string; s
 	assertStaff(actor);
 	return db.transaction(async (tx) => {
 		const exercise = await exerciseOf(tx, input.id);
-		if (input.syndicateId) {
-			const [syndicate] = await tx
-				.select({ id: hydraSyndicates.id })
-				.from(hydraSyndicates)
-				.where(and(eq(hydraSyndicates.exerciseId, exercise.id), eq(hydraSyndicates.id, input.syndicateId)));
-			if (!syndicate) throw new InputError({ syndicateId: 'Choose one of this exercise’s syndicates, or none.' });
-		}
+		if (input.syndicateId && !(await isSyndicateOf(tx, exercise.id, input.syndicateId)))
+			throw new InputError({ syndicateId: 'Choose one of this exercise’s syndicates, or none.' });
 		const [note] = await tx
 			.insert(hydraObserverNotes)
 			.values({ id: newId(), exerciseId: exercise.id, authorId: actor.id, syndicateId: input.syndicateId, text: input.text })
@@ -242,6 +285,7 @@ async function injectsWithReleases(exercise: { id: string; scenarioId: string })
 			facilitatorNotes: hydraInjects.facilitatorNotes,
 			prompts: hydraInjects.prompts,
 			expectedResponse: hydraInjects.expectedResponse,
+			releaseOffset: hydraInjects.releaseOffset,
 			releasedAt: hydraReleases.releasedAt
 		})
 		.from(hydraInjects)
@@ -350,9 +394,14 @@ export async function getControl(actor: SessionUser, id: string) {
 	const exercise = await exerciseOf(db, id);
 	const { injects, released } = await injectsWithReleases(exercise);
 	const [scenario, syndicates, decisions, board] = await Promise.all([scenarioOf(exercise), syndicatesOf(exercise.id), decisionsOf(exercise.id), boardForControl(exercise)]);
-	const notes = await notesOf(exercise.id);
+	const [notes, screens, messages] = await Promise.all([notesOf(exercise.id), connectedScreens(exercise.id), messagesOf(exercise.id)]);
+	const now = new Date();
 	return {
 		exercise,
+		roomClock: roomClock(exercise, now),
+		queue: clockQueue(injects, released.map((r) => r.id), exercise.heldInjectIds).map((i) => ({ id: i.id, title: i.title, position: i.position, releaseOffset: i.releaseOffset })),
+		screens,
+		messages,
 		scenario,
 		injects,
 		released,
@@ -379,6 +428,7 @@ export async function getDebrief(actor: SessionUser, id: string) {
 	]);
 	return {
 		exercise,
+		roomClock: roomClock(exercise, new Date()),
 		scenario,
 		syndicates,
 		rows: compareDecisions(

@@ -30,6 +30,8 @@ export interface InjectInput {
 	facilitatorNotes: string;
 	prompts: string;
 	expectedResponse: string;
+	/** Seconds after the start, for running on the clock; null: by hand only. */
+	releaseOffset?: number | null;
 }
 
 const creator = alias(users, 'creator');

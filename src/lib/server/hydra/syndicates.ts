@@ -15,6 +15,8 @@ import type { HydraSector } from '$lib/domain/hydra';
 import type { HydraExercise, HydraSyndicate } from '$lib/server/db/schema';
 import { findIdentifiers, IDENTIFIER_KIND_LABELS } from '$lib/domain/hydra/identifiers';
 import { boardPosts } from './exercises';
+import { messagesFor } from './messages';
+import { roomClock } from '$lib/domain/hydra/clock';
 
 
 export interface JoinInput {
@@ -109,6 +111,8 @@ export async function syndicateView(session: SyndicateSession) {
 		exercise: { title: exercise.title, status: exercise.status, boardPrompt: exercise.boardPrompt },
 		syndicate: { teamName: syndicate.teamName, agency: syndicate.agency },
 		clock,
+		roomClock: roomClock(exercise, new Date()),
+		messages: await messagesFor(session),
 		injects,
 		decisions: decisions.map((d) => ({ ...d, clock: scenarioClock(injects, d.createdAt) })),
 		board: await boardPosts(exercise)

@@ -91,6 +91,12 @@ export function areaStream(
 	});
 }
 
+/** A stream that counts as a screen of the room (a syndicate's): said when it opens, on each heartbeat, and when it closes. */
+export interface RoomScreen {
+	seen(streamId: string, opened: boolean): Promise<void>;
+	gone(streamId: string): Promise<void>;
+}
+
 /**
  * One browser tab's stream for a room (a Hydra exercise): every change it may hear as it happens, and a heartbeat. No
  * presence (syndicates have no account) and no replay: a browser that reconnects re-loads its page's data instead.
@@ -100,9 +106,11 @@ export function areaStream(
 export function roomStream(
 	room: string,
 	accept: (change: RoomChange) => boolean = () => true,
-	stillAllowed: () => Promise<boolean> = async () => true
+	stillAllowed: () => Promise<boolean> = async () => true,
+	screen?: RoomScreen
 ): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
+	const streamId = newId();
 	let close = () => {};
 	return new ReadableStream({
 		start(controller) {
@@ -114,9 +122,10 @@ export function roomStream(
 				if (accept(c)) send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, entity: c.entity, action: c.action })}\n\n`);
 			});
 			const recheck = recheckWith(stillAllowed, () => close());
-			const heartbeat = setInterval(() => {
+			const heartbeat = setInterval(async () => {
 				send(': still here\n\n');
-				void recheck();
+				if (!(await recheck())) return;
+				screen?.seen(streamId, false).catch((err) => log.warn({ err }, 'screen heartbeat failed'));
 			}, HEARTBEAT_SECONDS * 1000);
 			close = () => {
 				if (closed) return;
@@ -124,6 +133,7 @@ export function roomStream(
 				open.delete(close);
 				clearInterval(heartbeat);
 				stopFollowing();
+				screen?.gone(streamId).catch((err) => log.warn({ err }, 'screen goodbye failed'));
 				try {
 					controller.close();
 				} catch {
@@ -132,6 +142,7 @@ export function roomStream(
 			};
 			open.add(close);
 			send('retry: 2000\n\n');
+			screen?.seen(streamId, true).catch((err) => log.warn({ err }, 'screen hello failed'));
 		},
 		cancel() {
 			close();

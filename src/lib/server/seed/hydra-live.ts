@@ -44,22 +44,77 @@ const INJECTS: { scenarioTime: string; title: string; content: string; audience:
 	}
 ];
 
-export async function seedHydraLive(tx: Transaction, people: { author: string; signer: string }) {
+export const CLOCK_DRILL_SCENARIO = 'Missing after school (clock drill, injects seconds apart)';
+
+/** A drill for running on the clock: every inject goes to all syndicates, a few seconds of room time apart. */
+const DRILL: { releaseOffset: number; scenarioTime: string; title: string; content: string; prompts: string }[] = [
+	{
+		releaseOffset: 3,
+		scenarioTime: 'Day 1, 16:30',
+		title: 'Not home from school',
+		content: 'A parent calls: their child, aged 12 to 15, left school at 15:20 and has not come home. Their phone goes to voicemail.',
+		prompts: 'What do you ask the parent first?'
+	},
+	{
+		releaseOffset: 7,
+		scenarioTime: 'Day 1, 18:05',
+		title: 'Seen at the bus station',
+		content: 'A school friend says they saw the young person at the bus station with two older teenagers nobody knows.',
+		prompts: 'Does this change the risk grade?'
+	},
+	{
+		releaseOffset: 12,
+		scenarioTime: 'Day 1, 21:40',
+		title: 'A message from an unknown number',
+		content: 'The parent receives a text from an unknown number: the young person is “fine” and “staying at a friend’s”.',
+		prompts: 'Who checks the number, and who tells the parent what happens next?'
+	}
+];
+
+type ScenarioText = Pick<typeof hydraScenarios.$inferInsert, 'title' | 'summary' | 'learningObjectives' | 'targetModels' | 'circumstances'>;
+type InjectText = Omit<typeof hydraInjects.$inferInsert, 'id' | 'scenarioId' | 'position'>;
+
+/** A 12-to-15 scenario written by `author`, signed off as anonymised by `signer`, with its injects in order. */
+async function signedOffScenario(tx: Transaction, people: { author: string; signer: string }, scenario: ScenarioText, injects: InjectText[]) {
 	const scenarioId = newId();
 	await tx.insert(hydraScenarios).values({
 		id: scenarioId,
-		title: LIVE_DEMO_SCENARIO,
-		summary: 'A young person in residential care goes missing again at night; intelligence points to exploitation. A composite of common patterns, not a real case.',
-		learningObjectives: 'Grade risk on the whole pattern, not the single episode.\nShare exploitation intelligence across agencies the same night.\nMake return interviews happen and use what they find.',
-		targetModels: ['episode', 'police'],
 		ageBand: '12_15',
-		circumstances: 'Lives in a children’s home; several recent missing episodes; concerns about older adults and cars.',
+		...scenario,
 		createdBy: people.author,
 		updatedBy: people.author,
 		signedOffBy: people.signer,
 		signedOffAt: new Date()
 	});
-	await tx.insert(hydraInjects).values(INJECTS.map((inject, i) => ({ id: newId(), scenarioId, position: i + 1, ...inject })));
+	await tx.insert(hydraInjects).values(injects.map((inject, i) => ({ id: newId(), scenarioId, position: i + 1, ...inject })));
+	return scenarioId;
+}
+
+export async function seedHydraLive(tx: Transaction, people: { author: string; signer: string }) {
+	const scenarioId = await signedOffScenario(
+		tx,
+		people,
+		{
+			title: LIVE_DEMO_SCENARIO,
+			summary: 'A young person in residential care goes missing again at night; intelligence points to exploitation. A composite of common patterns, not a real case.',
+			learningObjectives: 'Grade risk on the whole pattern, not the single episode.\nShare exploitation intelligence across agencies the same night.\nMake return interviews happen and use what they find.',
+			targetModels: ['episode', 'police'],
+			circumstances: 'Lives in a children’s home; several recent missing episodes; concerns about older adults and cars.'
+		},
+		INJECTS
+	);
+	await signedOffScenario(
+		tx,
+		people,
+		{
+			title: CLOCK_DRILL_SCENARIO,
+			summary: 'A short drill for running an exercise on the clock: three injects a few seconds apart. A composite, not a real case.',
+			learningObjectives: 'Grade risk as information arrives.\nAgree who acts on each new piece of information.',
+			targetModels: ['episode'],
+			circumstances: 'Lives at home with a parent; no earlier missing episodes.'
+		},
+		DRILL.map((inject) => ({ audience: [], facilitatorNotes: '', ...inject }))
+	);
 	await tx.insert(hydraExercises).values({
 		id: newId(),
 		scenarioId,

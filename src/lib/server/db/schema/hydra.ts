@@ -14,6 +14,8 @@ import {
 	HYDRA_SECTORS,
 	type HydraSector
 } from '../../../domain/hydra';
+import { MAX_OFFSET_SECONDS } from '../../../domain/hydra/clock';
+import { MESSAGE_MAX } from '../../../domain/hydra/messages';
 import { areas, users } from './core';
 import { actions } from './actions';
 import { createdAt, inList } from './columns';
@@ -66,10 +68,13 @@ export const hydraInjects = pgTable(
 		prompts: text('prompts').notNull().default(''),
 		/** What good looks like: shown beside the syndicates' decisions in the debrief; part of what is signed off. */
 		expectedResponse: text('expected_response').notNull().default(''),
+		/** Seconds after the start at which "run on the clock" releases it; null: released by hand only. */
+		releaseOffset: integer('release_offset'),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('hydra_injects_scenario_idx').on(t.scenarioId, t.position),
+		check('hydra_injects_release_offset_check', sql`${t.releaseOffset} is null or ${t.releaseOffset} between 0 and ${sql.raw(String(MAX_OFFSET_SECONDS))}`),
 		check('hydra_injects_title_check', sql`length(trim(${t.title})) between 1 and 160`),
 		check('hydra_injects_audience_check', sql`${t.audience} <@ array[${inList(HYDRA_SECTORS)}]::text[]`)
 	]
@@ -147,10 +152,19 @@ export const hydraExercises = pgTable(
 		createdAt: createdAt(),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/** The room clock: time run before the current stretch, and when that stretch began (null while stopped). */
+		clockElapsedMs: integer('clock_elapsed_ms').notNull().default(0),
+		clockSince: timestamp('clock_since', { withTimezone: true }),
+		/** "Run on the clock": the server releases injects at their offsets while the exercise runs. */
+		clockAuto: boolean('clock_auto').notNull().default(false),
+		/** Injects control has held back from the clock (released by hand, or let go again). */
+		heldInjectIds: text('held_inject_ids').array().notNull().default(sql`'{}'::text[]`),
 		version: integer('version').notNull().default(1)
 	},
 	(t) => [
 		uniqueIndex('hydra_exercises_join_code_unique').on(t.joinCode),
+		// The clock moves exactly while the exercise runs.
+		check('hydra_exercises_clock_check', sql`(${t.status} = 'running') = (${t.clockSince} is not null)`),
 		check('hydra_exercises_status_check', sql`${t.status} in (${inList(EXERCISE_STATUSES)})`),
 		check('hydra_exercises_title_check', sql`length(trim(${t.title})) between 1 and 160`)
 	]
@@ -265,6 +279,41 @@ export const hydraBoardPosts = pgTable(
 		check('hydra_board_posts_status_check', sql`${t.status} in (${inList(BOARD_POST_STATUSES)})`),
 		// A hidden post always says why.
 		check('hydra_board_posts_hidden_reason_check', sql`${t.status} <> 'hidden' or length(trim(${t.hiddenReason})) between 1 and 300`)
+	]
+);
+
+/** One open event stream of a syndicate's screen, kept alive by its heartbeat: who is connected, across instances. */
+export const hydraScreens = pgTable(
+	'hydra_screens',
+	{
+		id: text('id').primaryKey(),
+		exerciseId: text('exercise_id').notNull(),
+		syndicateId: text('syndicate_id').notNull(),
+		seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		foreignKey({ name: 'hydra_screens_syndicate_fk', columns: [t.exerciseId, t.syndicateId], foreignColumns: [hydraSyndicates.exerciseId, hydraSyndicates.id] }).onDelete('cascade'),
+		index('hydra_screens_exercise_idx').on(t.exerciseId, t.seenAt)
+	]
+);
+
+/** Control's short messages to one syndicate or (no syndicate) to all: shown on their screens, kept in the log. */
+export const hydraMessages = pgTable(
+	'hydra_messages',
+	{
+		id: text('id').primaryKey(),
+		exerciseId: text('exercise_id')
+			.notNull()
+			.references(() => hydraExercises.id, { onDelete: 'cascade' }),
+		syndicateId: text('syndicate_id'),
+		text: text('text').notNull(),
+		sentBy: text('sent_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		foreignKey({ name: 'hydra_messages_syndicate_fk', columns: [t.exerciseId, t.syndicateId], foreignColumns: [hydraSyndicates.exerciseId, hydraSyndicates.id] }).onDelete('cascade'),
+		index('hydra_messages_exercise_idx').on(t.exerciseId, t.createdAt),
+		check('hydra_messages_text_check', sql`length(trim(${t.text})) between 1 and ${sql.raw(String(MESSAGE_MAX))}`)
 	]
 );
 

@@ -17,7 +17,7 @@ async function sessionOf(cookies: Cookies) {
 export async function load(event) {
 	event.setHeaders({ 'cache-control': 'no-store' });
 	const session = await sessionOf(event.cookies);
-	followRoomTopics(event, exerciseRoom(session.exercise.id), 'exercise', 'decisions', 'board');
+	followRoomTopics(event, exerciseRoom(session.exercise.id), 'exercise', 'decisions', 'board', 'messages');
 	// Exercise chrome only: no site navigation for a team to click away through mid-exercise.
 	return { chrome: 'exercise' as const, exerciseId: session.exercise.id, ...(await syndicateView(session)) };
 }

@@ -4,15 +4,16 @@ import { requireRole } from '$lib/server/auth/guard';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { followRoomTopics } from '$lib/server/realtime';
 import { link } from '$lib/server/mail';
-import { hidePostSchema, moveExerciseSchema, observerNoteSchema, releaseSchema, showPostSchema } from '$lib/validators/hydra-live';
-import { addObserverNote, getControl, moderateBoardPost, moveExercise, releaseInject } from '$lib/server/hydra/exercises';
+import { hidePostSchema, holdSchema, messageSchema, moveExerciseSchema, observerNoteSchema, releaseSchema, showPostSchema } from '$lib/validators/hydra-live';
+import { addObserverNote, getControl, holdInject, moderateBoardPost, moveExercise, releaseInject, runOnClock } from '$lib/server/hydra/exercises';
+import { sendMessage } from '$lib/server/hydra/messages';
 import { exerciseRoom } from '$lib/domain/live';
 import type { ExerciseMove } from '$lib/domain/hydra/exercise';
 import { notFoundAs404 } from './guard.server';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
-	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes', 'board');
+	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes', 'board', 'messages', 'screens');
 	const control = await notFoundAs404(getControl(user, event.params.id));
 	const joinUrl = link(`/hydra/join?code=${control.exercise.joinCode}`);
 	return {
@@ -34,8 +35,47 @@ const move = (name: ExerciseMove) => async (event: RequestEvent<{ id: string }>)
 	return { done: name };
 };
 
+const clock = (on: boolean) => async (event: RequestEvent<{ id: string }>) => {
+	const user = requireRole(event, 'admin', 'consultant');
+	const form = await parseForm(event.request, moveExerciseSchema);
+	if (!form.ok) return form.failure;
+	try {
+		await runOnClock(user, { id: event.params.id, version: form.data.version, on });
+	} catch (err) {
+		return failureFrom(event, err, form.values);
+	}
+	return { done: on ? 'clockOn' : 'clockOff' };
+};
+
+const hold = (held: boolean) => async (event: RequestEvent<{ id: string }>) => {
+	const user = requireRole(event, 'admin', 'consultant');
+	const form = await parseForm(event.request, holdSchema);
+	if (!form.ok) return form.failure;
+	try {
+		await holdInject(user, { id: event.params.id, injectId: form.data.injectId, hold: held });
+	} catch (err) {
+		return failureFrom(event, err, form.values);
+	}
+	return { done: held ? 'hold' : 'letGo' };
+};
+
 export const actions = {
 	start: move('start'),
+	clockOn: clock(true),
+	clockOff: clock(false),
+	hold: hold(true),
+	letGo: hold(false),
+	message: async (event) => {
+		const user = requireRole(event, 'admin', 'consultant');
+		const form = await parseForm(event.request, messageSchema);
+		if (!form.ok) return form.failure;
+		try {
+			await sendMessage(user, { id: event.params.id, syndicateId: form.data.to, text: form.data.message });
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+		return { done: 'message' };
+	},
 	pause: move('pause'),
 	resume: move('resume'),
 	end: move('end'),
