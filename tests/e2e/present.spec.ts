@@ -86,7 +86,7 @@ test('present mode steps through the stages on the map; a follower follows withi
 	await expectLabelsApart(follower.page);
 	await expectAccessible(follower.page);
 	await expectAccessible(facilitator.page);
-	await facilitator.page.screenshot({ path: `${results}/present-1280x720.png` });
+	await follower.page.screenshot({ path: `${results}/present-1280x720.png` });
 
 	// Looking around: the follower steps alone and stays put while the facilitator moves on.
 	await follower.page.getByRole('link', { name: 'Look around on my own' }).click();
@@ -112,12 +112,12 @@ test('present mode steps through the stages on the map; a follower follows withi
 	await openSettings(facilitator.page);
 	await facilitator.page.getByLabel('Minutes').selectOption('5');
 	await facilitator.page.getByRole('button', { name: 'Reset the timer' }).click();
-	await expect(follower.page.getByText('5:00')).toBeVisible({ timeout: 1000 });
+	await expect(follower.page.getByText('5:00')).toBeVisible();
 	await facilitator.page.getByRole('button', { name: 'Start the timer' }).click();
-	await expect(follower.page.getByText('running')).toBeVisible({ timeout: 1000 });
+	await expect(follower.page.getByText('running')).toBeVisible();
 	await expect(follower.page.getByText(/^4:5\d$/)).toBeVisible({ timeout: 5000 });
 	await facilitator.page.getByRole('button', { name: 'Pause the timer' }).click();
-	await expect(follower.page.getByText('paused')).toBeVisible({ timeout: 1000 });
+	await expect(follower.page.getByText('paused')).toBeVisible();
 	const held = await follower.page.locator('.timer .time').textContent();
 	await follower.page.waitForTimeout(1500);
 	await expect(follower.page.locator('.timer .time')).toHaveText(held!);
@@ -138,4 +138,30 @@ test('present mode stays legible on a 4K screen: larger type, labels apart', asy
 	await large.page.screenshot({ path: `${results}/present-3840x2160.png` });
 	await small.context.close();
 	await large.context.close();
+});
+
+test('the facilitator shows the swimlane, then the slides after the map: revealed votes, survey shifts, the theory of change', async ({ browser }) => {
+	const facilitator = await signedIn(browser, ACCOUNTS.consultant);
+	const { page } = facilitator;
+	await page.goto(PRESENT);
+	await goToSlide(page, '3. Return');
+	await expect(heading(page)).toHaveText('Return');
+	await page.getByLabel('Drawn as').selectOption({ label: 'Swimlane (journey)' });
+	await page.getByRole('button', { name: 'Draw the map this way' }).click();
+	await expect(page.getByRole('img', { name: /^The map at the return stage/ })).toBeVisible();
+	await expectAccessible(page);
+	await page.screenshot({ path: `${results}/present-swimlane-1280x720.png` });
+	await page.getByLabel('Drawn as').selectOption({ label: 'Network' });
+	await page.getByRole('button', { name: 'Draw the map this way' }).click();
+	await expect(page.getByRole('group', { name: /^The map at the return stage/ })).toBeVisible();
+
+	const slides = (await page.getByLabel('Go to slide').locator('option').allTextContents()).slice(5);
+	for (const label of slides) {
+		await goToSlide(page, label);
+		await expect(heading(page)).toHaveText(label.replace(/^\d+\. /, ''));
+		await expectAccessible(page);
+		await page.screenshot({ path: `${results}/present-slide-${label.replace(/\W+/g, '-').slice(0, 30)}.png` });
+	}
+	await goToSlide(page, '1. Before');
+	await facilitator.context.close();
 });
