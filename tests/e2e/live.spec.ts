@@ -76,7 +76,8 @@ test('the facilitator steps through the journey and a following participant move
 	await expect(facilitator.page.getByRole('heading', { level: 1 })).toHaveText(now);
 	await expectAccessible(participant.page);
 
-	const step = facilitator.page.getByRole('button', { name: now === 'Repeat' ? 'Previous stage' : 'Next stage' });
+	const forward = facilitator.page.getByRole('button', { name: 'Next slide' });
+	const step = (await forward.isEnabled()) ? forward : facilitator.page.getByRole('button', { name: 'Previous slide' });
 	await step.click();
 	await expect(facilitator.page.getByRole('heading', { level: 1 })).not.toHaveText(now);
 	const next = (await facilitator.page.getByRole('heading', { level: 1 }).textContent())!.trim();
@@ -85,7 +86,7 @@ test('the facilitator steps through the journey and a following participant move
 	// Looking around alone: the facilitator's next move no longer carries them along.
 	await participant.page.getByRole('link', { name: 'Look around on my own' }).click();
 	await expect(participant.page.getByText('looking around on your own')).toBeVisible();
-	await facilitator.page.getByRole('button', { name: next === 'Before' ? 'Next stage' : 'Previous stage' }).click();
+	await facilitator.page.getByRole('button', { name: next === 'Before' ? 'Next slide' : 'Previous slide' }).click();
 	await expect(facilitator.page.getByRole('heading', { level: 1 })).not.toHaveText(next);
 	await participant.page.waitForTimeout(500);
 	await expect(participant.page.getByRole('heading', { level: 1 })).toHaveText(next);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, createHandoff } from '$lib/server/map';
-import { closeVote, getVote, moveMyDot, openVote, presentationStep, setPresentationStep } from '$lib/server/workshops';
+import { closeVote, getVote, moveMyDot, openVote } from '$lib/server/workshops';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
@@ -55,18 +55,5 @@ describe('dot votes', () => {
 		const outsider = await member(south, 'editor');
 		await expect(getVote(outsider, vote.id)).rejects.toThrow(NotFoundError);
 		await expect(moveMyDot(outsider, { voteId: vote.id, handoffId: broken.id, change: 1 })).rejects.toThrow(NotFoundError);
-	});
-});
-
-describe('present mode', () => {
-	it('keeps the facilitator step, which only a lead moves, within the journey', async () => {
-		const area = await makeArea();
-		const [lead, editor] = [await member(area, 'lead'), await member(area, 'editor')];
-		expect(await presentationStep(editor)).toBe(0);
-		await setPresentationStep(lead, 3);
-		expect(await presentationStep(editor)).toBe(3);
-		await expect(setPresentationStep(editor, 1)).rejects.toThrow(NotFoundError);
-		await expect(setPresentationStep(lead, 5)).rejects.toThrow(InputError);
-		expect(await presentationStep(editor)).toBe(3);
 	});
 });

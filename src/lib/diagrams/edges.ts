@@ -1,6 +1,10 @@
 // Handoff lines between positioned nodes: straight when alone, bowed apart when several join the same two actors.
 // Pure and light, so the page can redraw lines while a node is dragged.
 
+import { labelBox, placeLabels, type Box, type PlacedLabel } from './labels';
+import { sectorReach } from './shapes';
+import type { Sector } from '$lib/domain/map/enums';
+
 export interface Point {
 	x: number;
 	y: number;
@@ -72,4 +76,39 @@ export function edgePaths(
 		});
 	}
 	return out;
+}
+
+/** A handoff's label as drawn beside the middle of its line. */
+export interface EdgeLabel {
+	id: string;
+	x: number;
+	y: number;
+	anchor: PlacedLabel['anchor'];
+	text: string;
+}
+
+/**
+ * Labels for some of a network's lines (the handoffs present mode highlights), each beside the middle of its line and
+ * clear of every node, every actor's label and each other; one that finds no room even shortened is left out (the
+ * slide's list names it).
+ */
+export function edgeLabels(
+	layout: { width: number; height: number; radius: number; nodes: { id: string; x: number; y: number; sector: Sector; label: Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'text'> }[] },
+	edges: (EdgeInput & { text: string })[]
+): EdgeLabel[] {
+	const positions = new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
+	const drawn = edges.filter((e) => positions.has(e.source) && positions.has(e.target));
+	const mids = new Map(edgePaths(positions, drawn, layout.radius).map((s) => [s.id, s.mid]));
+	const obstacles: Box[] = layout.nodes.flatMap((n) => [
+		(({ x, y }) => ({ x0: n.x - x, y0: n.y - y, x1: n.x + x, y1: n.y + y }))(sectorReach(n.sector, layout.radius)),
+		...(n.label.text ? [labelBox(n.label)] : [])
+	]);
+	const placed = placeLabels(
+		drawn.map((e) => ({ id: e.id, ...mids.get(e.id)!, text: e.text })),
+		3,
+		layout.width,
+		layout.height,
+		obstacles
+	);
+	return placed.filter((p) => !p.hidden).map(({ id, x, y, anchor, text }) => ({ id, x, y, anchor, text }));
 }

@@ -65,12 +65,23 @@ function overlap(a: Box, b: Box): number {
 	return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Places labels for nodes of radius `radius` (or their own reach) inside a width x height canvas. */
+/** The box a drawn label occupies, from where it sits and how it is anchored. */
+export function labelBox(label: Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'text'>): Box {
+	const w = labelWidth(label.text);
+	const x0 = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2;
+	return { x0, y0: label.y - LABEL_FONT_SIZE / 2 - 1, x1: x0 + w, y1: label.y + LABEL_FONT_SIZE / 2 + 1 };
+}
+
+/**
+ * Places labels for nodes of radius `radius` (or their own reach) inside a width x height canvas, clear of `obstacles`
+ * too (what is drawn already: other nodes and their labels, when these labels are a handoff's beside its line).
+ */
 export function placeLabels(
 	nodes: LabelInput[],
 	radius: number,
 	width: number,
-	height: number
+	height: number,
+	obstacles: Box[] = []
 ): PlacedLabel[] {
 	const h = LABEL_FONT_SIZE + 2;
 	const reachOf = (n: LabelInput) => n.reach ?? { x: radius, y: radius };
@@ -105,6 +116,7 @@ export function placeLabels(
 			Math.max(0, -b.x0) + Math.max(0, b.x1 - width) + Math.max(0, -b.y0) + Math.max(0, b.y1 - height);
 		return total + outside * h * 4;
 	};
+	for (const b of obstacles) occupy(b);
 	for (const n of nodes) {
 		const { x, y } = reachOf(n);
 		occupy({ x0: n.x - x, y0: n.y - y, x1: n.x + x, y1: n.y + y });

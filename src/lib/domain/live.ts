@@ -1,6 +1,6 @@
 // Live workshops: what a change event says, and which part of an area's pages it touches (pages depend on a topic's
-// key; an event invalidates only the pages that show that topic); present mode's steps; the rules of dot voting.
-import { STAGES, type Rating } from './map/enums';
+// key; an event invalidates only the pages that show that topic); the rules of dot voting.
+import type { Rating } from './map/enums';
 
 export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
@@ -105,9 +105,6 @@ export interface PresentPerson {
 	organisation: string;
 	view: string;
 }
-
-/** Present mode steps through the journey, one stage at a time. */
-export const PRESENT_STEPS = STAGES;
 
 export const VOTE_SCOPES = ['gaps', 'all'] as const;
 export type VoteScope = (typeof VOTE_SCOPES)[number];

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { MAX_DOTS, PRESENT_STEPS, VOTE_SCOPES } from '$lib/domain/live';
+import { MAX_DOTS, VOTE_SCOPES } from '$lib/domain/live';
 import { choice, requiredText, safeString } from './common';
 
 const id = safeString().min(1).max(64);
-
-export const presentStepSchema = z
-	.object({ step: z.coerce.number({ message: 'Choose a stage of the journey.' }).int().min(0).max(PRESENT_STEPS.length - 1) })
-	.strict();
 
 export const openVoteSchema = z
 	.object({

@@ -15,8 +15,7 @@ import { SCORES, SCORE_LABELS, sectorBreakdown, shiftOf, summarise, CODE_LENGTH,
 import type { Sector } from '$lib/domain/map/enums';
 import { PROGRAMME_MODELS } from '$lib/domain/programme';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import QRCode from 'qrcode';
-import { link } from '$lib/server/mail';
+import { qrLink } from '$lib/server/qr';
 import type { AreaContext } from '$lib/server/areas';
 import { assertEditor } from './index';
 
@@ -175,11 +174,8 @@ export async function roundResults(context: AreaContext, id: string, compareId: 
 export type RoundResults = Awaited<ReturnType<typeof roundResults>>;
 
 /** The public link of a round and a QR code of it (a PNG data URL) for the projector. */
-export async function shareOf(round: { code: string }) {
-	const url = link(`/s/${round.code}`);
-	// Dark on white with a quiet zone: scans from the back of a room off a washed-out projector.
-	const qr = await QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
-	return { url, qr };
+export function shareOf(round: { code: string }) {
+	return qrLink(`/s/${round.code}`);
 }
 
 /** The round before this one (by opening time), the natural comparison for a follow-up. */

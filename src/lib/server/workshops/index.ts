@@ -1,52 +1,23 @@
-// Facilitating a workshop: the facilitator's place in present mode, and dot votes on the area's handoffs. Every
+// Facilitating a workshop: dot votes on the area's handoffs (present mode's place is in $lib/server/present). Every
 // change is audited, which also tells every open page of the area (see $lib/server/realtime).
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '$lib/server/db';
-import { mapActors, mapHandoffs, presentations, voteDots, votes } from '$lib/server/db/schema';
+import { mapActors, mapHandoffs, voteDots, votes } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast } from '$lib/domain/roles';
-import { moveDot, onBallot, PRESENT_STEPS, tally, type VoteScope } from '$lib/domain/live';
+import { moveDot, onBallot, tally, type VoteScope } from '$lib/domain/live';
 import type { AreaContext } from '$lib/server/areas';
-import type { Stage } from '$lib/domain/map/enums';
 
 /** Facilitation is for the area's leads: the consultants running the workshop (and admins). */
 function assertFacilitator(context: AreaContext) {
 	if (!areaRoleAtLeast(context.role, 'lead')) throw new NotFoundError();
 }
 
-export async function presentationStep(context: AreaContext): Promise<number> {
-	const [row] = await db.select({ step: presentations.step }).from(presentations).where(eq(presentations.areaId, context.area.id));
-	return row?.step ?? 0;
-}
-
-export async function setPresentationStep(context: AreaContext, step: number) {
-	assertFacilitator(context);
-	if (!Number.isInteger(step) || step < 0 || step >= PRESENT_STEPS.length) throw new InputError({ step: 'Choose a stage of the journey.' });
-	await db.transaction(async (tx) => {
-		const values = { areaId: context.area.id, step, updatedBy: context.user.id, updatedAt: new Date() };
-		await tx.insert(presentations).values(values).onConflictDoUpdate({ target: presentations.areaId, set: values });
-		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'presentation', entityId: context.area.id, action: 'step', after: { step } });
-	});
-}
-
-/**
- * What present mode shows this person: the facilitator's stage, unless a participant has chosen to look around on
- * their own (`?follow=0&step=n`). Leads are the facilitators and always see, and move, the room's stage.
- */
-export async function presentView(context: AreaContext, query: URLSearchParams) {
-	const facilitatorStep = await presentationStep(context);
-	const canFacilitate = areaRoleAtLeast(context.role, 'lead');
-	const following = canFacilitate || query.get('follow') !== '0';
-	const asked = Number(query.get('step'));
-	const step = !following && Number.isInteger(asked) && asked >= 0 && asked < PRESENT_STEPS.length ? asked : facilitatorStep;
-	return { step, facilitatorStep, following, canFacilitate, handoffs: await stageHandoffs(context, step) };
-}
-
-/** An area's handoffs (of one journey stage, if given) with the names at each end, worst first. */
-function handoffsWithEnds(context: AreaContext, stage?: Stage) {
+/** An area's handoffs with the names at each end, worst first. */
+function handoffsWithEnds(context: AreaContext) {
 	const from = alias(mapActors, 'from_actor');
 	const to = alias(mapActors, 'to_actor');
 	return db
@@ -54,13 +25,8 @@ function handoffsWithEnds(context: AreaContext, stage?: Stage) {
 		.from(mapHandoffs)
 		.innerJoin(from, and(eq(from.areaId, mapHandoffs.areaId), eq(from.id, mapHandoffs.fromActorId)))
 		.innerJoin(to, and(eq(to.areaId, mapHandoffs.areaId), eq(to.id, mapHandoffs.toActorId)))
-		.where(and(eq(mapHandoffs.areaId, context.area.id), stage ? eq(mapHandoffs.stage, stage) : undefined))
+		.where(eq(mapHandoffs.areaId, context.area.id))
 		.orderBy(sql`case ${mapHandoffs.rating} when 'absent' then 0 when 'broken' then 1 when 'patchy' then 2 else 3 end`, asc(mapHandoffs.label));
-}
-
-/** What the room looks at on one step of present mode: the handoffs of that journey stage. */
-export function stageHandoffs(context: AreaContext, step: number) {
-	return handoffsWithEnds(context, PRESENT_STEPS[step]);
 }
 
 export interface VoteInput {

@@ -3,8 +3,9 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { areas, users } from './core';
-import { mapHandoffs } from './map';
+import { mapHandoffs, mapViews } from './map';
 import { VOTE_SCOPES } from '../../../domain/live';
+import { PRESENT_DRAWINGS } from '../../../domain/present';
 
 export const presence = pgTable(
 	'presence',
@@ -24,15 +25,33 @@ export const presence = pgTable(
 	(t) => [index('presence_area_idx').on(t.areaId, t.seenAt)]
 );
 
-// The facilitator's place in "present" mode: which journey stage the room is looking at. One row per area.
-export const presentations = pgTable('presentations', {
-	areaId: text('area_id')
-		.primaryKey()
-		.references(() => areas.id, { onDelete: 'cascade' }),
-	step: integer('step').notNull().default(0),
-	updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});
+// The facilitator's place in "present" mode, one row per area: the slide the room is looking at (a journey stage of the
+// map, a vote's results, a survey round's shift, the theory of change), the saved map view it is drawn from, and the
+// timer on the screen. Followers read it; only the facilitator writes it.
+export const presentations = pgTable(
+	'presentations',
+	{
+		areaId: text('area_id')
+			.primaryKey()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		/** The slide's key: `stage:<stage>`, `vote:<id>`, `survey:<id>` or `toc` (see $lib/domain/present). */
+		slide: text('slide').notNull().default('stage:before'),
+		/** The saved view the map is drawn from (null: the whole map), as a network or a swimlane. */
+		viewId: text('view_id').references(() => mapViews.id, { onDelete: 'set null' }),
+		drawing: text('drawing', { enum: PRESENT_DRAWINGS }).notNull().default('network'),
+		/** The timer: its length, how much of it ran before the current run, and when the current run started. */
+		timerSeconds: integer('timer_seconds').notNull().default(600),
+		timerUsedMs: integer('timer_used_ms').notNull().default(0),
+		timerStartedAt: timestamp('timer_started_at', { withTimezone: true }),
+		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		check('presentations_timer_seconds', sql`${t.timerSeconds} between 60 and 10800`),
+		check('presentations_drawing', sql`${t.drawing} in ('network', 'journey')`),
+		check('presentations_timer_used', sql`${t.timerUsedMs} >= 0`)
+	]
+);
 
 // Dot voting: the facilitator opens a vote on the area's handoffs; each participant spends up to `dots` dots.
 export const votes = pgTable(

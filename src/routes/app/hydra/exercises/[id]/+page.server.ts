@@ -1,9 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import QRCode from 'qrcode';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { followRoomTopics } from '$lib/server/realtime';
-import { link } from '$lib/server/mail';
+import { qrLink } from '$lib/server/qr';
 import { hidePostSchema, holdSchema, messageSchema, moveExerciseSchema, observerNoteSchema, releaseSchema, showPostSchema } from '$lib/validators/hydra-live';
 import { addObserverNote, getControl, holdInject, moderateBoardPost, moveExercise, releaseInject, runOnClock } from '$lib/server/hydra/exercises';
 import { sendMessage } from '$lib/server/hydra/messages';
@@ -15,12 +14,8 @@ export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
 	followRoomTopics(event, exerciseRoom(event.params.id), 'exercise', 'decisions', 'notes', 'board', 'messages', 'screens');
 	const control = await notFoundAs404(getControl(user, event.params.id));
-	const joinUrl = link(`/hydra/join?code=${control.exercise.joinCode}`);
-	return {
-		...control,
-		joinUrl,
-		qr: control.exercise.status === 'ended' ? null : await QRCode.toDataURL(joinUrl, { margin: 2, width: 320, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
-	};
+	const join = await qrLink(`/hydra/join?code=${control.exercise.joinCode}`, 320);
+	return { ...control, joinUrl: join.url, qr: control.exercise.status === 'ended' ? null : join.qr };
 }
 
 const move = (name: ExerciseMove) => async (event: RequestEvent<{ id: string }>) => {

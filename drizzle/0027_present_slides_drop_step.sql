@@ -1,0 +1,1 @@
+ALTER TABLE "presentations" DROP COLUMN "step";
