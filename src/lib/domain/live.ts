@@ -2,7 +2,7 @@
 // key; an event invalidates only the pages that show that topic); present mode's steps; the rules of dot voting.
 import { STAGES, type Rating } from './map/enums';
 
-export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes'] as const;
+export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes', 'rooms'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /** A change to an area's data, as every instance streams it: no content, only what changed and where. */
@@ -43,7 +43,11 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	missing_figures: 'toc',
 	presentation: 'present',
 	vote: 'votes',
-	vote_dot: 'votes'
+	vote_dot: 'votes',
+	room: 'rooms',
+	room_guest: 'rooms',
+	room_note: 'rooms',
+	room_proposal: 'rooms'
 };
 
 /** The topic an audited entity belongs to; anything not listed touches the area as a whole. */
@@ -76,6 +80,22 @@ const TOPIC_OF_EXERCISE_ENTITY: Record<string, ExerciseTopic> = {
 /** The topic of an exercise an audited entity belongs to; anything not listed touches the exercise as a whole. */
 export function exerciseTopicOf(entity: string): ExerciseTopic {
 	return TOPIC_OF_EXERCISE_ENTITY[entity] ?? 'exercise';
+}
+
+/**
+ * A workshop room's own stream: its guests have no account and may not open the area's stream, so the room's changes
+ * (and accepted proposals, which change the map) are published to the room as well as to the area.
+ */
+export const workshopRoom = (roomId: string) => `room:${roomId}`;
+
+export const WORKSHOP_TOPICS = ['room', 'notes', 'proposals'] as const;
+export type WorkshopTopic = (typeof WORKSHOP_TOPICS)[number];
+
+const TOPIC_OF_ROOM_ENTITY: Record<string, WorkshopTopic> = { room_note: 'notes', room_proposal: 'proposals' };
+
+/** The topic of a workshop room an audited entity belongs to; anything not listed touches the room as a whole. */
+export function workshopTopicOf(entity: string): WorkshopTopic {
+	return TOPIC_OF_ROOM_ENTITY[entity] ?? 'room';
 }
 
 /** A change in a room, as every instance streams it: like an area's change, no content. */
