@@ -75,6 +75,23 @@ CREATE TABLE "rooms" (
 	CONSTRAINT "rooms_times_check" CHECK ("rooms"."ends_at" > "rooms"."starts_at")
 );
 --> statement-breakpoint
+ALTER TABLE "votes" DROP CONSTRAINT "votes_scope_check";--> statement-breakpoint
+ALTER TABLE "vote_dots" DROP CONSTRAINT "vote_dots_handoff_fk";
+--> statement-breakpoint
+-- Dots on anything, by members or guests: existing dots keep their voter (the member) and item (the handoff).
+ALTER TABLE "vote_dots" DROP CONSTRAINT "vote_dots_vote_id_user_id_handoff_id_pk";--> statement-breakpoint
+ALTER TABLE "vote_dots" ALTER COLUMN "user_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD COLUMN "voter" text;--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD COLUMN "item_id" text;--> statement-breakpoint
+UPDATE "vote_dots" SET "voter" = "user_id", "item_id" = "handoff_id";--> statement-breakpoint
+ALTER TABLE "vote_dots" ALTER COLUMN "voter" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "vote_dots" ALTER COLUMN "item_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "vote_dots" DROP COLUMN "handoff_id";--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD CONSTRAINT "vote_dots_vote_id_voter_item_id_pk" PRIMARY KEY("vote_id","voter","item_id");--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD COLUMN "guest_id" text;--> statement-breakpoint
+ALTER TABLE "votes" ADD COLUMN "room_id" text;--> statement-breakpoint
+ALTER TABLE "votes" ADD COLUMN "hidden" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "votes" ADD COLUMN "ends_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "room_guests" ADD CONSTRAINT "room_guests_room_fk" FOREIGN KEY ("area_id","room_id") REFERENCES "public"."rooms"("area_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "room_notes" ADD CONSTRAINT "room_notes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "room_notes" ADD CONSTRAINT "room_notes_moderated_by_users_id_fk" FOREIGN KEY ("moderated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -91,4 +108,8 @@ CREATE INDEX "room_guests_room_idx" ON "room_guests" USING btree ("room_id","joi
 CREATE INDEX "room_notes_room_idx" ON "room_notes" USING btree ("room_id","created_at");--> statement-breakpoint
 CREATE INDEX "room_proposals_room_idx" ON "room_proposals" USING btree ("room_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "rooms_code_unique" ON "rooms" USING btree ("code");--> statement-breakpoint
-CREATE INDEX "rooms_area_idx" ON "rooms" USING btree ("area_id","starts_at");
+CREATE INDEX "rooms_area_idx" ON "rooms" USING btree ("area_id","starts_at");--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD CONSTRAINT "vote_dots_guest_id_room_guests_id_fk" FOREIGN KEY ("guest_id") REFERENCES "public"."room_guests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_room_fk" FOREIGN KEY ("area_id","room_id") REFERENCES "public"."rooms"("area_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vote_dots" ADD CONSTRAINT "vote_dots_voter_check" CHECK ("vote_dots"."voter" = coalesce("vote_dots"."user_id", "vote_dots"."guest_id") and ("vote_dots"."user_id" is null) <> ("vote_dots"."guest_id" is null));--> statement-breakpoint
+ALTER TABLE "votes" ADD CONSTRAINT "votes_scope_check" CHECK ("votes"."scope" in ('gaps', 'all', 'actors', 'outcomes', 'models', 'actions'));

@@ -98,6 +98,38 @@ test('a lead runs a workshop room with three guests who have no account', async 
 	for (const name of ['Asha', 'Ben', 'Cara']) await expect(guests.getByRole('cell', { name, exact: true })).toBeVisible(LIVE);
 	await expect(guests.getByRole('cell', { name: 'St Anne’s School', exact: true })).toBeVisible();
 
+	// A dot vote in the room: tallies hidden while the room votes, with a countdown on every screen, then revealed.
+	await page.getByLabel('Question').fill('Which actors matter most tonight?');
+	await page.getByLabel('On the vote').selectOption({ label: 'Actors on the map' });
+	await page.getByLabel('Dots for each person').fill('2');
+	await page.getByLabel('Minutes on the timer').fill('5');
+	await page.getByRole('button', { name: 'Open the vote' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Which actors matter most tonight?' })).toBeVisible();
+	const vote = (screen: Page) => screen.getByRole('region', { name: 'Dot vote: Which actors matter most tonight?' });
+	for (const screen of [asha, ben, cara]) await expect(vote(screen).getByRole('timer')).toBeVisible(LIVE);
+	await vote(asha).getByRole('button', { name: 'Place a dot on MASH police' }).click();
+	await expect(vote(asha).getByText('You have 1 of 2 dots left.')).toBeVisible();
+	await vote(asha).getByRole('button', { name: 'Place a dot on MASH police' }).click();
+	await expect(vote(asha).getByText('You have 0 of 2 dots left.')).toBeVisible();
+	await vote(ben).getByRole('button', { name: 'Place a dot on GP' }).click();
+	await expect(vote(ben).getByText('You have 1 of 2 dots left.')).toBeVisible();
+	await vote(cara).getByRole('button', { name: 'Place a dot on MASH police' }).click();
+	await expect(vote(cara).getByText('3 people have voted.')).toBeVisible(LIVE);
+	// Hidden: no tally on any screen, the facilitator's included.
+	for (const screen of [asha, ben, cara]) await expect(vote(screen).getByLabel(/^\d+ dots?$/)).toHaveCount(0);
+	await expect(page.getByText('3 people have voted.')).toBeVisible(LIVE);
+	await expect(page.getByLabel(/^\d+ dots?$/)).toHaveCount(0);
+	await expect(page.getByRole('timer')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Reveal the tallies' }).click();
+	for (const screen of [asha, ben, cara]) {
+		await expect(vote(screen).getByRole('listitem').first()).toContainText('MASH police', LIVE);
+		await expect(vote(screen).getByRole('listitem').first().getByLabel('3 dots')).toBeVisible();
+		await expect(vote(screen).getByRole('listitem').filter({ hasText: 'GP' }).first().getByLabel('1 dot', { exact: true })).toBeVisible();
+	}
+	await expectAccessible(asha);
+	await page.goto(facilitator);
+
 	// A note reaches every screen; a note with a phone number is held for the facilitator alone.
 	await addNote(asha, 'What works', 'Journey stage: During', 'The daily call between police and the home works.');
 	await expect(asha.getByRole('status').filter({ hasText: 'Your note is on the board.' })).toBeVisible();

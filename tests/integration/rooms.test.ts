@@ -6,7 +6,8 @@ import { hashToken, newToken } from '$lib/server/ids';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import { createActor } from '$lib/server/map';
 import { closeRoom, decideProposal, facilitatorView, listRooms, moderateNote, openRoom, removeGuest } from '$lib/server/rooms';
-import { addNote, guestByToken, guestView, GuestRefused, joinRoom, proposeActor } from '$lib/server/rooms/guests';
+import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, proposeActor } from '$lib/server/rooms/guests';
+import { getVote, moveMyDot, openVote, revealVote } from '$lib/server/workshops';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { followRoom, startRealtime } from '$lib/server/realtime';
 import { workshopRoom, type RoomChange } from '$lib/domain/live';
@@ -177,5 +178,45 @@ describe('live updates', () => {
 		} finally {
 			await stop();
 		}
+	});
+});
+
+describe('dot votes in a room', () => {
+	it('let guests and members spend their dots; tallies stay hidden from everyone until the facilitator reveals them', async () => {
+		const { lead, room } = await openedRoom();
+		const editor = await contextFor('editor', lead.area);
+		const police = await createActor(editor, { name: 'Police', sector: 'police', kind: 'organisation', audience: 'both', description: '' });
+		const school = await createActor(editor, { name: 'School', sector: 'education', kind: 'organisation', audience: 'both', description: '' });
+		const vote = await openVote(lead, { question: 'Who matters most?', scope: 'actors', dots: 2, roomId: room.id, minutes: 5 });
+		expect(vote.hidden).toBe(true);
+		expect(vote.endsAt!.getTime()).toBeGreaterThan(Date.now() + 4 * 60_000);
+		const sam = await guestIn(room.code, 'Sam');
+		await moveGuestDot(sam, { voteId: vote.id, itemId: police.id, change: 1 });
+		await moveGuestDot(sam, { voteId: vote.id, itemId: police.id, change: 1 });
+		await expect(moveGuestDot(sam, { voteId: vote.id, itemId: school.id, change: 1 })).rejects.toThrow('You have placed all 2 of your dots');
+		await moveMyDot(lead, { voteId: vote.id, itemId: school.id, change: 1 });
+
+		const [hidden] = await guestVotes(sam);
+		expect(hidden.items.map((i) => i.dots)).toEqual([null, null]);
+		expect(hidden).toMatchObject({ voters: 2, spent: 2, mine: { [police.id]: 2 } });
+		expect((await getVote(lead, vote.id)).items.every((i) => i.dots === null)).toBe(true);
+
+		await revealVote(lead, vote.id);
+		const [shown] = await guestVotes(sam);
+		expect(shown.items.map((i) => [i.label, i.dots])).toEqual([['Police', 2], ['School', 1]]);
+	});
+
+	it('refuse a guest’s dot on another room’s vote, and every dot once the room closes', async () => {
+		const { lead, room } = await openedRoom();
+		await createActor(await contextFor('editor', lead.area), { name: 'Police', sector: 'police', kind: 'organisation', audience: 'both', description: '' });
+		const vote = await openVote(lead, { question: 'Q', scope: 'actors', dots: 2, roomId: room.id, minutes: 5 });
+		const [item] = (await getVote(lead, vote.id)).items;
+		const other = await openedRoom();
+		const stranger = await guestIn(other.room.code);
+		await expect(moveGuestDot(stranger, { voteId: vote.id, itemId: item.id, change: 1 })).rejects.toBeInstanceOf(NotFoundError);
+		const sam = await guestIn(room.code);
+		await closeRoom(lead, room.id);
+		await expect(moveGuestDot(sam, { voteId: vote.id, itemId: item.id, change: 1 })).rejects.toThrow(ROOM_CLOSED_MESSAGE);
+		await expect(openVote(lead, { question: 'Q', scope: 'actors', dots: 2, roomId: room.id, minutes: 5 })).rejects.toBeInstanceOf(InputError);
 	});
 });

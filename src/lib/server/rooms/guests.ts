@@ -4,7 +4,8 @@
 // identifier check first: anything it flags is held for the facilitator.
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { mapActors, roomGuests, roomNotes, roomProposals, rooms, type Room, type RoomGuest } from '$lib/server/db/schema';
+import { mapActors, roomGuests, roomNotes, roomProposals, rooms, votes, type Room, type RoomGuest } from '$lib/server/db/schema';
+import { placeDot, roomVotes, voteView, type DotMove } from '$lib/server/workshops';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { InputError, NotFoundError } from '$lib/server/errors';
@@ -181,4 +182,18 @@ export async function guestView(session: GuestSession, now = new Date()) {
 /** The area's actors' names, for a guest choosing their organisation. */
 export function organisationsOf(room: Room) {
 	return db.select({ name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, room.areaId)).orderBy(asc(mapActors.name));
+}
+
+/** The room's votes as this guest sees them (tallies hidden until the facilitator reveals them). */
+export async function guestVotes(session: GuestSession) {
+	const list = await roomVotes(session.room.areaId, session.room.id);
+	return Promise.all(list.map((vote) => voteView(vote, session.guest.id)));
+}
+
+/** Places or takes back one of the guest's dots on a vote of their own room, while they may still act. */
+export async function moveGuestDot(session: GuestSession, input: DotMove) {
+	return db.transaction(async (tx) => {
+		const { guest, room } = await assertGuestMayAct(tx, session);
+		return placeDot(tx, eq(votes.roomId, room.id), { guestId: guest.id }, input, { actorId: null, by: { by: 'guest', displayName: guest.displayName, organisation: guest.organisation } });
+	});
 }

@@ -27,8 +27,8 @@ export async function seedWorkshops(tx: Transaction, areaId: string, openedBy: s
 	// Each voter spends their three dots: two on the first gap, one on a different one each.
 	await tx.insert(voteDots).values(
 		voters.flatMap((userId, i) => [
-			{ areaId, voteId: id, userId, handoffId: ballot[0].id, count: 2 },
-			{ areaId, voteId: id, userId, handoffId: ballot[(i + 1) % ballot.length].id, count: 1 }
+			{ areaId, voteId: id, voter: userId, userId, itemId: ballot[0].id, count: 2 },
+			{ areaId, voteId: id, voter: userId, userId, itemId: ballot[(i + 1) % ballot.length].id, count: 1 }
 		])
 	);
 }

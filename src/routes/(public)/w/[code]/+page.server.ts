@@ -9,7 +9,8 @@ import { guestView, joinRoom, markGuestSeen, organisationsOf, roomByCode, GuestR
 import { setGuestCookie } from '$lib/server/rooms/cookie';
 import { hashToken, newToken } from '$lib/server/ids';
 import { joinRoomSchema, noteSchema, proposeActorSchema } from '$lib/validators/rooms';
-import { addNote, proposeActor } from '$lib/server/rooms/guests';
+import { addNote, guestVotes, moveGuestDot, proposeActor } from '$lib/server/rooms/guests';
+import { guestDotSchema } from '$lib/validators/workshops';
 import { normaliseJoinCode } from '$lib/domain/join-code';
 import { isRoomOpen, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
 import { WORKSHOP_TOPICS, workshopRoom } from '$lib/domain/live';
@@ -37,7 +38,7 @@ export async function load(event) {
 	if (session) {
 		followRoomTopics(event, workshopRoom(session.room.id), ...WORKSHOP_TOPICS);
 		await markGuestSeen(session.guest);
-		return { chrome: 'room' as const, code, roomId: session.room.id, joined: await guestView(session) };
+		return { chrome: 'room' as const, code, roomId: session.room.id, joined: await guestView(session), votes: await guestVotes(session) };
 	}
 	const room = await roomByCode(code);
 	if (!room) error(404, NO_ROOM);
@@ -47,6 +48,7 @@ export async function load(event) {
 		code,
 		roomId: room.id,
 		joined: null,
+		votes: [],
 		room: { title: room.title, open },
 		organisations: open ? (await organisationsOf(room)).map((o) => o.name) : []
 	};
@@ -86,5 +88,6 @@ export const actions = {
 		redirect(303, `/w/${code}`);
 	},
 	note: asGuest(noteSchema, addNote),
-	propose: asGuest(proposeActorSchema, async (session, input) => ({ ...(await proposeActor(session, input)), status: 'proposed' }))
+	propose: asGuest(proposeActorSchema, async (session, input) => ({ ...(await proposeActor(session, input)), status: 'proposed' })),
+	dot: asGuest(guestDotSchema, async (session, input) => (await moveGuestDot(session, input), { status: 'dot' }))
 };
