@@ -12,6 +12,7 @@ import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { followRoom, startRealtime } from '$lib/server/realtime';
 import { workshopRoom, type RoomChange } from '$lib/domain/live';
 import { GUEST_REMOVED_MESSAGE, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
+import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
 import { useTestDatabase } from '../helpers/database';
@@ -92,10 +93,14 @@ describe('guests', () => {
 		const { room } = await openedRoom();
 		const venue = '10.7.0.1';
 		for (let i = 0; i < 80; i++) await guestIn(room.code, `Guest ${i}`, 'Venue', venue);
-		let refused = 0;
-		for (let i = 0; i < 100; i++) await guestIn(room.code, `More ${i}`, 'Venue', venue).catch((err) => err instanceof RateLimitedError && refused++);
-		expect(refused).toBeGreaterThan(0);
-	});
+		// Room for mistyped codes and re-joins past the 80, then the limit holds.
+		let more = 0;
+		for (; more < ROOM_JOIN_PER_ADDRESS.max; more++) {
+			const refused = await guestIn(room.code, `More ${more}`, 'Venue', venue).then(() => false, (err) => err instanceof RateLimitedError);
+			if (refused) break;
+		}
+		expect(80 + more).toBe(ROOM_JOIN_PER_ADDRESS.max);
+	}, 120_000);
 
 	it('leave notes; one the identifier check flags is held for the facilitator, who releases or discards it', async () => {
 		const { lead, room } = await openedRoom();
