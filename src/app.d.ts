@@ -1,5 +1,6 @@
 import type { SessionUser, Session } from '$lib/server/auth/session';
 import type { AreaContext } from '$lib/server/areas';
+import type { GuestSession } from '$lib/server/rooms/guests';
 import type { Seeded } from '$lib/server/welcome.js';
 
 declare global {
@@ -9,6 +10,8 @@ declare global {
 			session: Session | null;
 			/** Area lookups already made in this request, by slug (see requireArea). */
 			areaAccess: Map<string, Promise<AreaContext | null>>;
+			/** The workshop room guest this browser joined as (see src/lib/server/rooms), or null. */
+			guest: GuestSession | null;
 		}
 		interface Error {
 			message: string;

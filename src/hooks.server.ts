@@ -8,6 +8,8 @@ import { securityHeaders } from '$lib/server/security-headers.js';
 import { crossSiteFormRefusal, isForbiddenCrossSiteForm } from '$lib/server/csrf';
 import { useAddressFallback } from '$lib/server/client-address';
 import { addressProblem } from '$lib/domain/text';
+import { deleteGuestCookie, guestFromCookies, GUEST_COOKIE } from '$lib/server/rooms/cookie';
+import { guestRefusal } from '$lib/domain/rooms';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -35,6 +37,28 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
+	return resolve(event);
+};
+
+/** Whether a path is the guest's own room's (its page, data, actions and event stream). */
+const inRoom = (path: string, code: string) => path === `/w/${code}` || path.startsWith(`/w/${code}/`);
+
+// A workshop guest is a principal bound to one room. While their place in it lives (room open, guest not removed) the
+// cookie reaches that room's routes and nothing of the app or of other rooms: those answer 404, as for anything out of
+// reach. Signed-in people keep their own session's reach, whatever guest cookie their browser also holds.
+const roomGuest: Handle = async ({ event, resolve }) => {
+	event.locals.guest = null;
+	if (!event.cookies.get(GUEST_COOKIE)) return resolve(event);
+	const session = await guestFromCookies(event.cookies);
+	if (!session) {
+		deleteGuestCookie(event.cookies);
+		return resolve(event);
+	}
+	event.locals.guest = session;
+	const path = event.url.pathname;
+	const confined = !event.locals.user && !guestRefusal(session.room, session.guest, new Date());
+	if (confined && (path === '/app' || path.startsWith('/app/') || (path.startsWith('/w/') && !inRoom(path, session.room.code))))
+		return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain;charset=utf-8', 'cache-control': 'no-store' } });
 	return resolve(event);
 };
 
@@ -85,7 +109,7 @@ const hostileAddress: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(secure, hostileAddress, csrf, authenticate, areaDataRequests);
+export const handle = sequence(secure, hostileAddress, csrf, authenticate, roomGuest, areaDataRequests);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');

@@ -31,12 +31,12 @@ describe('dot votes', () => {
 		await expect(openVote(editor, { question: 'Fix first?', scope: 'gaps', dots: 2 })).rejects.toThrow(NotFoundError);
 		const vote = await openVote(lead, { question: 'Fix first?', scope: 'gaps', dots: 2 });
 
-		await moveMyDot(viewer, { voteId: vote.id, handoffId: broken.id, change: 1 });
-		await moveMyDot(viewer, { voteId: vote.id, handoffId: broken.id, change: 1 });
-		await expect(moveMyDot(viewer, { voteId: vote.id, handoffId: broken.id, change: 1 })).rejects.toThrow(InputError);
-		await expect(moveMyDot(editor, { voteId: vote.id, handoffId: working.id, change: 1 })).rejects.toThrow('That handoff is not on this vote.');
-		await moveMyDot(editor, { voteId: vote.id, handoffId: broken.id, change: 1 });
-		await moveMyDot(viewer, { voteId: vote.id, handoffId: broken.id, change: -1 });
+		await moveMyDot(viewer, { voteId: vote.id, itemId: broken.id, change: 1 });
+		await moveMyDot(viewer, { voteId: vote.id, itemId: broken.id, change: 1 });
+		await expect(moveMyDot(viewer, { voteId: vote.id, itemId: broken.id, change: 1 })).rejects.toThrow(InputError);
+		await expect(moveMyDot(editor, { voteId: vote.id, itemId: working.id, change: 1 })).rejects.toThrow('That is not on this vote.');
+		await moveMyDot(editor, { voteId: vote.id, itemId: broken.id, change: 1 });
+		await moveMyDot(viewer, { voteId: vote.id, itemId: broken.id, change: -1 });
 
 		const results = await getVote(viewer, vote.id);
 		expect(results.items.map((i) => [i.label, i.dots])).toEqual([['Return interview request', 2]]);
@@ -44,7 +44,7 @@ describe('dot votes', () => {
 
 		await closeVote(lead, vote.id);
 		await closeVote(lead, vote.id);
-		await expect(moveMyDot(editor, { voteId: vote.id, handoffId: broken.id, change: 1 })).rejects.toThrow('This vote has closed');
+		await expect(moveMyDot(editor, { voteId: vote.id, itemId: broken.id, change: 1 })).rejects.toThrow('This vote has closed');
 	});
 
 	it('are out of reach from another area', async () => {
@@ -54,6 +54,6 @@ describe('dot votes', () => {
 		const vote = await openVote(lead, { question: 'Fix first?', scope: 'all', dots: 3 });
 		const outsider = await member(south, 'editor');
 		await expect(getVote(outsider, vote.id)).rejects.toThrow(NotFoundError);
-		await expect(moveMyDot(outsider, { voteId: vote.id, handoffId: broken.id, change: 1 })).rejects.toThrow(NotFoundError);
+		await expect(moveMyDot(outsider, { voteId: vote.id, itemId: broken.id, change: 1 })).rejects.toThrow(NotFoundError);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveDot, onBallot, tally, topicOf } from '$lib/domain/live';
+import { moveDot, onBallot, tally, topicOf, voteClosedMessage, voteIsOpen } from '$lib/domain/live';
 
 describe('change topics', () => {
 	it('sends map, action and vote changes to their own pages, and anything else to the whole area', () => {
@@ -32,9 +32,9 @@ describe('dot voting', () => {
 			{ id: 'c', label: 'Alert' }
 		];
 		const dots = [
-			{ handoffId: 'a', userId: 'u1', count: 2 },
-			{ handoffId: 'b', userId: 'u1', count: 1 },
-			{ handoffId: 'b', userId: 'u2', count: 1 }
+			{ itemId: 'a', voter: 'u1', count: 2 },
+			{ itemId: 'b', voter: 'u1', count: 1 },
+			{ itemId: 'b', voter: 'g1', count: 1 }
 		];
 		const result = tally(ballot, dots);
 		expect(result.items.map((i) => [i.label, i.dots])).toEqual([
@@ -43,5 +43,15 @@ describe('dot voting', () => {
 			['Alert', 0]
 		]);
 		expect(result.voters).toBe(2);
+	});
+
+	it('takes dots until the facilitator closes the vote or its countdown runs out', () => {
+		const now = new Date('2026-12-05T14:10:00Z');
+		expect(voteIsOpen({ closedAt: null, endsAt: null }, now)).toBe(true);
+		expect(voteIsOpen({ closedAt: null, endsAt: new Date('2026-12-05T14:10:01Z') }, now)).toBe(true);
+		expect(voteIsOpen({ closedAt: null, endsAt: now }, now)).toBe(false);
+		expect(voteClosedMessage({ closedAt: null, endsAt: now }, now)).toMatch(/Time is up/);
+		expect(voteClosedMessage({ closedAt: now, endsAt: null }, now)).toMatch(/closed/);
+		expect(voteClosedMessage({ closedAt: null, endsAt: null }, now)).toBeNull();
 	});
 });

@@ -2,7 +2,7 @@
 // key; an event invalidates only the pages that show that topic); the rules of dot voting.
 import type { Rating } from './map/enums';
 
-export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes'] as const;
+export const LIVE_TOPICS = ['area', 'members', 'map', 'actions', 'models', 'surveys', 'toc', 'present', 'votes', 'rooms'] as const;
 export type LiveTopic = (typeof LIVE_TOPICS)[number];
 
 /** A change to an area's data, as every instance streams it: no content, only what changed and where. */
@@ -43,7 +43,11 @@ const TOPIC_OF_ENTITY: Record<string, LiveTopic> = {
 	missing_figures: 'toc',
 	presentation: 'present',
 	vote: 'votes',
-	vote_dot: 'votes'
+	vote_dot: 'votes',
+	room: 'rooms',
+	room_guest: 'rooms',
+	room_note: 'rooms',
+	room_proposal: 'rooms'
 };
 
 /** The topic an audited entity belongs to; anything not listed touches the area as a whole. */
@@ -80,6 +84,22 @@ export function exerciseTopicOf(entity: string): ExerciseTopic {
 	return TOPIC_OF_EXERCISE_ENTITY[entity] ?? 'exercise';
 }
 
+/**
+ * A workshop room's own stream: its guests have no account and may not open the area's stream, so the room's changes
+ * (and accepted proposals, which change the map) are published to the room as well as to the area.
+ */
+export const workshopRoom = (roomId: string) => `room:${roomId}`;
+
+export const WORKSHOP_TOPICS = ['room', 'notes', 'proposals'] as const;
+export type WorkshopTopic = (typeof WORKSHOP_TOPICS)[number];
+
+const TOPIC_OF_ROOM_ENTITY: Record<string, WorkshopTopic> = { room_note: 'notes', room_proposal: 'proposals' };
+
+/** The topic of a workshop room an audited entity belongs to; anything not listed touches the room as a whole. */
+export function workshopTopicOf(entity: string): WorkshopTopic {
+	return TOPIC_OF_ROOM_ENTITY[entity] ?? 'room';
+}
+
 /** A change in a room, as every instance streams it: like an area's change, no content. */
 export interface RoomChange {
 	id: number;
@@ -106,12 +126,18 @@ export interface PresentPerson {
 	view: string;
 }
 
-export const VOTE_SCOPES = ['gaps', 'all'] as const;
+export const VOTE_SCOPES = ['gaps', 'all', 'actors', 'outcomes', 'models', 'actions'] as const;
 export type VoteScope = (typeof VOTE_SCOPES)[number];
 export const VOTE_SCOPE_LABELS: Record<VoteScope, string> = {
 	gaps: 'Broken, absent and gap handoffs',
-	all: 'Every handoff'
+	all: 'Every handoff',
+	actors: 'Actors on the map',
+	outcomes: 'Outcomes in the theory of change',
+	models: 'Mental models',
+	actions: 'Actions'
 };
+/** Scopes whose ballot is the map's handoffs (their top items can become actions addressing them). */
+export const isHandoffScope = (scope: VoteScope) => scope === 'gaps' || scope === 'all';
 export const MAX_DOTS = 10;
 
 /** Whether a handoff is on the ballot of a vote with this scope. */
@@ -129,12 +155,27 @@ export function moveDot(dots: number, spent: number, onItem: number, change: 1 |
 	return { ok: true, count: onItem + change };
 }
 
-/** Results: every ballot item with its dots, most first (ties by label), and who has voted. */
-export function tally<H extends { id: string; label: string }>(ballot: H[], dots: { handoffId: string; userId: string; count: number }[]) {
+/** Results: every ballot item with its dots, most first (ties by label), and who has voted (members and guests). */
+export function tally<H extends { id: string; label: string }>(ballot: H[], dots: { itemId: string; voter: string; count: number }[]) {
 	const totals = new Map<string, number>();
-	for (const d of dots) totals.set(d.handoffId, (totals.get(d.handoffId) ?? 0) + d.count);
+	for (const d of dots) totals.set(d.itemId, (totals.get(d.itemId) ?? 0) + d.count);
 	return {
 		items: ballot.map((h) => ({ ...h, dots: totals.get(h.id) ?? 0 })).sort((a, b) => b.dots - a.dots || a.label.localeCompare(b.label, 'en-GB')),
-		voters: new Set(dots.map((d) => d.userId)).size
+		voters: new Set(dots.map((d) => d.voter)).size
 	};
 }
+
+/** Dots are placed until the facilitator closes the vote or its countdown runs out. */
+export function voteIsOpen(vote: { closedAt: Date | null; endsAt: Date | null }, now: Date): boolean {
+	return vote.closedAt === null && (vote.endsAt === null || now.getTime() < vote.endsAt.getTime());
+}
+
+/** Why a dot cannot move on this vote now, or null. */
+export function voteClosedMessage(vote: { closedAt: Date | null; endsAt: Date | null }, now: Date): string | null {
+	if (vote.closedAt) return 'This vote has closed: the results below are final.';
+	if (vote.endsAt && now.getTime() >= vote.endsAt.getTime()) return 'Time is up on this vote: no more dots can be placed.';
+	return null;
+}
+
+/** Minutes on a room vote's countdown. */
+export const MAX_VOTE_MINUTES = 30;

@@ -26,8 +26,12 @@ export function deckOf(input: { votes: { id: string; question: string }[]; round
 	];
 }
 
-/** Which votes have results the room may see: closed ones (a vote's tallies are revealed when it closes). */
-export const isRevealed = (vote: { closedAt: Date | null }) => vote.closedAt !== null;
+/**
+ * Which votes have results the room may see: a closed vote, or a workshop room's vote whose tallies the facilitator has
+ * revealed; never one whose tallies are still hidden.
+ */
+export const isRevealed = (vote: { closedAt: Date | null; hidden: boolean; roomId: string | null }) =>
+	!vote.hidden && (vote.closedAt !== null || vote.roomId !== null);
 
 /** The slide at `key`, or the first slide when the deck no longer has it (a vote removed, say). */
 export function slideAt<S extends { key: string }>(deck: S[], key: string | null | undefined): S {

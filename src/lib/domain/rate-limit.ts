@@ -64,3 +64,5 @@ export const HYDRA_REQUEST_PER_ADDRESS: WindowRule = { max: 5, windowMs: 60 * 60
 export const SURVEY_ANSWER_PER_ADDRESS: WindowRule = { max: 60, windowMs: 15 * 60_000 };
 // Hydra syndicates join from one venue's wifi too: a room of a dozen teams, with room for mistyped codes.
 export const HYDRA_JOIN_PER_ADDRESS: WindowRule = { max: 30, windowMs: 15 * 60_000 };
+// A workshop room of 80 joins from one venue's wifi: every guest once, with room for mistyped codes and re-joins.
+export const ROOM_JOIN_PER_ADDRESS: WindowRule = { max: 160, windowMs: 15 * 60_000 };

@@ -1,6 +1,7 @@
 // Random identifiers and secret tokens.
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sha256 } from '@oslojs/crypto/sha2';
+import { joinCodeFrom } from '$lib/domain/join-code';
 
 /** A URL-safe random id (120 bits). */
 export function newId(): string {
@@ -19,3 +20,6 @@ export function newToken(): string {
 export function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
+
+/** A short join code for a room or an exercise, read off a projector (not a secret: a room checks who holds it). */
+export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));

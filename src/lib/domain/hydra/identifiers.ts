@@ -254,3 +254,8 @@ export function checkFields(fields: CheckedField[]): FieldHit[] {
 		});
 	});
 }
+
+/** What the check finds in a text, as its kinds' labels ("Phone number, Postcode"); empty when nothing. */
+export function flaggedKinds(text: string): string {
+	return [...new Set(findIdentifiers(text).map((hit) => IDENTIFIER_KIND_LABELS[hit.kind]))].join(', ');
+}

@@ -2,7 +2,7 @@
 import type { Executor } from '$lib/server/db';
 import { auditLog } from '$lib/server/db/schema';
 import { publishChange, publishRoomChange, versionOf } from '$lib/server/realtime';
-import { exerciseRoom, exerciseTopicOf } from '$lib/domain/live';
+import { exerciseRoom, exerciseTopicOf, workshopRoom, workshopTopicOf } from '$lib/domain/live';
 
 // Secrets never enter the trail, not even encrypted or hashed.
 const HIDDEN = new Set(['passwordHash', 'tokenHash', 'tokenSealed', 'totpKey']);
@@ -22,6 +22,8 @@ export interface AuditEntryInput {
 	after?: object | null;
 	/** The Hydra exercise the change belongs to: published to the exercise's room for its live screens. */
 	exerciseId?: string | null;
+	/** The workshop room the change belongs to: published to the room's stream too, for its guests' screens. */
+	roomId?: string | null;
 }
 
 /**
@@ -59,5 +61,11 @@ export async function audit(tx: Executor, entry: AuditEntryInput) {
 				version: versionOf(entry.after)
 			},
 			exerciseTopicOf(entry.entity)
+		);
+	if (entry.roomId)
+		await publishRoomChange(
+			tx,
+			{ id: row.id, room: workshopRoom(entry.roomId), entity: entry.entity, entityId: entry.entityId, action: entry.action, version: versionOf(entry.after) },
+			workshopTopicOf(entry.entity)
 		);
 }

@@ -18,12 +18,12 @@ import {
 	hydraSyndicates,
 	users
 } from '$lib/server/db/schema';
-import { newId } from '$lib/server/ids';
+import { newId, newJoinCode } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { assertStaff } from '$lib/server/auth/staff';
 import { usableLive, type HydraSector } from '$lib/domain/hydra';
-import { canMove, canRelease, compareDecisions, EXERCISE_MOVES, joinCodeFrom, nextInject, scenarioClock, type ExerciseMove } from '$lib/domain/hydra/exercise';
+import { canMove, canRelease, compareDecisions, EXERCISE_MOVES, nextInject, scenarioClock, type ExerciseMove } from '$lib/domain/hydra/exercise';
 import type { SessionUser } from '$lib/server/auth/session';
 import { clockAfterMove, clockQueue, roomClock } from '$lib/domain/hydra/clock';
 import { connectedScreens } from './screens';
@@ -33,7 +33,6 @@ import { isSyndicateOf } from './membership';
 import { wakeClock } from './clock';
 
 
-export const newJoinCode = () => joinCodeFrom((count) => crypto.getRandomValues(new Uint8Array(count)));
 
 /** Every exercise, newest first, with its scenario's title and how many syndicates joined. */
 export async function listExercises(actor: SessionUser) {

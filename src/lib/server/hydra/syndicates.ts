@@ -13,7 +13,7 @@ import { HYDRA_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { canDecide, canJoin, scenarioClock, seesInject } from '$lib/domain/hydra/exercise';
 import type { HydraSector } from '$lib/domain/hydra';
 import type { HydraExercise, HydraSyndicate } from '$lib/server/db/schema';
-import { findIdentifiers, IDENTIFIER_KIND_LABELS } from '$lib/domain/hydra/identifiers';
+import { flaggedKinds } from '$lib/domain/hydra/identifiers';
 import { boardPosts } from './exercises';
 import { messagesFor } from './messages';
 import { roomClock } from '$lib/domain/hydra/clock';
@@ -155,7 +155,7 @@ export async function logDecision(session: SyndicateSession, input: DecisionInpu
  * identifier check runs first: an answer it flags is held, seen by control alone until control shows or hides it.
  */
 export async function postToBoard(session: SyndicateSession, input: { text: string }) {
-	const flagged = [...new Set(findIdentifiers(input.text).map((hit) => IDENTIFIER_KIND_LABELS[hit.kind]))].join(', ');
+	const flagged = flaggedKinds(input.text);
 	return db.transaction(async (tx) => {
 		const [exercise] = await tx.select().from(hydraExercises).where(eq(hydraExercises.id, session.exercise.id)).for('share');
 		if (!exercise) throw new NotFoundError();

@@ -152,7 +152,8 @@ export async function slideContent(context: AreaContext, slide: Slide, state: Fo
 	if (slide.kind === 'stage') return stageContent(context, slide.stage, state);
 	if (slide.kind === 'vote') {
 		const { vote, items, voters } = await getVote(context, slide.id);
-		return { kind: 'vote' as const, question: vote.question, voters, items: items.map((i) => ({ id: i.id, label: i.label, from: i.from, to: i.to, dots: i.dots })) };
+		// A slide only for a revealed vote (see the deck), so every tally is there; `?? 0` only satisfies the type.
+		return { kind: 'vote' as const, question: vote.question, voters, items: items.map((i) => ({ id: i.id, label: i.label, detail: i.detail, dots: i.dots ?? 0 })) };
 	}
 	if (slide.kind === 'survey') {
 		// Its shift since the round before it (rounds are listed newest first), as the results page compares by default.

@@ -2,8 +2,7 @@
 // exercise set up from it, ready for syndicates to join. The library's complete demo scenario is seeded beside it.
 import type { Transaction } from '$lib/server/db';
 import { hydraExercises, hydraInjects, hydraScenarios } from '$lib/server/db/schema';
-import { newId } from '$lib/server/ids';
-import { newJoinCode } from '$lib/server/hydra/exercises';
+import { newId, newJoinCode } from '$lib/server/ids';
 import type { HydraSector } from '$lib/domain/hydra';
 
 export const LIVE_DEMO_SCENARIO = 'Missing from a children’s home at night (short live demo)';

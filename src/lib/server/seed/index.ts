@@ -13,7 +13,7 @@ import { seedMaps } from './map';
 import { seedPrivacy } from './privacy';
 import { seedHeroes } from './heroes';
 import { seedActions } from './actions';
-import { seedWorkshops } from './workshops';
+import { seedRoom, seedWorkshops } from './workshops';
 import { seedModels } from './models';
 import { seedToc } from './toc';
 import { seedHydra } from './hydra';
@@ -133,6 +133,7 @@ export async function seedDemo(
 		await seedPrivacy(tx);
 		await seedActions(tx, [areaIds.northbrook, areaIds.southmere], { [areaIds.northbrook]: userIds['partner.north@homeward.test'], [areaIds.southmere]: userIds['partner.south@homeward.test'] }, userIds['consultant@homeward.test']);
 		await seedWorkshops(tx, areaIds.northbrook, userIds['consultant@homeward.test'], [userIds['partner.north@homeward.test'], userIds['viewer.north@homeward.test']]);
+		await seedRoom(tx, areaIds.northbrook, userIds['consultant@homeward.test']);
 		await seedToc(tx, { northbrook: areaIds.northbrook, southmere: areaIds.southmere }, userIds['consultant@homeward.test']);
 		await seedHydra(tx, { casey: userIds['consultant@homeward.test'], morgan: userIds['consultant2@homeward.test'] }, areaIds.northbrook);
 		await seedHydraLive(tx, { author: userIds['consultant@homeward.test'], signer: userIds['consultant2@homeward.test'] });

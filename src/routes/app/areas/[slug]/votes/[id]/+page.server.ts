@@ -2,7 +2,7 @@ import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { dotSchema } from '$lib/validators/workshops';
-import { closeVote, getVote, moveMyDot } from '$lib/server/workshops';
+import { closeVote, getVote, moveMyDot, revealVote } from '$lib/server/workshops';
 import { NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { error } from '@sveltejs/kit';
@@ -38,6 +38,14 @@ export const actions = {
 		const context = await requireArea(event, 'lead');
 		try {
 			await closeVote(context, event.params.id);
+		} catch (err) {
+			return failureFrom(event, err, {});
+		}
+	},
+	reveal: async (event) => {
+		const context = await requireArea(event, 'lead');
+		try {
+			await revealVote(context, event.params.id);
 		} catch (err) {
 			return failureFrom(event, err, {});
 		}

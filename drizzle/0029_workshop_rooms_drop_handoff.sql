@@ -1,0 +1,1 @@
+ALTER TABLE "vote_dots" DROP COLUMN "handoff_id";

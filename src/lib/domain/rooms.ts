@@ -1,0 +1,65 @@
+// Workshop rooms: an area's workshop that people join by code from their own phone, without an account. The rules of
+// when a room is open, what a guest may still do, sticky notes and proposals. Pure: no I/O.
+
+export const ROOM_LIMITS = {
+	title: 120,
+	displayName: 60,
+	organisation: 120,
+	note: 280,
+	/** A workshop is a day's work at most: a room left open by mistake still closes. */
+	hours: 12
+} as const;
+
+export const NOTE_KINDS = ['works', 'breaks', 'idea'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = { works: 'What works', breaks: 'What breaks', idea: 'Idea' };
+
+export const NOTE_TARGETS = ['actor', 'handoff', 'stage', 'outcome'] as const;
+export type NoteTarget = (typeof NOTE_TARGETS)[number];
+export const NOTE_TARGET_LABELS: Record<NoteTarget, string> = { actor: 'Actor', handoff: 'Handoff', stage: 'Journey stage', outcome: 'Outcome' };
+
+/** shown on every screen in the room; held by the identifier check for the facilitator; discarded by the facilitator. */
+export const NOTE_STATUSES = ['shown', 'held', 'discarded'] as const;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+
+export const PROPOSAL_KINDS = ['actor', 'handoff'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+interface RoomTimes {
+	endsAt: Date;
+	closedAt: Date | null;
+}
+
+/** A room is open until the facilitator closes it, or its end time comes, whichever is first. */
+export function isRoomOpen(room: RoomTimes, now: Date): boolean {
+	return room.closedAt === null && now.getTime() < room.endsAt.getTime();
+}
+
+/** When the room closed (or closes): the facilitator's closing, or the end time if that came first. */
+export function closedAt(room: RoomTimes): Date {
+	return room.closedAt && room.closedAt.getTime() < room.endsAt.getTime() ? room.closedAt : room.endsAt;
+}
+
+export const ROOM_CLOSED_MESSAGE = 'This workshop room has closed, so it takes nothing more. Thank you for taking part.';
+export const GUEST_REMOVED_MESSAGE = 'The facilitator has removed you from this room, so you cannot add anything more.';
+
+/** Why a guest may do nothing more in the room, or null while they may. */
+export function guestRefusal(room: RoomTimes, guest: { removedAt: Date | null }, now: Date): string | null {
+	if (guest.removedAt) return GUEST_REMOVED_MESSAGE;
+	if (!isRoomOpen(room, now)) return ROOM_CLOSED_MESSAGE;
+	return null;
+}
+
+/**
+ * Field errors for a room's times, or none: the end after the start, still to come, and within a working day (so a
+ * guest's cookie, which lives until the end, never outlives a day).
+ */
+export function roomTimesProblem(startsAt: Date, endsAt: Date, now: Date): Record<string, string> {
+	if (endsAt.getTime() <= startsAt.getTime()) return { endTime: 'The end must be after the start.' };
+	if (endsAt.getTime() <= now.getTime()) return { endTime: 'The end has already passed: choose a time still to come.' };
+	if (endsAt.getTime() - startsAt.getTime() > ROOM_LIMITS.hours * 3_600_000)
+		return { endTime: `A room lasts at most ${ROOM_LIMITS.hours} hours: open another for another day.` };
+	return {};
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeFrom, normaliseJoinCode } from '$lib/domain/join-code';
+import { closedAt, GUEST_REMOVED_MESSAGE, guestRefusal, isRoomOpen, ROOM_CLOSED_MESSAGE, roomTimesProblem } from '$lib/domain/rooms';
+import { joinRoomSchema, noteSchema, openRoomSchema } from '$lib/validators/rooms';
+import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
+
+const at = (iso: string) => new Date(iso);
+
+describe('room join codes', () => {
+	it('are drawn from the projector-safe alphabet, and what people type reads back as the same code', () => {
+		const seen = new Set<string>();
+		for (let i = 0; i < 200; i++) {
+			const code = joinCodeFrom((n) => crypto.getRandomValues(new Uint8Array(n)));
+			expect(code).toHaveLength(JOIN_CODE_LENGTH);
+			expect([...code].every((c) => JOIN_CODE_ALPHABET.includes(c))).toBe(true);
+			expect(normaliseJoinCode(code.toLowerCase().slice(0, 3) + ' - ' + code.slice(3))).toBe(code);
+			seen.add(code);
+		}
+		// 25^6 codes: two hundred draws do not repeat.
+		expect(seen.size).toBe(200);
+	});
+
+	it('refuse anything that is not six code characters, so a path like /w/../app is never a room', () => {
+		for (const typed of ['', 'ACD', 'ACDEFGH', 'ACDEF0', 'ACDEFO', '../app', 'ACD%00E', 'ÄCDEFG']) expect(normaliseJoinCode(typed)).toBeNull();
+	});
+});
+
+describe('when a room is open', () => {
+	const room = { endsAt: at('2026-12-05T16:00:00Z'), closedAt: null };
+
+	it('is open until its end time, and closed from then on', () => {
+		expect(isRoomOpen(room, at('2026-12-05T15:59:59Z'))).toBe(true);
+		expect(isRoomOpen(room, at('2026-12-05T16:00:00Z'))).toBe(false);
+		expect(closedAt(room)).toEqual(room.endsAt);
+	});
+
+	it('closes early when the facilitator closes it', () => {
+		const closed = { ...room, closedAt: at('2026-12-05T15:00:00Z') };
+		expect(isRoomOpen(closed, at('2026-12-05T15:30:00Z'))).toBe(false);
+		expect(closedAt(closed)).toEqual(closed.closedAt);
+	});
+});
+
+describe('what a guest may still do', () => {
+	const room = { endsAt: at('2026-12-05T16:00:00Z'), closedAt: null };
+	const during = at('2026-12-05T15:00:00Z');
+
+	it('acts while the room is open and they are in it', () => {
+		expect(guestRefusal(room, { removedAt: null }, during)).toBeNull();
+	});
+
+	it('is refused, with why, once removed or once the room has closed', () => {
+		expect(guestRefusal(room, { removedAt: during }, during)).toBe(GUEST_REMOVED_MESSAGE);
+		expect(guestRefusal(room, { removedAt: null }, at('2026-12-05T16:00:00Z'))).toBe(ROOM_CLOSED_MESSAGE);
+		expect(guestRefusal({ ...room, closedAt: during }, { removedAt: null }, during)).toBe(ROOM_CLOSED_MESSAGE);
+		// Being removed is the reason that matters to the guest, even in a closed room.
+		expect(guestRefusal({ ...room, closedAt: during }, { removedAt: during }, during)).toBe(GUEST_REMOVED_MESSAGE);
+	});
+
+	it('joins from a venue that shares one address: a room of 80 fits the limit', () => {
+		expect(ROOM_JOIN_PER_ADDRESS.max).toBeGreaterThanOrEqual(80);
+	});
+});
+
+describe('a room’s times', () => {
+	const now = at('2026-12-05T09:00:00Z');
+	it('end after they start, still to come, within a working day', () => {
+		expect(roomTimesProblem(at('2026-12-05T14:00:00Z'), at('2026-12-05T16:00:00Z'), now)).toEqual({});
+		expect(roomTimesProblem(at('2026-12-05T14:00:00Z'), at('2026-12-05T14:00:00Z'), now).endTime).toMatch(/after the start/);
+		expect(roomTimesProblem(at('2026-12-05T06:00:00Z'), at('2026-12-05T08:00:00Z'), now).endTime).toMatch(/already passed/);
+		expect(roomTimesProblem(at('2026-12-05T06:00:00Z'), at('2026-12-05T19:00:00Z'), now).endTime).toMatch(/at most 12 hours/);
+	});
+
+	it('are London wall-clock times, summer time included', () => {
+		const winter = openRoomSchema.parse({ title: 'Northbrook, workshop 3', date: '2026-12-05', startTime: '14:00', endTime: '16:00' });
+		expect(winter.startsAt.toISOString()).toBe('2026-12-05T14:00:00.000Z');
+		const summer = openRoomSchema.parse({ title: 'Northbrook, workshop 4', date: '2027-06-10', startTime: '14:00', endTime: '16:00' });
+		expect(summer.startsAt.toISOString()).toBe('2027-06-10T13:00:00.000Z');
+		expect(openRoomSchema.safeParse({ title: 'x', date: '2026-12-05', startTime: '25:00', endTime: '16:00' }).success).toBe(false);
+		expect(openRoomSchema.safeParse({ title: 'x', date: '2026-12-05', startTime: '14:00', endTime: '16:00', extra: '1' }).success).toBe(false);
+	});
+});
+
+describe('guests’ words', () => {
+	it('are plain, length-limited text: names and notes refuse control characters and overlong input', () => {
+		expect(joinRoomSchema.safeParse({ displayName: 'Sam', organisation: 'Northbrook Police' }).success).toBe(true);
+		expect(joinRoomSchema.safeParse({ displayName: 'S\u0000am', organisation: 'Northbrook Police' }).success).toBe(false);
+		expect(joinRoomSchema.safeParse({ displayName: 'x'.repeat(61), organisation: 'Northbrook Police' }).success).toBe(false);
+		expect(joinRoomSchema.safeParse({ displayName: '   ', organisation: 'Northbrook Police' }).success).toBe(false);
+		expect(noteSchema.safeParse({ kind: 'idea', target: 'stage:return', text: 'y'.repeat(281) }).success).toBe(false);
+	});
+
+	it('name what a note is on as kind and id', () => {
+		expect(noteSchema.parse({ kind: 'breaks', target: 'actor:abc123', text: ' Slow to answer ' })).toEqual({ kind: 'breaks', targetKind: 'actor', targetId: 'abc123', text: 'Slow to answer' });
+		expect(noteSchema.safeParse({ kind: 'breaks', target: 'person:abc', text: 'x' }).success).toBe(false);
+		expect(noteSchema.safeParse({ kind: 'rant', target: 'stage:return', text: 'x' }).success).toBe(false);
+	});
+});
