@@ -78,3 +78,7 @@ export const moveActorSchema = z
 export const unpinActorSchema = z.object({ actorId: id }).strict();
 
 export const snapshotSchema = z.object({ name: requiredText('a name for the snapshot', LIMITS.snapshotName) }).strict();
+
+/** Undo, redo and restore name what the button offered: the stack entry, or the snapshot. */
+export const historySchema = z.object({ entry: id }).strict();
+export const restoreSchema = z.object({ snapshot: id }).strict();

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '../../../domain/map/enums';
 import type { MapData } from '../../../domain/map/types';
+import type { Step } from '../../../domain/map/history';
 import { areas, users } from './core';
 import { inList } from './columns';
 
@@ -169,4 +170,27 @@ export const mapViews = pgTable(
 		check('map_views_page_check', sql`${t.page} in (${inList(MAP_VIEW_PAGES)})`),
 		check('map_views_query_check', sql`length(${t.query}) <= 1000`)
 	]
+);
+
+/**
+ * Each person's own map edits in an area, newest last, for Undo and Redo across page loads: what each record was
+ * before and after (see $lib/domain/map/history). `undone` marks the edits that Redo can put back.
+ */
+export const mapHistory = pgTable(
+	'map_history',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		label: text('label').notNull(),
+		steps: jsonb('steps').$type<Step[]>().notNull(),
+		undone: boolean('undone').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('map_history_person_seq_unique').on(t.areaId, t.userId, t.seq)]
 );

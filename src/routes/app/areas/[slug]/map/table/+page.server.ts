@@ -1,6 +1,7 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
+import { historyActions } from '$lib/server/map/history-actions';
 import { readMapQuery } from '$lib/domain/map/view';
 import { actorMeasures } from '$lib/domain/map/analysis';
 import { sortActors, sortHandoffs, ACTOR_SORTS, HANDOFF_SORTS } from '$lib/domain/map/sort';
@@ -26,3 +27,5 @@ export async function load(event) {
 		measures: Object.fromEntries(measures.map((m) => [m.actorId, m]))
 	};
 }
+
+export const actions = { ...historyActions };
