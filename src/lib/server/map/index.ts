@@ -149,6 +149,28 @@ export async function createActor(context: AreaContext, input: ActorInput, at?: 
 	);
 }
 
+/** Adds several actors at once (a paste from a spreadsheet): all or none, one edit for Undo. */
+export async function createActors(context: AreaContext, inputs: ActorInput[]) {
+	assertEditor(context);
+	return guarded(
+		() =>
+			db.transaction(async (tx) => {
+				for (const input of inputs) await assertNameFree(tx, context, input.name);
+				const actors = await tx
+					.insert(mapActors)
+					.values(inputs.map((input) => ({ id: newId(), areaId: context.area.id, ...input })))
+					.returning();
+				for (const actor of actors)
+					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
+				const steps = actors.map((actor) => ({ entity: 'actor' as const, id: actor.id, before: null, after: actorState(actor) }));
+				await recordEdit(tx, context, steps, {}, actors.length === 1 ? undefined : `add ${actors.length} actors`);
+				return actors;
+			}),
+		'name',
+		'Two of these actors have the same name: give each its own.'
+	);
+}
+
 export async function updateActor(context: AreaContext, input: ActorInput & { id: string; version: number }) {
 	assertEditor(context);
 	const { id, version, ...values } = input;
