@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, mapActorPositions, mapActors, mapHandoffs } from '$lib/server/db/schema';
-import { createActor, createHandoff, deleteActor, listSnapshots, loadMap, pinActor, saveSnapshot, updateActor, updateHandoff, type HandoffInput } from '$lib/server/map';
+import { createActor, createActors, createHandoff, deleteActor, listSnapshots, loadMap, pinActor, saveSnapshot, updateActor, updateHandoff, type HandoffInput } from '$lib/server/map';
 import { historyOf, restoreSnapshot, undoOrRedo } from '$lib/server/map/history';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import { HISTORY_LIMIT } from '$lib/domain/map/history';
@@ -135,6 +135,19 @@ describe('undo and redo of map edits', () => {
 		await expect(undoOrRedo(me, first.id, 'undo')).rejects.toThrow(/undo now means “add actor ‘Two’”/);
 		const viewer = await contextFor('viewer', area);
 		await expect(undoOrRedo(viewer, first.id, 'undo')).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('adding pasted actors', () => {
+	it('adds all or none, and one undo takes them all back', async () => {
+		const me = await contextFor('editor');
+		await createActor(me, actor('Police'));
+		await expect(createActors(me, [actor('Shelter'), actor('police')])).rejects.toThrow(/already on the map/);
+		expect((await loadMap(me)).actors).toHaveLength(1);
+		await createActors(me, [actor('Shelter'), actor('Clinic')]);
+		expect((await loadMap(me)).actors).toHaveLength(3);
+		expect((await undo(me)).label).toBe('add 2 actors');
+		expect((await loadMap(me)).actors.map((a) => a.name)).toEqual(['Police']);
 	});
 });
 
