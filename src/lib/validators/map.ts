@@ -78,3 +78,9 @@ export const moveActorSchema = z
 export const unpinActorSchema = z.object({ actorId: id }).strict();
 
 export const snapshotSchema = z.object({ name: requiredText('a name for the snapshot', LIMITS.snapshotName) }).strict();
+
+/** Undo, redo and restore name what the button offered: the stack entry, or the snapshot. */
+export const historySchema = z.object({ entry: id }).strict();
+export const restoreSchema = z.object({ snapshot: id }).strict();
+/** Rows pasted from a spreadsheet: read row by row by $lib/validators/map-paste. */
+export const pasteSchema = z.object({ rows: z.string().max(200_000, 'Paste at most 200 rows at a time.') }).strict();

@@ -46,3 +46,9 @@ export function diffMarks(diff: MapDiff): Map<string, 'added' | 'changed'> {
 	for (const c of [...diff.actors.changed, ...diff.handoffs.changed]) marks.set(c.after.id, 'changed');
 	return marks;
 }
+
+/** How many actors and handoffs a change adds, removes and changes: what a restore's confirmation says. */
+export function countsOf(diff: MapDiff) {
+	const count = (d: MapDiff['actors'] | MapDiff['handoffs']) => ({ added: d.added.length, removed: d.removed.length, changed: d.changed.length });
+	return { actors: count(diff.actors), handoffs: count(diff.handoffs) };
+}

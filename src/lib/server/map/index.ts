@@ -12,6 +12,7 @@ import { TEMPLATE_ACTORS, TEMPLATE_HANDOFFS } from '$lib/domain/map/template';
 import type { ActorData, HandoffData, MapData } from '$lib/domain/map/types';
 import type { Audience, Kind, Passes, Rating, Sector, Stage } from '$lib/domain/map/enums';
 import type { AreaContext } from '$lib/server/areas';
+import { actorState, handoffState, positionState, recordEdit } from './history';
 
 export interface ActorInput {
 	name: string;
@@ -130,16 +131,43 @@ export async function createActor(context: AreaContext, input: ActorInput, at?: 
 				await assertNameFree(tx, context, input.name);
 				const [actor] = await tx.insert(mapActors).values({ id: newId(), areaId: context.area.id, ...input }).returning();
 				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
+				let position = null;
 				if (at) {
 					const x = Math.round(at.x * 10) / 10;
 					const y = Math.round(at.y * 10) / 10;
-					const [position] = await tx.insert(mapActorPositions).values({ areaId: context.area.id, actorId: actor.id, x, y }).returning();
+					[position] = await tx.insert(mapActorPositions).values({ areaId: context.area.id, actorId: actor.id, x, y }).returning();
 					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actor.id, action: 'pin', before: null, after: position });
 				}
+				await recordEdit(tx, context, [
+					{ entity: 'actor', id: actor.id, before: null, after: actorState(actor) },
+					...(position ? [{ entity: 'position' as const, id: actor.id, before: null, after: positionState(position) }] : [])
+				]);
 				return actor;
 			}),
 		'name',
 		`"${input.name}" is already on the map. Give this actor another name.`
+	);
+}
+
+/** Adds several actors at once (a paste from a spreadsheet): all or none, one edit for Undo. */
+export async function createActors(context: AreaContext, inputs: ActorInput[]) {
+	assertEditor(context);
+	return guarded(
+		() =>
+			db.transaction(async (tx) => {
+				for (const input of inputs) await assertNameFree(tx, context, input.name);
+				const actors = await tx
+					.insert(mapActors)
+					.values(inputs.map((input) => ({ id: newId(), areaId: context.area.id, ...input })))
+					.returning();
+				for (const actor of actors)
+					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
+				const steps = actors.map((actor) => ({ entity: 'actor' as const, id: actor.id, before: null, after: actorState(actor) }));
+				await recordEdit(tx, context, steps, {}, actors.length === 1 ? undefined : `add ${actors.length} actors`);
+				return actors;
+			}),
+		'name',
+		'Two of these actors have the same name: give each its own.'
 	);
 }
 
@@ -158,6 +186,7 @@ export async function updateActor(context: AreaContext, input: ActorInput & { id
 					.returning();
 				if (!after) throw new ConflictError();
 				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: id, action: 'update', before, after });
+				await recordEdit(tx, context, [{ entity: 'actor', id, before: actorState(before), after: actorState(after) }]);
 				return after;
 			}),
 		'name',
@@ -179,6 +208,10 @@ export async function deleteActor(context: AreaContext, input: { id: string; ver
 					sql`(${mapHandoffs.fromActorId} = ${input.id} or ${mapHandoffs.toActorId} = ${input.id})`
 				)
 			);
+		const [position] = await tx
+			.select()
+			.from(mapActorPositions)
+			.where(and(eq(mapActorPositions.areaId, context.area.id), eq(mapActorPositions.actorId, input.id)));
 		const deleted = await tx
 			.delete(mapActors)
 			.where(and(eq(mapActors.areaId, context.area.id), eq(mapActors.id, input.id), eq(mapActors.version, input.version)))
@@ -192,6 +225,12 @@ export async function deleteActor(context: AreaContext, input: { id: string; ver
 			action: 'delete',
 			before: { ...before, handoffs }
 		});
+		// Undo puts back the actor, then its position, then its handoffs: the steps are taken back last first.
+		await recordEdit(tx, context, [
+			...handoffs.map((h) => ({ entity: 'handoff' as const, id: h.id, before: handoffState(h), after: null })),
+			...(position ? [{ entity: 'position' as const, id: input.id, before: positionState(position), after: null }] : []),
+			{ entity: 'actor', id: input.id, before: actorState(before), after: null }
+		]);
 		return { actor: before, handoffsRemoved: handoffs.length };
 	});
 }
@@ -222,6 +261,7 @@ export async function createHandoff(context: AreaContext, input: HandoffInput) {
 				await assertEnds(tx, context, input);
 				const [handoff] = await tx.insert(mapHandoffs).values({ id: newId(), areaId: context.area.id, ...input }).returning();
 				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: handoff.id, action: 'create', after: handoff });
+				await recordEdit(tx, context, [{ entity: 'handoff', id: handoff.id, before: null, after: handoffState(handoff) }]);
 				return handoff;
 			}),
 		'label',
@@ -244,6 +284,7 @@ export async function updateHandoff(context: AreaContext, input: HandoffInput & 
 					.returning();
 				if (!after) throw new ConflictError();
 				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: id, action: 'update', before, after });
+				await recordEdit(tx, context, [{ entity: 'handoff', id, before: handoffState(before), after: handoffState(after) }]);
 				return after;
 			}),
 		'label',
@@ -261,6 +302,7 @@ export async function deleteHandoff(context: AreaContext, input: { id: string; v
 			.returning({ id: mapHandoffs.id });
 		if (!deleted.length) throw new ConflictError();
 		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: input.id, action: 'delete', before });
+		await recordEdit(tx, context, [{ entity: 'handoff', id: input.id, before: handoffState(before), after: null }]);
 		return before;
 	});
 }
@@ -271,7 +313,7 @@ export async function pinActor(context: AreaContext, actorId: string, position: 
 	const x = Math.round(position.x * 10) / 10;
 	const y = Math.round(position.y * 10) / 10;
 	return db.transaction(async (tx) => {
-		await actorOf(tx, context, actorId);
+		const actor = await actorOf(tx, context, actorId);
 		const [before] = await tx
 			.select()
 			.from(mapActorPositions)
@@ -282,6 +324,7 @@ export async function pinActor(context: AreaContext, actorId: string, position: 
 			.onConflictDoUpdate({ target: [mapActorPositions.areaId, mapActorPositions.actorId], set: { x, y, updatedAt: new Date() } })
 			.returning();
 		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actorId, action: 'pin', before: before ?? null, after });
+		await recordEdit(tx, context, [{ entity: 'position', id: actorId, before: positionState(before), after: positionState(after) }], { [actorId]: actor.name });
 		return after;
 	});
 }
@@ -290,13 +333,15 @@ export async function pinActor(context: AreaContext, actorId: string, position: 
 export async function unpinActor(context: AreaContext, actorId: string) {
 	assertEditor(context);
 	return db.transaction(async (tx) => {
-		await actorOf(tx, context, actorId);
+		const actor = await actorOf(tx, context, actorId);
 		const removed = await tx
 			.delete(mapActorPositions)
 			.where(and(eq(mapActorPositions.areaId, context.area.id), eq(mapActorPositions.actorId, actorId)))
 			.returning();
-		if (removed.length)
+		if (removed.length) {
 			await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actorId, action: 'unpin', before: removed[0] });
+			await recordEdit(tx, context, [{ entity: 'position', id: actorId, before: positionState(removed[0]), after: null }], { [actorId]: actor.name });
+		}
 		return removed.length > 0;
 	});
 }
@@ -358,29 +403,31 @@ export async function getSnapshot(context: AreaContext, id: string) {
 export async function saveSnapshot(context: AreaContext, name: string) {
 	assertEditor(context);
 	return guarded(
-		() =>
-			db.transaction(async (tx) => {
-				const [taken] = await tx
-					.select({ id: mapSnapshots.id })
-					.from(mapSnapshots)
-					.where(and(eq(mapSnapshots.areaId, context.area.id), eq(sql`lower(${mapSnapshots.name})`, name.toLowerCase())));
-				if (taken) throw new InputError({ name: `A snapshot called "${name}" already exists. Choose another name.` });
-				const data = mapDataOf(await loadMap(context, tx));
-				const [snapshot] = await tx
-					.insert(mapSnapshots)
-					.values({ id: newId(), areaId: context.area.id, name, data, createdBy: context.user.id })
-					.returning();
-				await audit(tx, {
-					actorId: context.user.id,
-					areaId: context.area.id,
-					entity: 'map_snapshot',
-					entityId: snapshot.id,
-					action: 'create',
-					after: { name, actors: data.actors.length, handoffs: data.handoffs.length }
-				});
-				return snapshot;
-			}),
+		() => db.transaction((tx) => snapshotIn(tx, context, name)),
 		'name',
 		`A snapshot called "${name}" already exists. Choose another name.`
 	);
+}
+
+/** Saves the snapshot inside a transaction that may go on to change the map (a restore keeps what it replaces). */
+export async function snapshotIn(tx: Executor, context: AreaContext, name: string) {
+	const [taken] = await tx
+		.select({ id: mapSnapshots.id })
+		.from(mapSnapshots)
+		.where(and(eq(mapSnapshots.areaId, context.area.id), eq(sql`lower(${mapSnapshots.name})`, name.toLowerCase())));
+	if (taken) throw new InputError({ name: `A snapshot called "${name}" already exists. Choose another name.` });
+	const data = mapDataOf(await loadMap(context, tx));
+	const [snapshot] = await tx
+		.insert(mapSnapshots)
+		.values({ id: newId(), areaId: context.area.id, name, data, createdBy: context.user.id })
+		.returning();
+	await audit(tx, {
+		actorId: context.user.id,
+		areaId: context.area.id,
+		entity: 'map_snapshot',
+		entityId: snapshot.id,
+		action: 'create',
+		after: { name, actors: data.actors.length, handoffs: data.handoffs.length }
+	});
+	return snapshot;
 }

@@ -20,6 +20,7 @@ import {
 import { AUDIENCES, KINDS, PASSES, RATINGS, SECTORS, STAGES } from '../../../domain/map/enums';
 import type { KumuRows } from '../../../domain/map/kumu';
 import type { MapData } from '../../../domain/map/types';
+import type { Step } from '../../../domain/map/history';
 import { areas, users } from './core';
 import { inList } from './columns';
 
@@ -192,4 +193,27 @@ export const mapImports = pgTable(
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
 	},
 	(t) => [index('map_imports_area_user_idx').on(t.areaId, t.userId), check('map_imports_file_name_check', sql`length(${t.fileName}) <= 200`)]
+);
+
+/**
+ * Each person's own map edits in an area, newest last, for Undo and Redo across page loads: what each record was
+ * before and after (see $lib/domain/map/history). `undone` marks the edits that Redo can put back.
+ */
+export const mapHistory = pgTable(
+	'map_history',
+	{
+		id: text('id').primaryKey(),
+		areaId: text('area_id')
+			.notNull()
+			.references(() => areas.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		label: text('label').notNull(),
+		steps: jsonb('steps').$type<Step[]>().notNull(),
+		undone: boolean('undone').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('map_history_person_seq_unique').on(t.areaId, t.userId, t.seq)]
 );

@@ -3,7 +3,7 @@
 import { eq, getTableColumns, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '$lib/server/db';
-import { actionUpdates, actions, areas, auditLog, mapActors, mapHandoffs, mapSnapshots, mapViews, outbox, rateLimitHits, votes } from '$lib/server/db/schema';
+import { actionUpdates, actions, areas, auditLog, mapActors, mapHandoffs, mapHistory, mapSnapshots, mapViews, outbox, rateLimitHits, votes } from '$lib/server/db/schema';
 import { blankAuditHistory } from '../audit-history';
 import { maskMailTokens } from '$lib/domain/mail-links';
 import { holds, scrubbableNames, scrubbedJson, scrubbedText } from '../match';
@@ -27,6 +27,7 @@ const AREA_TEXT: TextTable[] = [
 	{ name: 'map_handoffs', table: mapHandoffs, id: mapHandoffs.id, text: [mapHandoffs.label, mapHandoffs.trigger, mapHandoffs.standard, mapHandoffs.evidence, mapHandoffs.notes] },
 	{ name: 'map_snapshots', table: mapSnapshots, id: mapSnapshots.id, text: [mapSnapshots.name], json: [mapSnapshots.data] },
 	{ name: 'map_views', table: mapViews, id: mapViews.id, text: [mapViews.name, mapViews.query] },
+	{ name: 'map_history', table: mapHistory, id: mapHistory.id, text: [mapHistory.label], json: [mapHistory.steps] },
 	{ name: 'actions', table: actions, id: actions.id, text: [actions.title, actions.description] },
 	{ name: 'action_updates', table: actionUpdates, id: actionUpdates.id, text: [actionUpdates.body] },
 	{ name: 'votes', table: votes, id: votes.id, text: [votes.question] }

@@ -5,6 +5,7 @@ import { isFiltered } from '$lib/domain/map/filter';
 import { readMapQuery } from '$lib/domain/map/view';
 import { modelTitles } from '$lib/server/models';
 import { areaRoleAtLeast } from '$lib/domain/roles';
+import { historyOf } from '$lib/server/map/history';
 
 // What every map view shares: the filter and view read from the address (bad parameters ignored and named), the
 // counts, and the choices of the view form. Each page loads the part of the map it draws (the map itself is read once
@@ -12,7 +13,8 @@ import { areaRoleAtLeast } from '$lib/domain/roles';
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const [{ map }, models] = await Promise.all([mapOfRequest(event, context), modelTitles(context)]);
+	const canEdit = areaRoleAtLeast(context.role, 'editor');
+	const [{ map }, models, history] = await Promise.all([mapOfRequest(event, context), modelTitles(context), canEdit ? historyOf(context) : null]);
 	const { filter, view, ignored, shown } = readMapQuery(map, event.url.searchParams);
 	if (view.model && !models.some((m) => m.id === view.model)) {
 		ignored.push({ name: 'model', value: view.model });
@@ -24,7 +26,9 @@ export async function load(event) {
 		ignored,
 		filtered: isFiltered(filter) || !!view.q || !!view.focus,
 		counts: { actors: map.actors.length, handoffs: map.handoffs.length, shownActors: shown.actors.length, shownHandoffs: shown.handoffs.length },
-		canEdit: areaRoleAtLeast(context.role, 'editor'),
+		canEdit,
+		// What this person's Undo and Redo would do now (their own edits in this area only).
+		history,
 		choices: {
 			actors: map.actors.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
 			models

@@ -19,6 +19,7 @@ import {
 } from '$lib/server/map';
 import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
 import { mapOfRequest } from '$lib/server/map/request';
+import { historyActions } from '$lib/server/map/history-actions';
 import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
 import { diagramActor, packHandoffs, type ActorData, type MapData } from '$lib/domain/map/types';
 import { networkDrawingOf } from '$lib/diagrams/force';
@@ -98,6 +99,7 @@ function selectedActorOf(actor: ActorData, map: MapData, rows: MapRows, pins: Pi
 const editor = (event: Parameters<typeof requireArea>[0]) => requireArea(event, 'editor');
 
 export const actions = {
+	...historyActions,
 	addActor: async (event) => {
 		const context = await editor(event);
 		const form = await parseForm(event.request, createActorAtSchema);

@@ -1,6 +1,7 @@
 import { requireArea } from '$lib/server/auth/guard';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
+import { historyActions } from '$lib/server/map/history-actions';
 import { readMapQuery } from '$lib/domain/map/view';
 import { journeyLayoutOf } from '$lib/server/map/layout';
 import { adultGapStages, childGapStages, pathways, policeOnlyStages } from '$lib/domain/map/analysis';
@@ -18,3 +19,5 @@ export async function load(event) {
 		findings: { pathways: pathways(map), adultGaps: adultGapStages(map), childGaps: childGapStages(map), policeOnly: policeOnlyStages(map) }
 	};
 }
+
+export const actions = { ...historyActions };

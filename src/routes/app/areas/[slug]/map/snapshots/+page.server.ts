@@ -4,8 +4,10 @@ import { failureFrom, parseForm } from '$lib/server/forms';
 import { listSnapshots, saveSnapshot } from '$lib/server/map';
 import { networkLayoutOf } from '$lib/server/map/layout';
 import { mapOfRequest } from '$lib/server/map/request';
-import { snapshotSchema } from '$lib/validators/map';
-import { diffMaps, diffMarks } from '$lib/domain/map/diff';
+import { restoreSchema, snapshotSchema } from '$lib/validators/map';
+import { countsOf, diffMaps, diffMarks } from '$lib/domain/map/diff';
+import { restoreSnapshot } from '$lib/server/map/history';
+import { areaRoleAtLeast } from '$lib/domain/roles';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -29,7 +31,10 @@ export async function load(event) {
 			layout: networkLayoutOf(after.data, after.id === 'current' ? pins : [])
 		};
 	}
+	// Restoring asks first, saying what the map would gain, lose and change.
+	const restoring = areaRoleAtLeast(context.role, 'editor') ? snapshots.find((s) => s.id === event.url.searchParams.get('restore')) : undefined;
 	return {
+		restore: restoring ? { id: restoring.id, name: restoring.name, counts: countsOf(diffMaps(map, restoring.data)) } : null,
 		snapshots: snapshots.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, actors: s.data.actors.length, handoffs: s.data.handoffs.length })),
 		selection: { a: a ?? '', b },
 		comparison
@@ -44,6 +49,17 @@ export const actions = {
 		try {
 			const snapshot = await saveSnapshot(context, form.data.name);
 			return { message: `Snapshot “${snapshot.name}” saved.` };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	restore: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, restoreSchema);
+		if (!form.ok) return form.failure;
+		try {
+			const { snapshot, kept } = await restoreSnapshot(context, form.data.snapshot);
+			return { restored: { snapshot, kept } };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}

@@ -1,6 +1,13 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
+import { failureFrom, parseForm } from '$lib/server/forms';
+import { createActor, createActors, updateActor } from '$lib/server/map';
+import { createActorSchema, updateActorSchema } from '$lib/validators/map';
+import { pasteSchema } from '$lib/validators/map';
+import { readActorPaste } from '$lib/validators/map-paste';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
+import { historyActions } from '$lib/server/map/history-actions';
 import { readMapQuery } from '$lib/domain/map/view';
 import { actorMeasures } from '$lib/domain/map/analysis';
 import { sortActors, sortHandoffs, ACTOR_SORTS, HANDOFF_SORTS } from '$lib/domain/map/sort';
@@ -8,7 +15,7 @@ import { sortActors, sortHandoffs, ACTOR_SORTS, HANDOFF_SORTS } from '$lib/domai
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const { map } = await mapOfRequest(event, context);
+	const { map, rows } = await mapOfRequest(event, context);
 	const { shown } = readMapQuery(map, event.url.searchParams);
 	const params = event.url.searchParams;
 	const pick = <T extends string>(values: readonly T[], raw: string | null, fallback: T) =>
@@ -23,6 +30,55 @@ export async function load(event) {
 		handoffSort,
 		actors: sortActors(shown.actors, measures, actorSort),
 		handoffs: sortHandoffs(shown.handoffs, map.actors, handoffSort),
-		measures: Object.fromEntries(measures.map((m) => [m.actorId, m]))
+		measures: Object.fromEntries(measures.map((m) => [m.actorId, m])),
+		// Each actor's version, so that a cell edited in place is saved as the forms save (a stale one is refused).
+		versions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 	};
 }
+
+
+/** Pasted rows, read against the map as it is now; nothing is saved while any row is bad. */
+async function readPaste(event: RequestEvent<{ slug: string }>, confirm: boolean) {
+	const context = await requireArea(event, 'editor');
+	const form = await parseForm(event.request, pasteSchema);
+	if (!form.ok) return form.failure;
+	const { map } = await mapOfRequest(event, context);
+	const { rows, error } = readActorPaste(form.data.rows, map.actors.map((a) => a.name));
+	const bad = rows.filter((r) => !r.input).length;
+	const paste = { text: form.data.rows, rows, error, bad };
+	if (error || bad || !confirm) return error || bad ? fail(400, { paste }) : { paste };
+	try {
+		const actors = await createActors(context, rows.map((r) => r.input!));
+		return { pasted: `${actors.length} ${actors.length === 1 ? 'actor' : 'actors'} added from the paste.` };
+	} catch (err) {
+		return failureFrom(event, err, form.values);
+	}
+}
+
+export const actions = {
+	...historyActions,
+	editActor: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, updateActorSchema);
+		if (!form.ok) return form.failure;
+		try {
+			const actor = await updateActor(context, form.data);
+			return { message: `${actor.name} saved.` };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	addActor: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, createActorSchema);
+		if (!form.ok) return fail(400, { ...form.failure.data, added: false });
+		try {
+			const actor = await createActor(context, form.data);
+			return { message: `${actor.name} added to the map.`, added: true };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	pastePreview: (event) => readPaste(event, false),
+	paste: (event) => readPaste(event, true)
+};
