@@ -243,6 +243,10 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 	}
 	order = best.order;
 	pos = positions();
+	// Steps with no link at all are set aside and placed last, in a free gap of their band (see below).
+	const linked = new Set(links.flatMap((l) => [l.from, l.to]));
+	const loose = order.map((band) => band.filter((id) => vertices.get(id)!.real && !linked.has(id)));
+	order = order.map((band) => band.filter((id) => !vertices.get(id)!.real || linked.has(id)));
 
 	// 3. Boxes: wrapped titles and flags set each step's height; each band is as tall as its tallest step.
 	const flagLine = Math.round(flagFontSize * 1.35);
@@ -295,6 +299,7 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 		for (let r = bandCount - 2; r >= 0; r--) pull(r, [down]);
 	}
 	for (let r = 0; r < bandCount; r++) pull(r, [up, down]);
+	placeLoose(loose, order, x, vertices, nodeWidth);
 	let left = Infinity;
 	let right = -Infinity;
 	for (const [id, cx] of x) {
@@ -403,6 +408,48 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 		edges,
 		crossings: best.crossings
 	};
+}
+
+/**
+ * Places the unlinked steps of each band inside the picture as it stands: in the leftmost gap of their band that is
+ * wide enough, else at the band's left end (never past the right edge, so a new step shows without scrolling).
+ */
+function placeLoose(loose: string[][], order: string[][], x: Map<string, number>, vertices: Map<string, Vertex>, nodeWidth: number) {
+	let extentLeft = Infinity;
+	let extentRight = -Infinity;
+	for (const [id, cx] of x) {
+		const w = vertices.get(id)!.width;
+		extentLeft = Math.min(extentLeft, cx - w / 2);
+		extentRight = Math.max(extentRight, cx + w / 2);
+	}
+	if (!Number.isFinite(extentLeft)) (extentLeft = 0), (extentRight = 0);
+	loose.forEach((ids, r) => {
+		// Occupied stretches of the band, each with the gap a neighbour keeps, left to right.
+		const taken = order[r].map((id) => {
+			const v = vertices.get(id)!;
+			const half = v.width / 2 + (v.real ? GAP : DUMMY_GAP);
+			return [x.get(id)! - half, x.get(id)! + half] as [number, number];
+		});
+		for (const id of ids) {
+			taken.sort((a, b) => a[0] - b[0]);
+			let at: number | null = null;
+			let from = extentLeft;
+			for (const [a, b] of [...taken, [extentRight + GAP, Infinity] as [number, number]]) {
+				if (a - from >= nodeWidth && from + nodeWidth <= extentRight) {
+					at = from + nodeWidth / 2;
+					break;
+				}
+				from = Math.max(from, b);
+			}
+			if (at === null) {
+				const leftmost = Math.min(extentLeft, ...taken.map((t) => t[0] + GAP));
+				at = leftmost - GAP - nodeWidth / 2;
+				extentLeft = at - nodeWidth / 2;
+			}
+			x.set(id, at);
+			taken.push([at - nodeWidth / 2 - GAP, at + nodeWidth / 2 + GAP]);
+		}
+	});
 }
 
 /** Boxes that overlap (for tests): pairs of ids. */
