@@ -462,3 +462,73 @@ export function overlappingBoxes(layout: TocLayout): [string, string][] {
 		}
 	return out;
 }
+
+export interface TocLinkBadge {
+	id: string;
+	number: number;
+	/** Centre of the badge. */
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+const BADGE_HEIGHT = 18;
+const badgeWidthOf = (n: number) => 10 + String(n).length * 8;
+
+/** A point at `t` (0 to 1) along the curve between two of an edge's points, as the layout draws it. */
+function along(p: { x: number; y: number }, q: { x: number; y: number }, t: number) {
+	const my = (p.y + q.y) / 2;
+	const u = 1 - t;
+	return {
+		x: u * u * u * p.x + 3 * u * u * t * p.x + 3 * u * t * t * q.x + t * t * t * q.x,
+		y: u * u * u * p.y + 3 * u * u * t * my + 3 * u * t * t * my + t * t * t * q.y
+	};
+}
+
+/**
+ * Numbers the links (in the order given, from 1) and sets each number on its line where it covers no step and no other
+ * number: along the middle of the line first, then nearer either end. Greedy and deterministic, like the swimlane's.
+ */
+export function tocLinkBadges(layout: TocLayout, order: readonly string[]): TocLinkBadge[] {
+	const edgeOf = new Map(layout.edges.map((e) => [e.id, e]));
+	const taken: Box[] = layout.nodes.map((n) => ({ x0: n.x, y0: n.y, x1: n.x + n.width, y1: n.y + n.height }));
+	const clash = (b: Box) => taken.some((t) => Math.min(t.x1, b.x1) > Math.max(t.x0, b.x0) && Math.min(t.y1, b.y1) > Math.max(t.y0, b.y0));
+	const badges: TocLinkBadge[] = [];
+	order.forEach((id, i) => {
+		const edge = edgeOf.get(id);
+		if (!edge) return;
+		const number = i + 1;
+		const width = badgeWidthOf(number);
+		const segments = edge.points.slice(1).map((q, k) => [edge.points[k], q] as const);
+		// Middle segment first, then outward; along each, the middle first.
+		const mid = Math.floor((segments.length - 1) / 2);
+		const segmentOrder = segments.map((_, k) => k).sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid) || a - b);
+		let chosen: { x: number; y: number } | null = null;
+		let fallback: { x: number; y: number } | null = null;
+		for (const k of segmentOrder) {
+			for (const t of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
+				const [p, q] = segments[k];
+				const at = edge.points.length === 2 && edge.from !== edge.to && p.y === q.y ? { x: (p.x + q.x) / 2, y: p.y + 20 } : along(p, q, t);
+				fallback ??= at;
+				const box = { x0: at.x - width / 2, y0: at.y - BADGE_HEIGHT / 2, x1: at.x + width / 2, y1: at.y + BADGE_HEIGHT / 2 };
+				if (!clash(box)) {
+					chosen = at;
+					break;
+				}
+			}
+			if (chosen) break;
+		}
+		const at = chosen ?? fallback!;
+		taken.push({ x0: at.x - width / 2, y0: at.y - BADGE_HEIGHT / 2, x1: at.x + width / 2, y1: at.y + BADGE_HEIGHT / 2 });
+		badges.push({ id, number, x: r1(at.x), y: r1(at.y), width, height: BADGE_HEIGHT });
+	});
+	return badges;
+}
+
+interface Box {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}

@@ -10,3 +10,4 @@ export * from './privacy';
 export * from './realtime';
 export * from './models';
 export * from './hydra';
+export * from './plans';
