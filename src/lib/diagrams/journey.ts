@@ -224,7 +224,8 @@ function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyB
  */
 export function journeyBands(layout: JourneyLayout, first: number, rest: number): { from: number; to: number; numbers: number[] }[] {
 	const bands: { from: number; to: number }[] = [];
-	let from = layout.header;
+	// The first band starts above the first row by the room its sector's name takes.
+	let from = layout.header - JOURNEY.groupGap;
 	let lastEnd = from;
 	for (const r of layout.rows) {
 		const end = r.y + layout.rowHeight / 2;

@@ -67,40 +67,47 @@ export function networkSvg(layout: NetworkLayout, handoffs: HandoffData[], title
  * tall swimlane can be printed a page at a time at a readable size.
  */
 export function journeySvg(layout: JourneyLayout, title = 'The missing journey by stage', rows?: { from: number; to: number }): string {
-	const body = journeyBody(layout);
 	const open = (height: number) =>
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img"><title>${escapeXml(title)}</title><defs>${markers()}</defs>`;
-	if (!rows) return `${open(layout.height)}${body}</svg>`;
+	if (!rows) return `${open(layout.height)}${journeyBody(layout)}</svg>`;
 	const { width, header } = layout;
 	const band = rows.to - rows.from;
-	return `${open(header + band)}<svg x="0" y="0" width="${width}" height="${header}" viewBox="0 0 ${width} ${header}">${body}</svg><svg x="0" y="${header}" width="${width}" height="${band}" viewBox="0 ${rows.from} ${width} ${band}">${body}</svg><line x1="0" x2="${width}" y1="${header}" y2="${header}" stroke="#8a949e"/></svg>`;
+	return `${open(header + band)}<svg x="0" y="0" width="${width}" height="${header}" viewBox="0 0 ${width} ${header}">${journeyBody(layout, 'header')}</svg><svg x="0" y="${header}" width="${width}" height="${band}" viewBox="0 ${rows.from} ${width} ${band}">${journeyBody(layout, rows)}</svg><line x1="0" x2="${width}" y1="${header}" y2="${header}" stroke="#8a949e"/></svg>`;
 }
 
-function journeyBody(layout: JourneyLayout): string {
-	const parts = [`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`];
+/**
+ * The swimlane's shapes: all of them, or only the stage headers, or only what reaches into a band of rows (so that a
+ * band printed on its own page holds no hidden text a reader would copy or a screen reader would read).
+ */
+function journeyBody(layout: JourneyLayout, part: 'all' | 'header' | { from: number; to: number } = 'all'): string {
+	const header = part === 'header';
+	const [top, bottom] = part === 'all' ? [0, layout.height] : header ? [0, layout.header] : [part.from, part.to];
+	const within = (y0: number, y1: number) => !header && Math.max(y0, y1) >= top && Math.min(y0, y1) <= bottom;
+	const parts = [`<rect y="${top}" width="${layout.width}" height="${bottom - top}" fill="#ffffff"/>`];
 	for (const c of layout.columns) {
-		parts.push(`<rect x="${c.x}" y="0" width="${c.width}" height="${layout.height}" fill="${c.adultGap ? '#fdecec' : '#f3f5f7'}" stroke="#c5ccd3"/>`);
+		parts.push(`<rect x="${c.x}" y="${top}" width="${c.width}" height="${bottom - top}" fill="${c.adultGap ? '#fdecec' : '#f3f5f7'}" stroke="#c5ccd3"/>`);
+		if (part !== 'all' && !header) continue;
 		parts.push(`<text x="${c.x + c.width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="#1a1f24" ${FONT}>${escapeXml(c.label)}</text>`);
 		const notes = [c.policeOnly ? 'Police only' : '', c.adultGap ? 'No handoff for adults' : '', c.childGap ? 'No handoff for children' : ''].filter(Boolean);
 		notes.forEach((note, i) =>
 			parts.push(`<text x="${c.x + c.width / 2}" y="${42 + i * 15}" text-anchor="middle" font-size="11" font-weight="bold" fill="#a4161a" ${FONT}>${escapeXml(note)}</text>`)
 		);
 	}
-	for (const g of layout.groups) {
+	for (const g of layout.groups.filter((g) => within(g.y - 16, g.y - 2))) {
 		parts.push(`<text x="6" y="${g.y - 7}" font-size="11" font-weight="bold" fill="#4a5560" ${FONT}>${escapeXml(SECTOR_LABELS[g.sector].toUpperCase())}</text>`);
 	}
-	for (const r of layout.rows) {
+	for (const r of layout.rows.filter((r) => within(r.y, r.y))) {
 		parts.push(`<line x1="${layout.labelWidth}" x2="${layout.width}" y1="${r.y}" y2="${r.y}" stroke="#e1e5ea"/>`);
 		parts.push(node(r.sector, 16, r.y, 8).replace('font-size="10"', 'font-size="0"'));
 		parts.push(`<text x="30" y="${r.y}" dy="0.35em" font-size="12" fill="#1a1f24" ${FONT}>${escapeXml(r.name)}</text>`);
 	}
-	for (const a of layout.arrows) {
+	for (const a of layout.arrows.filter((a) => within(a.y1, a.y2))) {
 		parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
 		parts.push(`<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
 	}
-	// The numbers of the key beside the swimlane, as the page draws them.
+	// The numbers of the key beside the swimlane, as the page draws them; a band shows those whose centre it holds.
 	const ratingOf = new Map(layout.arrows.map((a) => [a.id, a.rating]));
-	for (const b of layout.badges) {
+	for (const b of layout.badges.filter((b) => part === 'all' || (within(b.y, b.y) && b.y < bottom) || (!header && b.y >= bottom && bottom === layout.height))) {
 		parts.push(
 			`<rect x="${b.box.x0}" y="${b.box.y0}" width="${b.box.x1 - b.box.x0}" height="${b.box.y1 - b.box.y0}" rx="3" fill="#ffffff" stroke="${RATING_STYLE[ratingOf.get(b.id) ?? 'working'].stroke}"/>`,
 			`<text x="${b.x}" y="${b.y}" dy="0.35em" text-anchor="middle" font-size="11" font-weight="bold" fill="#1a1f24" ${FONT}>${b.number}</text>`

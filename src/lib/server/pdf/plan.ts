@@ -170,7 +170,7 @@ function journey(m: PlanModel, title: Title): Content[] {
 	// Points left for the picture: the page, less the header strip, less room for the key (and on the first page the
 	// heading, note and legend).
 	const band = (points: number) => Math.max(points / scale - j.layout.header, 3 * j.layout.rowHeight);
-	const bands = journeyBands(j.layout, band(LANDSCAPE_PAGE - 70 - legendHeight - 130), band(LANDSCAPE_PAGE - 150));
+	const bands = journeyBands(j.layout, band(LANDSCAPE_PAGE - 70 - legendHeight - 100), band(LANDSCAPE_PAGE - 125));
 	const keyOf = new Map(j.key.map((k) => [k.number, k]));
 	const keyColumns = (numbers: number[]): Content => {
 		const perColumn = Math.ceil(numbers.length / 4);
@@ -279,7 +279,7 @@ function actionPlan(m: PlanModel, title: Title): Content[] {
 	for (const group of m.actions) {
 		content.push(
 			titledTable(
-				{ text: group.owner, style: 'h2', outline: true, outlineParentId: 'section-actions', tocItem: true, tocMargin: [16, 0, 0, 0] },
+				{ text: group.owner, style: 'h2', outline: true, outlineParentId: 'section-actions', tocItem: true, tocMargin: [16, 0, 0, 0] } as ContentText,
 				['*', 90, 62, 58, 42, 170],
 				['Action and what it is tied to', 'Owner', 'Due', 'Status', 'RAG', 'Latest update'],
 				group.actions.map((a): TableCell[] => [
