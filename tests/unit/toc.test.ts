@@ -20,7 +20,7 @@ import {
 import { seriesChart } from '$lib/diagrams/charts';
 import { tocSvg } from '$lib/diagrams/svg';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
-import { layoutToc, overlappingBoxes, placeInOrder, titleLines } from '$lib/diagrams/toc';
+import { layoutToc, overlappingBoxes, placeInOrder, titleLines, tocLinkBadges } from '$lib/diagrams/toc';
 import { syntheticToc } from '$lib/diagrams/synthetic';
 
 const edges = (...pairs: string[]) => pairs.map((p) => ({ from: p[0], to: p[1] }));
@@ -218,6 +218,17 @@ describe('layered layout', () => {
 		}
 		const activities = full.nodes.filter((n) => n.kind === 'activity');
 		expect(full.nodes.find((n) => n.id === 'new')!.x).toBe(Math.min(...activities.map((n) => n.x)));
+	});
+
+	it('numbers every link on its own line, clear of every step and of each other', () => {
+		const layout = layoutToc(template);
+		const badges = tocLinkBadges(layout, template.links.map((l) => l.id));
+		expect(badges.map((b) => b.number)).toEqual(template.links.map((_, i) => i + 1));
+		const boxOf = (b: (typeof badges)[number]) => ({ x0: b.x - b.width / 2, y0: b.y - b.height / 2, x1: b.x + b.width / 2, y1: b.y + b.height / 2 });
+		const apart = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) => Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0) || Math.min(a.y1, b.y1) <= Math.max(a.y0, b.y0);
+		for (const b of badges) for (const n of layout.nodes) expect(apart(boxOf(b), { x0: n.x, y0: n.y, x1: n.x + n.width, y1: n.y + n.height })).toBe(true);
+		const overlapping = badges.flatMap((a, i) => badges.slice(i + 1).filter((b) => !apart(boxOf(a), boxOf(b))).map((b) => [a.number, b.number]));
+		expect(overlapping).toEqual([]);
 	});
 
 	it('untangles a crossing that the input order would draw', () => {
