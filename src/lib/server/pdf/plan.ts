@@ -72,7 +72,7 @@ function keyFigures(title: string, rows: [string, string | number][]): Content {
 	return {
 		stack: [
 			subheading(title),
-			{ table: { widths: [300, 60], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) }, layout: RULED, margin: [0, 4, 0, 12] }
+			{ table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) }, layout: RULED, fontSize: 9.5, margin: [0, 4, 0, 12] }
 		],
 		unbreakable: true
 	};
@@ -85,17 +85,26 @@ function summary(m: PlanModel, title: Title): Content[] {
 		s.lead ? { text: s.lead, style: 'lead', margin: [0, 0, 0, 10] } : { text: 'The lead has not yet written what this plan will change.', style: 'note', margin: [0, 0, 0, 10] },
 		subheading('In short'),
 		{ ul: s.words, margin: [0, 0, 0, 10] },
-		keyFigures('Handoffs on the map, by rating', [...s.ratings, ['Gaps (marked as gaps, or absent)', s.gaps], ['Broken or absent handoffs no action addresses', s.unaddressed]]),
-		keyFigures(m.ownerName ? `Actions owned by ${m.ownerName}, by status` : 'Actions by status', [...s.byStatus, ['All actions', s.total]]),
-		keyFigures('Actions by RAG status', s.byRag),
-		...(s.shift
-			? [
-					keyFigures(`Mental models: ${s.shift.from} to ${s.shift.to}`, [
-						['Statements asked in both rounds', s.shift.statements],
-						['Average shift in agreement (negative: the assumption is held less)', s.shift.average]
-					])
-				]
-			: [])
+		// Two tables a row, so the summary stays on one page.
+		{
+			columns: [
+				keyFigures('Handoffs on the map, by rating', [...s.ratings, ['Gaps (marked as gaps, or absent)', s.gaps], ['Broken or absent handoffs no action addresses', s.unaddressed]]),
+				keyFigures(m.ownerName ? `Actions owned by ${m.ownerName}, by status` : 'Actions by status', [...s.byStatus, ['All actions', s.total]])
+			],
+			columnGap: 24
+		},
+		{
+			columns: [
+				keyFigures('Actions by RAG status', s.byRag),
+				s.shift
+					? keyFigures(`Mental models: ${s.shift.from} to ${s.shift.to}`, [
+							['Statements asked in both rounds', s.shift.statements],
+							['Average shift in agreement (negative: the assumption is held less)', s.shift.average]
+						])
+					: { text: '' }
+			],
+			columnGap: 24
+		}
 	];
 }
 
