@@ -60,9 +60,9 @@ test('an editor builds a three-level pathway by keyboard, measures it, and sees 
 	await addLink(page, 'Short-term outcome: Partners act', 'Intermediate outcome: Repeat episodes', 'Patterns show up within a week.');
 	await expect(page.getByText('The diagram and the outline show it.')).toBeVisible();
 
-	// A link back down would close a loop: refused, with the loop named, and nothing added.
+	// A link back down is refused, with which way round it should go, and nothing added.
 	await addLink(page, 'Intermediate outcome: Repeat episodes', 'Activity: Weekly', 'Loop');
-	await expect(page.getByText(/This link would make a loop: Repeat episodes spotted after the second → Weekly missing data huddle → Partners act on one weekly picture → Repeat episodes spotted after the second/)).toBeVisible();
+	await expect(page.getByText(/A link leads upward, from a lower step to a higher one: “Repeat episodes spotted after the second” \(intermediate outcome\) sits above “Weekly missing data huddle” \(activity\)/)).toBeVisible();
 	await expectAccessible(page);
 
 	// On the diagram: arrow keys move between steps, Enter selects and lights the path up.

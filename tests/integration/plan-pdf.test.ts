@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { actions, areas, mapActors, users } from '$lib/server/db/schema';
+import { actionLinks, actions, areas, mapActors, mapHandoffs, mentalModels, missingFigures, tocLinks, tocNodes, users } from '$lib/server/db/schema';
+import { JOURNEY_MARKS, TOC_MARKS } from '$lib/diagrams/legend';
+import { RATING_LABELS, SECTOR_LABELS } from '$lib/domain/map/enums';
+import { TOC_KIND_LABELS } from '$lib/domain/toc';
 import { seedDemo } from '$lib/server/seed';
 import { actionPlanPdf } from '$lib/server/pdf/plan';
 import { NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import { useTestDatabase } from '../helpers/database';
-import { pdfInfo, pdfPages } from '../helpers/pdf';
+import { pdfInfo, pdfOutline, pdfPages, pdfTextRuns } from '../helpers/pdf';
 
 useTestDatabase();
 
@@ -30,13 +33,15 @@ describe('the action plan PDF', () => {
 		expect(pages[0]).toMatch(/Partners: .*Northbrook City Council/);
 		expect(pages[1]).toContain('Contents');
 		const order = [
-			'Summary',
+			'What this plan will change',
 			'The case for change',
-			'The whole journey',
-			'The network of organisations',
+			'Missing figures by quarter',
 			'Mental models: survey results',
 			'Theory of change',
+			'Why each step leads to the next',
 			'Indicators',
+			'The whole journey',
+			'The network of organisations',
 			'The action plan',
 			'Sign-off'
 		];
@@ -66,7 +71,85 @@ describe('the action plan PDF', () => {
 		// The same data gives the same text.
 		const again = await pdfPages((await actionPlanPdf(context, { now: new Date('2026-11-26T10:00:00Z') })).pdf);
 		expect(again).toEqual(pages);
-	});
+	}, 90_000);
+
+	it('is faithful and readable: legends, numbered handoffs and links with their reasons, local figures, the summary, what each action is tied to', async () => {
+		const context = await northbrook();
+		const summary = 'By the end of 2027 every adult who returns is offered follow-up within a week.';
+		await db.update(areas).set({ planSummary: summary }).where(eq(areas.id, context.area.id));
+		context.area.planSummary = summary;
+		// One action shifts a mental model and works toward an outcome, as the action form allows.
+		const [action] = await db.select().from(actions).where(eq(actions.areaId, context.area.id)).orderBy(actions.title).limit(1);
+		const [model] = await db.select().from(mentalModels).where(eq(mentalModels.areaId, context.area.id)).orderBy(mentalModels.title).limit(1);
+		const [outcome] = await db.select().from(tocNodes).where(and(eq(tocNodes.areaId, context.area.id), eq(tocNodes.kind, 'long_term_outcome'))).orderBy(tocNodes.title).limit(1);
+		await db.insert(actionLinks).values([
+			{ id: 'plan-test-model', areaId: context.area.id, actionId: action.id, modelId: model.id },
+			{ id: 'plan-test-outcome', areaId: context.area.id, actionId: action.id, tocNodeId: outcome.id }
+		]);
+
+		const { pdf } = await actionPlanPdf(context, { now: new Date('2026-11-26T10:00:00Z') });
+		const pages = await pdfPages(pdf);
+		const flat = pages.join('\n').replace(/\s+/g, ' ');
+
+		// The summary opens the document, before the figures.
+		const summaryPage = pages.findIndex((p) => p.includes('What this plan will change') && p.includes('By the end of 2027'));
+		expect(summaryPage).toBe(2);
+		expect(flat).toMatch(/\d+ actions address \d+ of the \d+ broken or absent handoffs on the map/);
+
+		// Legends: sectors, ratings, the swimlane's and the theory of change's own marks.
+		for (const label of [...Object.values(SECTOR_LABELS), ...Object.values(RATING_LABELS), ...Object.values(JOURNEY_MARKS), ...Object.values(TOC_MARKS), ...Object.values(TOC_KIND_LABELS)])
+			expect(flat).toContain(label);
+
+		// Every link's rationale and assumptions, numbered.
+		const links = await db.select().from(tocLinks).where(eq(tocLinks.areaId, context.area.id));
+		expect(links.length).toBeGreaterThan(10);
+		for (const l of links) {
+			expect(flat).toContain(l.rationale.replace(/\s+/g, ' '));
+			if (l.assumptions) expect(flat).toContain(l.assumptions.replace(/\s+/g, ' '));
+		}
+
+		// The area's quarterly figures, every quarter, with the national lines.
+		const figures = await db.select().from(missingFigures).where(eq(missingFigures.areaId, context.area.id));
+		expect(figures.length).toBeGreaterThan(3);
+		for (const f of figures) expect(flat).toContain(f.quarter);
+		expect(flat).toContain('National, children 75%');
+
+		// Each handoff's number is keyed to its label on the same page as the swimlane band that draws it.
+		const handoffs = await db.select().from(mapHandoffs).where(eq(mapHandoffs.areaId, context.area.id));
+		const journeyPages = pages.filter((p) => p.includes('Handoffs by number'));
+		expect(journeyPages.length).toBeGreaterThan(0);
+		for (const h of handoffs) expect(journeyPages.some((p) => new RegExp(`\\d+\\. ${h.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(p.replace(/\s+/g, ' ')))).toBe(true);
+
+		// What the action is tied to, beyond its handoffs.
+		expect(flat).toContain(`Mental models: ${model.title}`);
+		expect(flat).toContain(`${outcome.title} (long-term outcome)`);
+
+		// No page ends with a heading: the last line of body text on every page is not set at a heading's size.
+		const runs = await pdfTextRuns(pdf);
+		runs.forEach((page, i) => {
+			const body = page.filter((r) => r.size > 8.5 || r.size < 8.4).filter((r) => !/^Page \d+ of \d+$/.test(r.str));
+			const lowest = Math.min(...body.map((r) => r.y));
+			const last = body.filter((r) => r.y === lowest);
+			expect(last.every((r) => r.size < 13), `page ${i + 1} ends with a heading: ${last.map((r) => r.str).join(' ')}`).toBe(true);
+		});
+
+		// The outline (bookmarks) lists every section, and each owner organisation under the action plan.
+		const outline = await pdfOutline(pdf);
+		expect(outline.map((o) => o.title)).toEqual([
+			'What this plan will change',
+			'The case for change',
+			'Missing figures by quarter',
+			'Mental models: survey results',
+			'Theory of change',
+			'Why each step leads to the next',
+			'Indicators',
+			'The whole journey',
+			'The network of organisations',
+			'The action plan',
+			'Sign-off'
+		]);
+		expect(outline.find((o) => o.title === 'The action plan')!.items.map((i) => i.title)).toContain('Missing persons unit');
+	}, 60_000);
 
 	it('for one owner organisation holds only its actions, and refuses an organisation from elsewhere', async () => {
 		const context = await northbrook();

@@ -65,8 +65,8 @@ describe('steps and links', () => {
 		expect(toc.nodes.find((n) => n.id === activity.id)?.ownerName).toBe('Testshire Police');
 		expect(toc.links.map((l) => [l.fromNodeId, l.toNodeId, l.rationale])).toEqual([[activity.id, outcome.id, 'Working a case together']]);
 		// An outcome without an indicator and an activity without an action are flagged.
-		expect(toc.nodes.find((n) => n.id === outcome.id)?.flags).toEqual({ noIndicator: true, noAction: false });
-		expect(toc.nodes.find((n) => n.id === activity.id)?.flags).toEqual({ noIndicator: false, noAction: true });
+		expect(toc.nodes.find((n) => n.id === outcome.id)?.flags).toEqual({ noIndicator: true, noAction: false, isolated: false });
+		expect(toc.nodes.find((n) => n.id === activity.id)?.flags).toEqual({ noIndicator: false, noAction: true, isolated: false });
 		const audits = await db.select({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).where(eq(auditLog.areaId, editor.area.id));
 		expect(audits.filter((a) => a.entity.startsWith('toc')).map((a) => `${a.entity}:${a.action}`).sort()).toEqual(['toc_link:create', 'toc_node:create', 'toc_node:create']);
 
@@ -78,8 +78,9 @@ describe('steps and links', () => {
 
 	it('refuses a link that would make a cycle, names it, and stores nothing', async () => {
 		const editor = await contextFor('editor');
-		const a = await step(editor, 'activity', 'Mapping workshops');
-		const b = await step(editor, 'output', 'A shared map');
+		// Outcomes may lead to outcomes of their own band, so only there can a loop close.
+		const a = await step(editor, 'short_term_outcome', 'Mapping workshops');
+		const b = await step(editor, 'short_term_outcome', 'A shared map');
 		const c = await step(editor, 'short_term_outcome', 'Whole journey seen');
 		await createLink(editor, { fromNodeId: a.id, toNodeId: b.id, rationale: '', assumptions: '' });
 		await createLink(editor, { fromNodeId: b.id, toNodeId: c.id, rationale: '', assumptions: '' });
@@ -98,10 +99,36 @@ describe('steps and links', () => {
 		expect(await linkCount(editor.area.id)).toBe(before);
 	});
 
-	it('two links that together would close a loop: the second to commit is refused', async () => {
+	it('refuses a link down from a higher band, and a kind change that would turn a link downward, storing nothing', async () => {
+		const editor = await contextFor('editor');
+		const activity = await step(editor, 'activity', 'Mapping workshops');
+		const impact = await step(editor, 'impact', 'Fewer repeats');
+		const refused = await createLink(editor, { fromNodeId: impact.id, toNodeId: activity.id, rationale: 'Down', assumptions: '' }).catch((e) => e);
+		expect(refused).toBeInstanceOf(InputError);
+		expect(refused.errors.toNodeId).toContain('A link leads upward');
+		expect(await linkCount(editor.area.id)).toBe(0);
+		await createLink(editor, { fromNodeId: activity.id, toNodeId: impact.id, rationale: 'Up', assumptions: '' });
+		const changed = await updateNode(editor, { id: activity.id, version: activity.version, kind: 'impact', title: activity.title, description: '', ownerActorId: null }).catch((e) => e);
+		expect(changed).toBeInstanceOf(InputError);
+		expect(changed.errors.kind).toContain('would no longer lead upward');
+		const [kept] = await db.select().from(tocNodes).where(eq(tocNodes.id, activity.id));
+		expect(kept.kind).toBe('activity');
+	});
+
+	it('flags a step with no link in or out', async () => {
 		const editor = await contextFor('editor');
 		const a = await step(editor, 'activity', 'A');
-		const b = await step(editor, 'output', 'B');
+		const o = await step(editor, 'output', 'O');
+		const lonely = await step(editor, 'input', 'Lonely');
+		await createLink(editor, { fromNodeId: a.id, toNodeId: o.id, rationale: '', assumptions: '' });
+		const toc = await getToc(editor);
+		expect(toc.nodes.filter((n) => n.flags.isolated).map((n) => n.id)).toEqual([lonely.id]);
+	});
+
+	it('two links that together would close a loop: the second to commit is refused', async () => {
+		const editor = await contextFor('editor');
+		const a = await step(editor, 'intermediate_outcome', 'A');
+		const b = await step(editor, 'intermediate_outcome', 'B');
 		const results = await Promise.allSettled([
 			createLink(editor, { fromNodeId: a.id, toNodeId: b.id, rationale: '', assumptions: '' }),
 			createLink(editor, { fromNodeId: b.id, toNodeId: a.id, rationale: '', assumptions: '' })

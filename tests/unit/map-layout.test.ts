@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasSize, layoutNetwork, MARGIN, NODE_GAP } from '$lib/diagrams/force';
 import { SHAPE_REACH, sectorReach, shapePath, type ShapeName } from '$lib/diagrams/shapes';
-import { layoutJourney } from '$lib/diagrams/journey';
+import { journeyBands, layoutJourney } from '$lib/diagrams/journey';
 import { labelWidth, placeLabels, type Box } from '$lib/diagrams/labels';
 import { lcg } from '$lib/diagrams/random';
 import { fitView } from '$lib/diagrams/fit';
@@ -11,6 +11,7 @@ import { networkSvg, journeySvg } from '$lib/diagrams/svg';
 import type { MapData } from '$lib/domain/map/types';
 import { syntheticNetwork } from '$lib/diagrams/synthetic';
 import { TEMPLATE_ACTORS, TEMPLATE_HANDOFFS } from '$lib/domain/map/template';
+import { syntheticMap as syntheticMapData } from '$lib/server/seed/large';
 
 const syntheticMap = syntheticNetwork;
 
@@ -276,5 +277,34 @@ describe('journey handoff numbers', () => {
 				expect(overlaps(layout.badges[i].box, layout.badges[j].box), `${layout.badges[i].number} / ${layout.badges[j].number}`).toBe(false);
 		// At 1280 x 720 the swimlane fits the page's width without scrolling sideways.
 		expect(layout.width).toBeLessThanOrEqual(1152);
+	});
+});
+
+describe('the swimlane printed a band of rows at a time', () => {
+	it('cuts between whole rows, covers every row once, and puts every number in exactly one band', () => {
+		const layout = layoutJourney(syntheticMapData(120, 300));
+		const bands = journeyBands(layout, 300, 500);
+		expect(bands.length).toBeGreaterThan(3);
+		bands.forEach((b, i) => {
+			// Within its limit, above the rows' own room for a sector name.
+			expect(b.to - b.from).toBeLessThanOrEqual((i ? 500 : 300) + 40);
+			if (i) expect(b.from).toBe(bands[i - 1].to);
+		});
+		expect(bands[bands.length - 1].to).toBe(layout.height);
+		// No row is cut: each row's centre lies strictly inside one band.
+		for (const r of layout.rows) expect(bands.filter((b) => r.y > b.from && r.y < b.to)).toHaveLength(1);
+		const numbers = bands.flatMap((b) => b.numbers).sort((a, b) => a - b);
+		expect(numbers).toEqual(layout.badges.map((b) => b.number).sort((a, b) => a - b));
+	});
+
+	it('draws only the band asked for under the stage headers, with no hidden text from other bands', () => {
+		const layout = layoutJourney(syntheticMapData(60, 120));
+		const [first, second] = journeyBands(layout, 200, 200);
+		const svg = journeySvg(layout, 'Part 2', second);
+		const names = (svgText: string) => layout.rows.filter((r) => svgText.includes(`>${r.name.replace(/&/g, '&amp;').replace(/'/g, '&apos;')}</text>`));
+		const inSecond = layout.rows.filter((r) => r.y > second.from && r.y < second.to);
+		expect(names(svg).map((r) => r.actorId)).toEqual(inSecond.map((r) => r.actorId));
+		expect(layout.rows.filter((r) => r.y > first.from && r.y < first.to).some((r) => names(svg).includes(r))).toBe(false);
+		for (const c of layout.columns) expect(svg).toContain(`>${c.label}</text>`);
 	});
 });

@@ -5,6 +5,8 @@ import {
 	expectedProgress,
 	findCycle,
 	indicatorProgress,
+	isolatedSteps,
+	linkDirectionError,
 	outcomesWithoutAction,
 	pathsUp,
 	planErrors,
@@ -18,7 +20,7 @@ import {
 import { seriesChart } from '$lib/diagrams/charts';
 import { tocSvg } from '$lib/diagrams/svg';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
-import { layoutToc, overlappingBoxes, placeInOrder, titleLines } from '$lib/diagrams/toc';
+import { layoutToc, overlappingBoxes, placeInOrder, titleLines, tocLinkBadges } from '$lib/diagrams/toc';
 import { syntheticToc } from '$lib/diagrams/synthetic';
 
 const edges = (...pairs: string[]) => pairs.map((p) => ({ from: p[0], to: p[1] }));
@@ -45,6 +47,40 @@ describe('cycles in "leads to"', () => {
 	it('finds a cycle already in a list of links, or none', () => {
 		expect(findCycle(edges('AB', 'BC', 'CA'))).toEqual(['C', 'A', 'B', 'C']);
 		expect(findCycle(TEMPLATE_LINKS)).toBeNull();
+	});
+});
+
+describe('links lead upward', () => {
+	const step = (kind: Parameters<typeof linkDirectionError>[0]['kind'], title: string) => ({ kind, title });
+
+	it('refuses a link from a higher band down to a lower one, saying which way round it should go', () => {
+		const error = linkDirectionError(step('impact', 'Fewer repeats'), step('activity', 'Mapping workshops'));
+		expect(error).toContain('A link leads upward');
+		expect(error).toContain('“Fewer repeats” (impact) sits above “Mapping workshops” (activity)');
+		expect(error).toContain('Make the link from “Mapping workshops” to “Fewer repeats” instead.');
+		expect(linkDirectionError(step('output', 'A map'), step('input', 'Time'))).toContain('leads upward');
+	});
+
+	it('accepts every upward link, and outcome to outcome within a band, but no other sideways link', () => {
+		expect(linkDirectionError(step('activity', 'A'), step('impact', 'I'))).toBeNull();
+		expect(linkDirectionError(step('input', 'A'), step('activity', 'B'))).toBeNull();
+		expect(linkDirectionError(step('short_term_outcome', 'A'), step('short_term_outcome', 'B'))).toBeNull();
+		expect(linkDirectionError(step('activity', 'A'), step('activity', 'B'))).toContain('only outcomes may lead to a step in their own band');
+		expect(linkDirectionError(step('impact', 'A'), step('impact', 'B'))).toContain('both impact');
+	});
+
+	it('the programme template keeps the rule', () => {
+		const kind = new Map(TEMPLATE_NODES.map((n) => [n.key, n]));
+		for (const l of TEMPLATE_LINKS) expect(linkDirectionError(kind.get(l.from)!, kind.get(l.to)!)).toBeNull();
+	});
+});
+
+describe('unconnected steps', () => {
+	it('reports each step with no link in or out, and none that has either', () => {
+		const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
+		expect(isolatedSteps(nodes, [{ from: 'a', to: 'b' }])).toEqual([{ id: 'c' }, { id: 'd' }]);
+		expect(isolatedSteps(nodes, [{ from: 'a', to: 'b' }, { from: 'c', to: 'd' }])).toEqual([]);
+		expect(isolatedSteps(nodes, [])).toHaveLength(4);
 	});
 });
 
@@ -165,6 +201,34 @@ describe('layered layout', () => {
 		}
 		// Four is the fewest any order of the bands allows for the template (found by trying all 20,736 orders).
 		expect(layout.crossings).toBe(4);
+	});
+
+	it('places a new, unlinked step inside the picture: in a free gap of its band, or at its left end', () => {
+		const before = layoutToc(template);
+		// The impact band has room beside the impact: the new step goes there and the picture keeps its width.
+		const roomy = layoutToc({ ...template, nodes: [...template.nodes, { id: 'new', kind: 'impact', title: 'A new step' }] });
+		expect(roomy.width).toBe(before.width);
+		// The activities' band is full: the step goes to its left end and the picture grows to hold it.
+		const full = layoutToc({ ...template, nodes: [...template.nodes, { id: 'new', kind: 'activity', title: 'A new step' }] });
+		for (const layout of [roomy, full]) {
+			expect(overlappingBoxes(layout)).toEqual([]);
+			const added = layout.nodes.find((n) => n.id === 'new')!;
+			expect(added.x).toBeGreaterThanOrEqual(0);
+			expect(added.x + added.width).toBeLessThanOrEqual(layout.width);
+		}
+		const activities = full.nodes.filter((n) => n.kind === 'activity');
+		expect(full.nodes.find((n) => n.id === 'new')!.x).toBe(Math.min(...activities.map((n) => n.x)));
+	});
+
+	it('numbers every link on its own line, clear of every step and of each other', () => {
+		const layout = layoutToc(template);
+		const badges = tocLinkBadges(layout, template.links.map((l) => l.id));
+		expect(badges.map((b) => b.number)).toEqual(template.links.map((_, i) => i + 1));
+		const boxOf = (b: (typeof badges)[number]) => ({ x0: b.x - b.width / 2, y0: b.y - b.height / 2, x1: b.x + b.width / 2, y1: b.y + b.height / 2 });
+		const apart = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) => Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0) || Math.min(a.y1, b.y1) <= Math.max(a.y0, b.y0);
+		for (const b of badges) for (const n of layout.nodes) expect(apart(boxOf(b), { x0: n.x, y0: n.y, x1: n.x + n.width, y1: n.y + n.height })).toBe(true);
+		const overlapping = badges.flatMap((a, i) => badges.slice(i + 1).filter((b) => !apart(boxOf(a), boxOf(b))).map((b) => [a.number, b.number]));
+		expect(overlapping).toEqual([]);
 	});
 
 	it('untangles a crossing that the input order would draw', () => {

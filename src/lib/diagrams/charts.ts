@@ -291,3 +291,26 @@ export function seriesChart(
 			.map(({ text, x, y: top }) => ({ text, x, y: top }))
 	};
 }
+
+/**
+ * The area's repeat shares by quarter (oldest first) against the national lines: what the figures page and the plan
+ * both draw.
+ */
+export function repeatShareChart(
+	figures: readonly { quarter: string; repeatShareAdults: number; repeatShareChildren: number }[],
+	national: readonly { text: string; share: number }[],
+	options: Parameters<typeof seriesChart>[3] = {}
+) {
+	const oldestFirst = [...figures].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
+	const [adults, children] = national;
+	const categories = oldestFirst.map((f) => f.quarter);
+	const series: Series[] = [
+		{ key: 'children', label: 'Children', values: oldestFirst.map((f) => f.repeatShareChildren) },
+		{ key: 'adults', label: 'Adults', values: oldestFirst.map((f) => f.repeatShareAdults) }
+	];
+	const references = [
+		{ key: 'children', label: `National, children ${children.text}`, value: children.share * 100 },
+		{ key: 'adults', label: `National, adults ${adults.text.replace('more than', 'over')}`, value: adults.share * 100 }
+	];
+	return { categories, series, references, layout: seriesChart(categories, series, references, options) };
+}

@@ -217,3 +217,28 @@ function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyB
 	});
 	return badges;
 }
+
+/**
+ * Cuts a tall swimlane into bands of whole rows for printing, each at most `first` (then `rest`) high in the layout's
+ * units below the stage headers, with the numbers that fall in each band (so each page carries its own key).
+ */
+export function journeyBands(layout: JourneyLayout, first: number, rest: number): { from: number; to: number; numbers: number[] }[] {
+	const bands: { from: number; to: number }[] = [];
+	// The first band starts above the first row by the room its sector's name takes.
+	let from = layout.header - JOURNEY.groupGap;
+	let lastEnd = from;
+	for (const r of layout.rows) {
+		const end = r.y + layout.rowHeight / 2;
+		const limit = bands.length ? rest : first;
+		if (end - from > limit && lastEnd > from) {
+			bands.push({ from, to: lastEnd });
+			from = lastEnd;
+		}
+		lastEnd = end;
+	}
+	bands.push({ from, to: layout.height });
+	return bands.map((b, i) => ({
+		...b,
+		numbers: layout.badges.filter((x) => x.y >= b.from && (x.y < b.to || i === bands.length - 1)).map((x) => x.number).sort((a, c) => a - c)
+	}));
+}

@@ -243,6 +243,10 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 	}
 	order = best.order;
 	pos = positions();
+	// Steps with no link at all are set aside and placed last, in a free gap of their band (see below).
+	const linked = new Set(links.flatMap((l) => [l.from, l.to]));
+	const loose = order.map((band) => band.filter((id) => vertices.get(id)!.real && !linked.has(id)));
+	order = order.map((band) => band.filter((id) => !vertices.get(id)!.real || linked.has(id)));
 
 	// 3. Boxes: wrapped titles and flags set each step's height; each band is as tall as its tallest step.
 	const flagLine = Math.round(flagFontSize * 1.35);
@@ -295,6 +299,7 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 		for (let r = bandCount - 2; r >= 0; r--) pull(r, [down]);
 	}
 	for (let r = 0; r < bandCount; r++) pull(r, [up, down]);
+	placeLoose(loose, order, x, vertices, nodeWidth);
 	let left = Infinity;
 	let right = -Infinity;
 	for (const [id, cx] of x) {
@@ -405,6 +410,48 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 	};
 }
 
+/**
+ * Places the unlinked steps of each band inside the picture as it stands: in the leftmost gap of their band that is
+ * wide enough, else at the band's left end (never past the right edge, so a new step shows without scrolling).
+ */
+function placeLoose(loose: string[][], order: string[][], x: Map<string, number>, vertices: Map<string, Vertex>, nodeWidth: number) {
+	let extentLeft = Infinity;
+	let extentRight = -Infinity;
+	for (const [id, cx] of x) {
+		const w = vertices.get(id)!.width;
+		extentLeft = Math.min(extentLeft, cx - w / 2);
+		extentRight = Math.max(extentRight, cx + w / 2);
+	}
+	if (!Number.isFinite(extentLeft)) (extentLeft = 0), (extentRight = 0);
+	loose.forEach((ids, r) => {
+		// Occupied stretches of the band, each with the gap a neighbour keeps, left to right.
+		const taken = order[r].map((id) => {
+			const v = vertices.get(id)!;
+			const half = v.width / 2 + (v.real ? GAP : DUMMY_GAP);
+			return [x.get(id)! - half, x.get(id)! + half] as [number, number];
+		});
+		for (const id of ids) {
+			taken.sort((a, b) => a[0] - b[0]);
+			let at: number | null = null;
+			let from = extentLeft;
+			for (const [a, b] of [...taken, [extentRight + GAP, Infinity] as [number, number]]) {
+				if (a - from >= nodeWidth && from + nodeWidth <= extentRight) {
+					at = from + nodeWidth / 2;
+					break;
+				}
+				from = Math.max(from, b);
+			}
+			if (at === null) {
+				const leftmost = Math.min(extentLeft, ...taken.map((t) => t[0] + GAP));
+				at = leftmost - GAP - nodeWidth / 2;
+				extentLeft = at - nodeWidth / 2;
+			}
+			x.set(id, at);
+			taken.push([at - nodeWidth / 2 - GAP, at + nodeWidth / 2 + GAP]);
+		}
+	});
+}
+
 /** Boxes that overlap (for tests): pairs of ids. */
 export function overlappingBoxes(layout: TocLayout): [string, string][] {
 	const out: [string, string][] = [];
@@ -414,4 +461,74 @@ export function overlappingBoxes(layout: TocLayout): [string, string][] {
 			if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push([a.id, b.id]);
 		}
 	return out;
+}
+
+export interface TocLinkBadge {
+	id: string;
+	number: number;
+	/** Centre of the badge. */
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+const BADGE_HEIGHT = 18;
+const badgeWidthOf = (n: number) => 10 + String(n).length * 8;
+
+/** A point at `t` (0 to 1) along the curve between two of an edge's points, as the layout draws it. */
+function along(p: { x: number; y: number }, q: { x: number; y: number }, t: number) {
+	const my = (p.y + q.y) / 2;
+	const u = 1 - t;
+	return {
+		x: u * u * u * p.x + 3 * u * u * t * p.x + 3 * u * t * t * q.x + t * t * t * q.x,
+		y: u * u * u * p.y + 3 * u * u * t * my + 3 * u * t * t * my + t * t * t * q.y
+	};
+}
+
+/**
+ * Numbers the links (in the order given, from 1) and sets each number on its line where it covers no step and no other
+ * number: along the middle of the line first, then nearer either end. Greedy and deterministic, like the swimlane's.
+ */
+export function tocLinkBadges(layout: TocLayout, order: readonly string[]): TocLinkBadge[] {
+	const edgeOf = new Map(layout.edges.map((e) => [e.id, e]));
+	const taken: Box[] = layout.nodes.map((n) => ({ x0: n.x, y0: n.y, x1: n.x + n.width, y1: n.y + n.height }));
+	const clash = (b: Box) => taken.some((t) => Math.min(t.x1, b.x1) > Math.max(t.x0, b.x0) && Math.min(t.y1, b.y1) > Math.max(t.y0, b.y0));
+	const badges: TocLinkBadge[] = [];
+	order.forEach((id, i) => {
+		const edge = edgeOf.get(id);
+		if (!edge) return;
+		const number = i + 1;
+		const width = badgeWidthOf(number);
+		const segments = edge.points.slice(1).map((q, k) => [edge.points[k], q] as const);
+		// Middle segment first, then outward; along each, the middle first.
+		const mid = Math.floor((segments.length - 1) / 2);
+		const segmentOrder = segments.map((_, k) => k).sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid) || a - b);
+		let chosen: { x: number; y: number } | null = null;
+		let fallback: { x: number; y: number } | null = null;
+		for (const k of segmentOrder) {
+			for (const t of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
+				const [p, q] = segments[k];
+				const at = edge.points.length === 2 && edge.from !== edge.to && p.y === q.y ? { x: (p.x + q.x) / 2, y: p.y + 20 } : along(p, q, t);
+				fallback ??= at;
+				const box = { x0: at.x - width / 2, y0: at.y - BADGE_HEIGHT / 2, x1: at.x + width / 2, y1: at.y + BADGE_HEIGHT / 2 };
+				if (!clash(box)) {
+					chosen = at;
+					break;
+				}
+			}
+			if (chosen) break;
+		}
+		const at = chosen ?? fallback!;
+		taken.push({ x0: at.x - width / 2, y0: at.y - BADGE_HEIGHT / 2, x1: at.x + width / 2, y1: at.y + BADGE_HEIGHT / 2 });
+		badges.push({ id, number, x: r1(at.x), y: r1(at.y), width, height: BADGE_HEIGHT });
+	});
+	return badges;
+}
+
+interface Box {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
 }

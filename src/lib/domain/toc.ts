@@ -60,6 +60,27 @@ function successors(links: readonly TocEdge[]) {
 }
 
 /**
+ * Links lead upward: from a lower band to a higher one (an activity to an output, an outcome to the impact). Within a
+ * band only outcomes may lead to one another, because the method reads outcomes as a chain (one short-term change
+ * brings about another); steps in the other bands are alternatives side by side, so a sideways link there says
+ * nothing. Returns why a link `from -> to` breaks the rule, in words, or null when it keeps it.
+ */
+export function linkDirectionError(from: { kind: TocKind; title: string }, to: { kind: TocKind; title: string }): string | null {
+	const [a, b] = [kindRank(from.kind), kindRank(to.kind)];
+	if (b < a) return null;
+	if (b === a && OUTCOME_KINDS.includes(from.kind)) return null;
+	if (b === a)
+		return `“${from.title}” and “${to.title}” are both ${TOC_KIND_PLURALS[from.kind].toLowerCase()}: only outcomes may lead to a step in their own band. Link each to a step above it instead.`;
+	return `A link leads upward, from a lower step to a higher one: “${from.title}” (${TOC_KIND_LABELS[from.kind].toLowerCase()}) sits above “${to.title}” (${TOC_KIND_LABELS[to.kind].toLowerCase()}). Make the link from “${to.title}” to “${from.title}” instead.`;
+}
+
+/** The steps with no link in or out, in the order given: a warning, since an unlinked step takes no part in the theory. */
+export function isolatedSteps<N extends { id: string }>(nodes: readonly N[], links: readonly TocEdge[]): N[] {
+	const linked = new Set(links.flatMap((l) => [l.from, l.to]));
+	return nodes.filter((n) => !linked.has(n.id));
+}
+
+/**
  * The cycle that a new link `from -> to` would close, as the node ids in order starting and ending at `from`
  * (e.g. [A, B, C, A] for "A -> B -> C -> A"), or null when the graph stays acyclic. A self-link is the cycle [A, A].
  * Breadth-first, so the cycle named is a shortest one.

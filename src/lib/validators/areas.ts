@@ -19,7 +19,7 @@ const areaFields = {
 
 export const createAreaSchema = z.object({ ...areaFields, slug }).strict();
 
-export const updateAreaSchema = z.object({ ...areaFields, version }).strict();
+export const updateAreaSchema = z.object({ ...areaFields, planSummary: optionalLines('what this plan will change', 4000), version }).strict();
 
 export const inviteMemberSchema = z
 	.object({ email, role: choice(AREA_ROLES, 'Choose what this person can do in the area.') })

@@ -111,7 +111,7 @@ export async function addLead(tx: Transaction, actor: SessionUser, areaId: strin
 }
 
 /** Saves the area's details if nobody changed them since `version` was read. */
-export async function updateArea(context: AreaContext, input: AreaInput & { version: number }) {
+export async function updateArea(context: AreaContext, input: AreaInput & { planSummary?: string; version: number }) {
 	const { version, ...values } = input;
 	return db.transaction(async (tx) => {
 		const [updated] = await tx

@@ -1,36 +1,25 @@
-// The action plan as a PDF a partnership board signs off: the whole area's, or one owner organisation's. Diagrams
-// are the layouts the pages draw, through the SVG-string renderer. The same data gives the same text in the same
-// order; dates are London's.
-import { and, count, desc, eq, isNull, ne } from 'drizzle-orm';
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { db } from '$lib/server/db';
-import { actionUpdates, auditLog, memberships, users } from '$lib/server/db/schema';
-import { NotFoundError } from '$lib/server/errors';
-import { config } from '$lib/server/config';
-import { listActions } from '$lib/server/actions';
-import { loadMap, mapDataOf } from '$lib/server/map';
-import { journeyLayoutOf, networkLayoutOf } from '$lib/server/map/layout';
+// The action plan as a PDF a partnership board signs off: the whole area's, or one owner organisation's. A pure function
+// of the plan model (the web page draws the same model); diagrams are the layouts the pages draw, through the
+// SVG-string renderer, each with its legend. Text pages are portrait; the wide diagrams and tables that follow them
+// are landscape, so the orientation changes once. Dates are London's.
+import type { Content, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AreaContext } from '$lib/server/areas';
-import { coverageOf, RAG_LABELS, STATUS_LABELS, ACTION_STATUSES, RAGS, type Rag } from '$lib/domain/actions';
-import { RATINGS, RATING_LABELS } from '$lib/domain/map/enums';
-import { gaps } from '$lib/domain/map/analysis';
-import { formatDate, londonToday } from '$lib/domain/dates';
+import type { Rag } from '$lib/domain/actions';
 import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM } from '$lib/domain/programme';
 import { shareChart } from '$lib/diagrams/charts';
-import { journeySvg, networkSvg, shareChartSvg, tocSvg } from '$lib/diagrams/svg';
-import { listRounds, roundResults } from '$lib/server/models/surveys';
-import { getToc } from '$lib/server/toc';
-import { tocLayoutOf } from '$lib/server/toc/layout';
-import { formatMean } from '$lib/domain/surveys';
-import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS } from '$lib/domain/toc';
+import { journeyBands } from '$lib/diagrams/journey';
+import { journeyLegend, journeySvg, legendSvg, networkLegend, networkSvg, seriesChartSvg, shareChartSvg, tocLegend, tocSvg } from '$lib/diagrams/svg';
+import { planModel, sectionsOf, type PlanModel, type PlanOptions, type SectionId } from '$lib/server/plan/model';
 import { renderPdf, reportFrame } from './index';
 
+export type { PlanOptions };
+
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
-const PORTRAIT_WIDTH = 495;
-const PORTRAIT_HEIGHT = 640;
-const LANDSCAPE = { width: 742, height: 410 };
+const PORTRAIT = { width: 495, height: 640 };
+const LANDSCAPE = { width: 742, height: 400 };
+/** The whole height a landscape page has for content, between the running header and footer. */
+const LANDSCAPE_PAGE = 470;
 const RAG_COLOURS: Record<Rag, string> = { red: '#a4161a', amber: '#8a5a00', green: '#1e6b3a', none: '#4a5560' };
-const NO_OWNER = 'No owner organisation';
 /** Thin rules between rows, none between columns: the tables read as lists on paper and on a projector. */
 const RULED: CustomTableLayout = {
 	hLineWidth: (i) => (i === 0 ? 0 : 0.6),
@@ -39,180 +28,94 @@ const RULED: CustomTableLayout = {
 	paddingTop: () => 4,
 	paddingBottom: () => 4
 };
+const LANDSCAPE_SECTIONS: readonly SectionId[] = ['journey', 'network', 'actions', 'signoff'];
 
-export interface PlanOptions {
-	/** One organisation's plan: an actor of the area's map. */
-	ownerActorId?: string | null;
-	now?: Date;
-}
+type Title = (id: SectionId) => string;
 
-/** Everything the document shows, gathered in one place so that building the document itself is pure. */
-async function planData(context: AreaContext, options: PlanOptions) {
-	const now = options.now ?? new Date();
-	const areaId = context.area.id;
-	const [map, { actions: all }, latest, partners, [changes], rounds, toc] = await Promise.all([
-		loadMap(context),
-		listActions(context, { sort: 'due' }, londonToday(now)),
-		db
-			.select({ actionId: actionUpdates.actionId, body: actionUpdates.body, statusTo: actionUpdates.statusTo, at: actionUpdates.createdAt })
-			.from(actionUpdates)
-			.where(eq(actionUpdates.areaId, areaId))
-			.orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id)),
-		db
-			.selectDistinct({ organisation: users.organisation })
-			.from(memberships)
-			.innerJoin(users, eq(users.id, memberships.userId))
-			.where(and(eq(memberships.areaId, areaId), eq(users.role, 'partner'), isNull(users.disabledAt), ne(users.organisation, '')))
-			.orderBy(users.organisation),
-		db.select({ n: count() }).from(auditLog).where(eq(auditLog.areaId, areaId)),
-		listRounds(context),
-		getToc(context)
-	]);
-	// The latest survey round that has answers, against the round before it (rounds come newest first).
-	const surveyed = rounds.findIndex((r) => r.responses > 0);
-	const survey = surveyed < 0 ? null : await roundResults(context, rounds[surveyed].id, rounds[surveyed + 1]?.id ?? null);
-	const owner = options.ownerActorId ? map.actors.find((a) => a.id === options.ownerActorId) : null;
-	if (options.ownerActorId && !owner) throw new NotFoundError();
-	const actions = owner ? all.filter((a) => a.ownerActorId === owner.id) : all;
-	const latestOf = new Map<string, (typeof latest)[number]>();
-	for (const u of latest) if (!latestOf.has(u.actionId)) latestOf.set(u.actionId, u);
-	const mapData = mapDataOf(map);
-	return {
-		area: context.area,
-		owner: owner ? { id: owner.id, name: owner.name } : null,
-		today: londonToday(now),
-		now,
-		// Every recorded change to the area makes a new version.
-		version: changes.n + 1,
-		partners: partners.map((p) => p.organisation),
-		mapData,
-		network: networkLayoutOf(mapData, map.positions),
-		journey: journeyLayoutOf(mapData),
-		survey,
-		toc,
-		tocLayout: toc.nodes.length ? tocLayoutOf(toc) : null,
-		actions: actions.map((a) => ({ ...a, latest: latestOf.get(a.id) ?? null }))
-	};
-}
-type PlanData = Awaited<ReturnType<typeof planData>>;
-
-/** A section's heading: a new page, in the contents, portrait unless the section needs the width. */
-const heading = (text: string, orientation: 'portrait' | 'landscape' = 'portrait'): Content => ({
-	text,
+/** A section's heading: a new page, in the contents and the outline, in its section's orientation. */
+const heading = (id: SectionId, title: Title): Content => ({
+	text: title(id),
+	id: `section-${id}`,
 	style: 'h1',
 	tocItem: true,
+	outline: true,
 	pageBreak: 'before',
-	pageOrientation: orientation
+	pageOrientation: LANDSCAPE_SECTIONS.includes(id) ? 'landscape' : 'portrait'
 });
 
-function keyFigures(rows: [string, string | number][]): Content {
+/** A subheading that never ends a page (see reportFrame's pageBreakBefore). */
+const subheading = (text: string, margin?: [number, number, number, number]): ContentText => ({ text, style: 'h2', headlineLevel: 2, ...(margin ? { margin } : {}) });
+
+const th = (labels: string[]): TableCell[] => labels.map((text) => ({ text, style: 'th' }));
+
+/**
+ * A table whose title is its first header row, so the title can never be parted from the rows it introduces, and a
+ * table that runs on to the next page repeats both the title and the column names there.
+ */
+function titledTable(title: ContentText, widths: (number | string)[], header: string[], rows: TableCell[][], fontSize = 9): Content {
 	return {
-		table: { widths: [300, 60], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) },
+		table: {
+			headerRows: 2,
+			keepWithHeaderRows: 1,
+			dontBreakRows: true,
+			widths,
+			body: [[{ ...title, colSpan: widths.length, border: [false, false, false, false] }, ...widths.slice(1).map(() => '')], th(header), ...rows]
+		},
 		layout: RULED,
-		margin: [0, 4, 0, 12]
+		fontSize,
+		margin: [0, 2, 0, 14]
 	};
 }
 
-function summary(data: PlanData): Content[] {
-	const counts = coverageOf(
-		data.actions.map((a) => ({ status: a.status, dueDate: a.dueDate, handoffIds: a.handoffs.map((h) => h.id) })),
-		data.mapData.handoffs,
-		data.today
-	);
-	const ratings = RATINGS.map((r) => [RATING_LABELS[r], data.mapData.handoffs.filter((h) => h.rating === r).length] as [string, number]);
-	return [
-		heading('Summary'),
-		{ text: 'Handoffs on the map, by rating', style: 'h2' },
-		keyFigures([...ratings, ['Gaps (marked as gaps, or absent)', gaps(data.mapData).length], ['Broken or absent handoffs no action addresses', counts.unaddressed.length]]),
-		{ text: data.owner ? `Actions owned by ${data.owner.name}, by status` : 'Actions by status', style: 'h2' },
-		keyFigures([...ACTION_STATUSES.map((s) => [STATUS_LABELS[s], counts.byStatus[s]] as [string, number]), ['All actions', counts.total]]),
-		{ text: 'Actions by RAG status', style: 'h2' },
-		keyFigures(RAGS.map((r) => [RAG_LABELS[r], counts.byRag[r]])),
-		...(data.survey?.compare
-			? [
-					{ text: `Mental models: ${data.survey.compare.label} to ${data.survey.round.label}`, style: 'h2' } as Content,
-					keyFigures([
-						['Statements asked in both rounds', shifts(data).length],
-						['Average shift in agreement (negative: the assumption is held less)', signed(average(shifts(data)))]
-					])
-				]
-			: [])
-	];
+/** A few figures under their subheading, kept on one page together. */
+function keyFigures(title: string, rows: [string, string | number][]): Content {
+	return {
+		stack: [
+			subheading(title),
+			{ table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) }, layout: RULED, fontSize: 9.5, margin: [0, 4, 0, 12] }
+		],
+		unbreakable: true
+	};
 }
 
-const shifts = (data: PlanData) => (data.survey?.statements ?? []).map((s) => s.shift).filter((s): s is number => s !== null);
-const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-const signed = (value: number | null) => (value === null ? 'n/a' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`);
-
-/** The latest survey round's results per statement, with the shift since the round before. */
-function mentalModels(data: PlanData): Content[] {
-	const survey = data.survey;
-	if (!survey) return [];
-	const compare = survey.compare;
+function summary(m: PlanModel, title: Title): Content[] {
+	const s = m.summary;
 	return [
-		heading('Mental models: survey results'),
+		heading('summary', title),
+		s.lead ? { text: s.lead, style: 'lead', margin: [0, 0, 0, 10] } : { text: 'The lead has not yet written what this plan will change.', style: 'note', margin: [0, 0, 0, 10] },
+		subheading('In short'),
+		{ ul: s.words, margin: [0, 0, 0, 10] },
+		// Two tables a row, so the summary stays on one page.
 		{
-			text: `${survey.round.label}: ${survey.n} anonymous responses${compare ? `, compared with ${compare.label} (${compare.n} responses)` : ''}. Answers run from 1 (strongly disagree) to 5 (strongly agree); agreeing means the assumption is held.`,
-			margin: [0, 0, 0, 10]
+			columns: [
+				keyFigures('Handoffs on the map, by rating', [...s.ratings, ['Gaps (marked as gaps, or absent)', s.gaps], ['Broken or absent handoffs no action addresses', s.unaddressed]]),
+				keyFigures(m.ownerName ? `Actions owned by ${m.ownerName}, by status` : 'Actions by status', [...s.byStatus, ['All actions', s.total]])
+			],
+			columnGap: 24
 		},
 		{
-			table: {
-				headerRows: 1,
-				widths: ['*', 110, 45, 45, 50],
-				body: [
-					['Statement', 'Mental model', 'Mean', 'n', 'Shift'].map((text): TableCell => ({ text, style: 'th' })),
-					...survey.statements.map((s): TableCell[] => [s.text, s.modelTitle, formatMean(s.summary.mean), String(s.summary.n), signed(s.shift)])
-				]
-			},
-			layout: RULED,
-			fontSize: 9.5
+			columns: [
+				keyFigures('Actions by RAG status', s.byRag),
+				s.shift
+					? keyFigures(`Mental models: ${s.shift.from} to ${s.shift.to}`, [
+							['Statements asked in both rounds', s.shift.statements],
+							['Average shift in agreement (negative: the assumption is held less)', s.shift.average]
+						])
+					: { text: '' }
+			],
+			columnGap: 24
 		}
 	];
 }
 
-/** The theory of change as the page draws it, then its indicators with baseline, target, latest and status. */
-function theoryOfChange(data: PlanData): Content[] {
-	if (!data.tocLayout) return [];
-	const indicators = data.toc.nodes.flatMap((n) => n.indicators.map((i) => ({ ...i, nodeTitle: n.title, kind: n.kind })));
-	const value = (v: number | null | undefined, unit: string) => (v === null || v === undefined ? '' : `${v}${unit ? ` ${unit}` : ''}`);
-	return [
-		heading('Theory of change', 'landscape'),
-		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads "leads to".', style: 'note' },
-		{ svg: tocSvg(data.tocLayout), fit: [LANDSCAPE.width, LANDSCAPE.height - 30] },
-		heading('Indicators', 'landscape'),
-		indicators.length === 0
-			? { text: 'No indicators yet.' }
-			: {
-					table: {
-						headerRows: 1,
-						dontBreakRows: true,
-						widths: ['*', '*', 70, 90, 90, 90, 60],
-						body: [
-							['Indicator', 'Outcome', 'Better', 'Baseline', 'Target', 'Latest', 'Status'].map((text): TableCell => ({ text, style: 'th' })),
-							...indicators.map((i): TableCell[] => [
-								{ stack: [{ text: i.name, bold: true }, i.dataSource ? { text: `Source: ${i.dataSource}`, style: 'note' } : ''] },
-								`${i.nodeTitle} (${TOC_KIND_LABELS[i.kind].toLowerCase()})`,
-								DIRECTION_LABELS[i.direction],
-								`${value(i.baselineValue, i.unit)}, ${formatDate(`${i.baselineDate}T12:00:00Z`)}`,
-								`${value(i.targetValue, i.unit)} by ${formatDate(`${i.targetDate}T12:00:00Z`)}`,
-								i.latest ? `${value(i.latest.value, i.unit)}, ${formatDate(`${i.latest.date}T12:00:00Z`)}` : 'No reading yet',
-								INDICATOR_STATUS_LABELS[i.status]
-							])
-						]
-					},
-					layout: RULED,
-					fontSize: 9
-				}
-	];
-}
-
-function caseForChange(): Content[] {
-	const chart = (title: string, rows: typeof REPEAT_SHARE): Content => ({
-		stack: [{ text: title, style: 'h2' }, { svg: shareChartSvg(shareChart(rows, { width: 480 }), title), width: PORTRAIT_WIDTH * 0.8 }],
+function caseForChange(title: Title): Content[] {
+	const chart = (heading: string, rows: typeof REPEAT_SHARE): Content => ({
+		stack: [subheading(heading), { svg: shareChartSvg(shareChart(rows, { width: 480 }), heading), width: PORTRAIT.width * 0.8 }],
+		unbreakable: true,
 		margin: [0, 0, 0, 12]
 	});
 	return [
-		heading('The case for change'),
+		heading('case', title),
 		{
 			text: `Nationally, about ${NATIONAL_SCALE.people.toLocaleString('en-GB')} people are reported missing each year, in about ${NATIONAL_SCALE.incidents.toLocaleString('en-GB')} incidents (${NATIONAL_SCALE.source}). Most reports are about someone who has been missing before, and most adults who go missing come to harm while they are away.`,
 			margin: [0, 0, 0, 12]
@@ -220,122 +123,247 @@ function caseForChange(): Content[] {
 		chart('Share of missing reports that are repeat incidents', REPEAT_SHARE),
 		chart('What adults told us after they returned', HARM_AMONG_RETURNED_ADULTS),
 		{ text: `Source: ${PROGRAMME_SOURCE}.`, style: 'note' },
-		{ text: 'Serious harm', style: 'h2', margin: [0, 12, 0, 4] },
-		{ text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] },
+		{ stack: [subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }], unbreakable: true },
 		{ text: `Definition of the risk of serious harm: ${SERIOUS_HARM.source}.`, style: 'note' }
 	];
 }
 
-function diagrams(data: PlanData): Content[] {
+function figures(m: PlanModel, title: Title): Content[] {
+	if (!m.figures.length || !m.figuresChart) return [];
+	const chartTitle = 'Share of reports that were repeat episodes, by quarter, against the national picture';
 	return [
-		// Tall rather than wide: an organisation a row, so it takes a portrait page.
-		heading('The whole journey'),
-		{ text: 'Each handoff between organisations at each stage of going missing, by rating.', style: 'note' },
-		{ svg: journeySvg(data.journey), fit: [PORTRAIT_WIDTH, PORTRAIT_HEIGHT] },
-		heading('The network of organisations', 'landscape'),
-		{ text: `${data.mapData.actors.length} organisations and ${data.mapData.handoffs.length} handoffs.`, style: 'note' },
-		{ svg: networkSvg(data.network, data.mapData.handoffs), fit: [LANDSCAPE.width, LANDSCAPE.height - 30] }
+		heading('figures', title),
+		{ text: `What ${m.areaName}’s police and council reported each quarter, beside the national picture (${PROGRAMME_SOURCE}).`, margin: [0, 0, 0, 8] },
+		subheading(chartTitle),
+		{ svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width },
+		titledTable(
+			subheading('Figures by quarter, newest first'),
+			[90, '*', '*', '*', '*', '*', 70],
+			['Quarter', 'Missing reports', 'People reported', 'Repeat share, adults', 'Repeat share, children', 'Return interviews offered', 'Completed within 72 hours'],
+			m.figures.map((f) => [{ stack: [f.quarter, { text: f.label, style: 'note' }] }, f.missingReports, f.peopleReported, f.adults, f.children, f.offered, f.within72h])
+		)
 	];
 }
 
-/** The actions grouped by owner organisation, owners in alphabetical order, unowned last; actions by due date. */
-function byOwner(data: PlanData) {
-	const groups = new Map<string, PlanData['actions']>();
-	for (const a of data.actions) {
-		const key = a.ownerActorName ?? NO_OWNER;
-		groups.set(key, [...(groups.get(key) ?? []), a]);
-	}
-	return [...groups.entries()].sort(([a], [b]) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b, 'en-GB')));
-}
-
-function actionPlan(data: PlanData): Content[] {
-	const content: Content[] = [heading(data.owner ? `Action plan: ${data.owner.name}` : 'The action plan', 'landscape')];
-	if (data.actions.length === 0) return [...content, { text: 'No actions yet.' }];
-	// Fresh cells for every table: pdfmake writes its measurements into the cell objects it lays out.
-	const header = (): TableCell[] => ['Action and what it addresses', 'Owner', 'Due', 'Status', 'RAG', 'Latest update'].map((text) => ({ text, style: 'th' }));
-	for (const [owner, actions] of byOwner(data)) {
-		content.push({ text: owner, style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0], headlineLevel: 2 });
-		content.push({
+function mentalModels(m: PlanModel, title: Title): Content[] {
+	const survey = m.survey;
+	if (!survey) return [];
+	return [
+		heading('models', title),
+		{
+			text: `${survey.label}: ${survey.n} anonymous responses${survey.compare ? `, compared with ${survey.compare.label} (${survey.compare.n} responses)` : ''}. Answers run from 1 (strongly disagree) to 5 (strongly agree); agreeing means the assumption is held.`,
+			margin: [0, 0, 0, 10]
+		},
+		{
 			table: {
 				headerRows: 1,
-				keepWithHeaderRows: 1,
 				dontBreakRows: true,
-				widths: ['*', 80, 62, 58, 42, '*'],
-				body: [
-					header(),
-					...actions.map((a): TableCell[] => [
-						{
-							stack: [
-								{ text: a.title, bold: true },
-								a.handoffs.length ? { text: `Addresses: ${a.handoffs.map((h) => h.label).join('; ')}`, style: 'note' } : ''
-							]
-						},
-						a.ownerUserName ?? '',
-						a.dueDate ? formatDate(`${a.dueDate}T12:00:00Z`) : 'No date',
-						STATUS_LABELS[a.status],
-						{ text: RAG_LABELS[a.rag], color: RAG_COLOURS[a.rag], bold: true },
-						a.latest
-							? {
-									stack: [
-										{ text: formatDate(a.latest.at), style: 'note' },
-										a.latest.body || (a.latest.statusTo ? `Status set to ${STATUS_LABELS[a.latest.statusTo]}.` : '')
-									]
-								}
-							: { text: 'None yet', style: 'note' }
-					])
-				]
+				widths: ['*', 110, 45, 45, 50],
+				body: [th(['Statement', 'Mental model', 'Mean', 'n', 'Shift']), ...survey.statements.map((s): TableCell[] => [s.text, s.model, s.mean, s.n, s.shift])]
 			},
 			layout: RULED,
-			fontSize: 9,
-			margin: [0, 2, 0, 14]
-		});
+			fontSize: 9.5
+		}
+	];
+}
+
+/**
+ * The swimlane, landscape and a band of rows a page so that its names stay readable, each band under the stage
+ * headers with the key to the numbers in it on the same page; the legend opens the section.
+ */
+function journey(m: PlanModel, title: Title): Content[] {
+	const j = m.journey;
+	const scale = LANDSCAPE.width / j.layout.width;
+	const legend = legendSvg(journeyLegend(j.sectors), 1000, 'Legend of the whole journey');
+	const legendHeight = (Number(/height="(\d+)"/.exec(legend)![1]) * LANDSCAPE.width) / 1000;
+	// Points left for the picture: the page, less the header strip, less room for the key (and on the first page the
+	// heading, note and legend).
+	const band = (points: number) => Math.max(points / scale - j.layout.header, 3 * j.layout.rowHeight);
+	const bands = journeyBands(j.layout, band(LANDSCAPE_PAGE - 70 - legendHeight - 100), band(LANDSCAPE_PAGE - 125));
+	const keyOf = new Map(j.key.map((k) => [k.number, k]));
+	const keyColumns = (numbers: number[]): Content => {
+		const perColumn = Math.ceil(numbers.length / 4);
+		return {
+			columns: [0, 1, 2, 3].map((c) => ({
+				stack: numbers.slice(c * perColumn, (c + 1) * perColumn).map((n) => {
+					const k = keyOf.get(n)!;
+					return {
+						text: [{ text: `${k.number}. ${k.label}`, bold: true }, { text: ` ${k.from} to ${k.to}; ${k.stage}; ${k.rating}`, color: '#4a5560' }],
+						fontSize: 7,
+						lineHeight: 1.05,
+						margin: [0, 0, 8, 2]
+					};
+				})
+			}))
+		} as Content;
+	};
+	return [
+		heading('journey', title),
+		{ text: `Each handoff between organisations at each stage of going missing, drawn by rating and numbered. The swimlane runs over ${bands.length === 1 ? 'one page' : `${bands.length} pages`}, each with the key to its numbers.`, style: 'note' },
+		{ svg: legend, width: LANDSCAPE.width, margin: [0, 4, 0, 4] },
+		...bands.map(
+			(b, i): Content => ({
+				stack: [
+					{ svg: journeySvg(j.layout, `The whole journey, part ${i + 1} of ${bands.length}`, b), width: LANDSCAPE.width },
+					{ text: `Handoffs by number${bands.length > 1 ? `, part ${i + 1} of ${bands.length}` : ''}`, bold: true, fontSize: 9, margin: [0, 4, 0, 2] },
+					keyColumns(b.numbers)
+				],
+				unbreakable: true,
+				...(i > 0 ? { pageBreak: 'before' as const } : {})
+			})
+		)
+	];
+}
+
+function network(m: PlanModel, title: Title): Content[] {
+	const legend = legendSvg(networkLegend(m.network.sectors), 1100, 'Legend of the network');
+	return [
+		heading('network', title),
+		{ text: `${m.network.actors.length} organisations and ${m.network.handoffs.length} handoffs; labels never overlap (a name that cannot fit is listed in the journey’s key).`, style: 'note' },
+		{ svg: networkSvg(m.network.layout, m.network.handoffs), fit: [LANDSCAPE.width, LANDSCAPE.height - 90] },
+		{ svg: legend, width: LANDSCAPE.width, margin: [0, 4, 0, 0] }
+	];
+}
+
+function theoryOfChange(m: PlanModel, title: Title): Content[] {
+	const t = m.toc;
+	if (!t) return [];
+	const legend = legendSvg(tocLegend(), 900, 'Legend of the theory of change');
+	return [
+		heading('toc', title),
+		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads “leads to”, and its number is the row of the table that follows.', style: 'note' },
+		// Seven bands make it tall rather than wide: a portrait page shows it largest.
+		{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [PORTRAIT.width, PORTRAIT.height - 150] },
+		{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] },
+		...(t.isolated.length
+			? [{ text: `Not linked to any step (a warning): ${t.isolated.join('; ')}.`, color: '#a4161a', bold: true, fontSize: 9, margin: [0, 4, 0, 0] } as Content]
+			: []),
+		heading('links', title),
+		t.links.length === 0
+			? { text: 'No links yet.' }
+			: {
+					table: {
+						headerRows: 1,
+						dontBreakRows: true,
+						widths: [18, 95, 95, '*', '*'],
+						body: [
+							th(['No.', 'From', 'Leads to', 'Rationale: why it leads there', 'Assumptions: what must hold']),
+							...t.links.map((l): TableCell[] => [{ text: String(l.number), bold: true }, l.from, l.to, l.rationale || '—', l.assumptions || '—'])
+						]
+					},
+					layout: RULED,
+					fontSize: 8.5
+				},
+		heading('indicators', title),
+		t.indicators.length === 0
+			? { text: 'No indicators yet.' }
+			: {
+					table: {
+						headerRows: 1,
+						dontBreakRows: true,
+						widths: [95, '*', 48, 62, 62, 62, 44],
+						body: [
+							th(['Outcome', 'Indicator', 'Better', 'Baseline', 'Target', 'Latest', 'Status']),
+							...t.indicators.map((i): TableCell[] => [
+								i.outcome,
+								{ stack: [{ text: i.name, bold: true }, i.source ? { text: `Source: ${i.source}`, style: 'note' } : ''] },
+								i.better,
+								i.baseline,
+								i.target,
+								i.latest,
+								i.status
+							])
+						]
+					},
+					layout: RULED,
+					fontSize: 8
+				}
+	];
+}
+
+function actionPlan(m: PlanModel, title: Title): Content[] {
+	const content: Content[] = [heading('actions', title)];
+	if (m.actions.every((g) => g.actions.length === 0)) return [...content, { text: 'No actions yet.' }];
+	const tied = (label: string, items: string[]): Content[] => (items.length ? [{ text: [{ text: `${label}: `, bold: true }, items.join('; ')], style: 'note' }] : []);
+	for (const group of m.actions) {
+		content.push(
+			titledTable(
+				{ text: group.owner, style: 'h2', outline: true, outlineParentId: 'section-actions', tocItem: true, tocMargin: [16, 0, 0, 0] } as ContentText,
+				['*', 90, 62, 58, 42, 170],
+				['Action and what it is tied to', 'Owner', 'Due', 'Status', 'RAG', 'Latest update'],
+				group.actions.map((a): TableCell[] => [
+					{
+						stack: [
+							{ text: a.title, bold: true },
+							...tied('Handoffs', a.handoffs),
+							...tied('Theory of change', a.outcomes),
+							...tied('Mental models', a.models),
+							...(a.handoffs.length + a.outcomes.length + a.models.length === 0 ? [{ text: 'Not tied to a handoff, step or mental model yet.', style: 'note' }] : [])
+						]
+					},
+					a.ownerPerson || { text: 'No one named', style: 'note' },
+					a.due,
+					a.status,
+					{ text: a.ragLabel, color: RAG_COLOURS[a.rag], bold: true },
+					a.latest ? { stack: [{ text: a.latest.on, style: 'note' }, a.latest.text] } : { text: 'None yet', style: 'note' }
+				])
+			)
+		);
 	}
 	return content;
 }
 
-function signOff(data: PlanData): Content[] {
-	const organisations = data.owner ? [data.owner.name] : [...new Set([...data.partners, ...byOwner(data).map(([o]) => o).filter((o) => o !== NO_OWNER)])].sort((a, b) => a.localeCompare(b, 'en-GB'));
+function signOff(m: PlanModel, title: Title, version: number | null): Content[] {
 	const cell = (text: string): TableCell => ({ text, margin: [0, 10, 0, 10] });
 	return [
-		heading('Sign-off'),
-		{ text: `Signed on behalf of each organisation, agreeing to this plan (version ${data.version}).`, margin: [0, 0, 0, 10] },
+		heading('signoff', title),
+		{
+			text: version ? `Signed on behalf of each organisation, agreeing to this plan (version ${version}).` : 'Signed on behalf of each organisation, agreeing to this plan. This is a draft: the lead issues a numbered version for signing.',
+			margin: [0, 0, 0, 10]
+		},
 		{
 			table: {
 				headerRows: 1,
-				widths: ['*', 90, 80, 90, 60],
-				body: [
-					['Organisation', 'Name', 'Role', 'Signature', 'Date'].map((text): TableCell => ({ text, style: 'th' })),
-					...organisations.map((o) => [cell(o), cell(' '), cell(' '), cell(' '), cell(' ')])
-				]
+				dontBreakRows: true,
+				widths: ['*', 150, 120, 150, 80],
+				body: [th(['Organisation', 'Name', 'Role', 'Signature', 'Date']), ...m.signatories.map((o) => [cell(o), cell(' '), cell(' '), cell(' '), cell(' ')])]
 			}
 		}
 	];
 }
 
-export function planDocument(data: PlanData): TDocumentDefinitions {
-	const title = data.owner ? `${data.area.name} action plan: ${data.owner.name}` : `${data.area.name} action plan`;
+/** The document for a plan model; `version` is the issued version's number, or null for a draft. */
+export function planDocument(m: PlanModel, version: number | null = null): TDocumentDefinitions {
+	const titles = new Map(sectionsOf(m).map((s) => [s.id, s.title]));
+	const title: Title = (id) => titles.get(id)!;
+	const now = new Date(m.builtAt);
 	return {
-		...reportFrame({ title, author: config.orgName, subject: 'A local area’s shared plan to change its response to people who go missing again and again', keywords: 'repeat missing, action plan, partnership', now: data.now }),
+		...reportFrame({ title: m.title, author: m.orgName, subject: 'A local area’s shared plan to change its response to people who go missing again and again', keywords: 'repeat missing, action plan, partnership', now }),
+		displayTitle: true,
 		content: [
-			{ text: data.area.name, style: 'cover', margin: [0, 160, 0, 8] },
-			{ text: data.owner ? `Action plan for ${data.owner.name}` : 'Action plan', style: 'coverSub' },
-			{ text: data.area.policeForce, margin: [0, 24, 0, 4] },
-			data.partners.length ? { text: `Partners: ${data.partners.join(', ')}`, margin: [0, 0, 0, 4] } : '',
-			{ text: `${formatDate(data.now)} · Version ${data.version}`, margin: [0, 0, 0, 4] },
-			{ text: `Prepared with ${config.orgName}`, margin: [0, 0, 0, 4] },
+			{ text: m.areaName, style: 'cover', margin: [0, 160, 0, 8] },
+			{ text: m.ownerName ? `Action plan for ${m.ownerName}` : 'Action plan', style: 'coverSub' },
+			{ text: m.policeForce, margin: [0, 24, 0, 4] },
+			m.partners.length ? { text: `Partners: ${m.partners.join(', ')}`, margin: [0, 0, 0, 4] } : '',
+			{ text: `${m.builtOn} · ${version ? `Version ${version}` : 'Draft'}`, margin: [0, 0, 0, 4] },
+			{ text: `Prepared with ${m.orgName}`, margin: [0, 0, 0, 4] },
+			{ text: `The same plan is on the web as an accessible page: /app/areas/${m.areaSlug}/plan`, style: 'note', margin: [0, 24, 0, 0] },
 			{ toc: { title: { text: 'Contents', style: 'h1' } }, pageBreak: 'before' },
-			...summary(data),
-			...caseForChange(),
-			...diagrams(data),
-			...mentalModels(data),
-			...theoryOfChange(data),
-			...actionPlan(data),
-			...signOff(data)
+			...summary(m, title),
+			...caseForChange(title),
+			...figures(m, title),
+			...mentalModels(m, title),
+			...theoryOfChange(m, title),
+			...journey(m, title),
+			...network(m, title),
+			...actionPlan(m, title),
+			...signOff(m, title, version)
 		],
 		defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2, color: '#1a1f24' },
 		styles: {
 			cover: { fontSize: 30, bold: true, color: '#0b4f5c' },
 			coverSub: { fontSize: 20 },
+			lead: { fontSize: 12.5 },
 			h1: { fontSize: 18, bold: true, color: '#0b4f5c', margin: [0, 0, 0, 10] },
 			h2: { fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
 			th: { bold: true, fontSize: 9 },
@@ -347,6 +375,6 @@ export function planDocument(data: PlanData): TDocumentDefinitions {
 
 /** The area's action plan, or one owner organisation's (`ownerActorId`, an actor of the area: otherwise 404). */
 export async function actionPlanPdf(context: AreaContext, options: PlanOptions = {}) {
-	const document = planDocument(await planData(context, options));
-	return { title: document.info!.title!, pdf: await renderPdf(document) };
+	const model = await planModel(context, options);
+	return { title: model.title, model, pdf: await renderPdf(planDocument(model)) };
 }

@@ -13,6 +13,8 @@ import {
 	cycleThrough,
 	describeCycle,
 	indicatorProgress,
+	isolatedSteps,
+	linkDirectionError,
 	isMeasured,
 	needsAction,
 	planErrors,
@@ -132,8 +134,10 @@ export async function updateNode(context: AreaContext, input: NodeInput & { id: 
 	assertEditor(context);
 	const { id, version, ...values } = input;
 	return db.transaction(async (tx) => {
+		await lockArea(tx, context);
 		const before = await nodeOf(tx, context, id);
 		await assertOwner(tx, context, values.ownerActorId);
+		if (values.kind !== before.kind) await assertLinksStillLeadUp(tx, context, { ...before, kind: values.kind, title: values.title });
 		const [after] = await tx
 			.update(tocNodes)
 			.set({ ...values, updatedAt: new Date(), version: sql`${tocNodes.version} + 1` })
@@ -163,6 +167,24 @@ export async function deleteNode(context: AreaContext, input: { id: string; vers
 	});
 }
 
+/** A step whose kind changes keeps its links only if each still leads upward; otherwise the change is refused. */
+async function assertLinksStillLeadUp(tx: Executor, context: AreaContext, step: { id: string; kind: TocKind; title: string }) {
+	const links = await tx
+		.select({ from: tocLinks.fromNodeId, to: tocLinks.toNodeId })
+		.from(tocLinks)
+		.where(and(eq(tocLinks.areaId, context.area.id), sql`(${tocLinks.fromNodeId} = ${step.id} or ${tocLinks.toNodeId} = ${step.id})`));
+	if (!links.length) return;
+	const others = await tx
+		.select({ id: tocNodes.id, kind: tocNodes.kind, title: tocNodes.title })
+		.from(tocNodes)
+		.where(and(eq(tocNodes.areaId, context.area.id), inArray(tocNodes.id, links.map((l) => (l.from === step.id ? l.to : l.from)))));
+	const stepOf = new Map([...others.map((o) => [o.id, o] as const), [step.id, step] as const]);
+	for (const l of links) {
+		const error = linkDirectionError(stepOf.get(l.from)!, stepOf.get(l.to)!);
+		if (error) throw new InputError({ kind: `With this kind, a link of this step would no longer lead upward. ${error}` });
+	}
+}
+
 // Links ------------------------------------------------------------------------------------------------------------
 
 /**
@@ -174,15 +196,18 @@ export async function createLink(context: AreaContext, input: LinkInput) {
 	return db.transaction(async (tx) => {
 		await lockArea(tx, context);
 		const nodes = await tx
-			.select({ id: tocNodes.id, title: tocNodes.title })
+			.select({ id: tocNodes.id, title: tocNodes.title, kind: tocNodes.kind })
 			.from(tocNodes)
 			.where(and(eq(tocNodes.areaId, context.area.id), inArray(tocNodes.id, [input.fromNodeId, input.toNodeId])));
 		const titles = new Map(nodes.map((n) => [n.id, n.title]));
+		const stepOf = new Map(nodes.map((n) => [n.id, n]));
 		const errors: Record<string, string> = {};
 		if (!titles.has(input.fromNodeId)) errors.fromNodeId = 'Choose a step of this theory of change.';
 		if (!titles.has(input.toNodeId)) errors.toNodeId = 'Choose a step of this theory of change.';
 		if (Object.keys(errors).length) throw new InputError(errors);
 		if (input.fromNodeId === input.toNodeId) throw new InputError({ toNodeId: 'A step cannot lead to itself: choose another step.' });
+		const downward = linkDirectionError(stepOf.get(input.fromNodeId)!, stepOf.get(input.toNodeId)!);
+		if (downward) throw new InputError({ toNodeId: downward });
 		const links = await tx.select({ from: tocLinks.fromNodeId, to: tocLinks.toNodeId }).from(tocLinks).where(eq(tocLinks.areaId, context.area.id));
 		if (links.some((l) => l.from === input.fromNodeId && l.to === input.toNodeId))
 			throw new InputError({ toNodeId: `“${titles.get(input.fromNodeId)}” already leads to “${titles.get(input.toNodeId)}”.` });
@@ -397,6 +422,7 @@ export async function getToc(context: AreaContext, executor: Executor = db) {
 	const indicatorsOf = new Map<string, typeof withStatus>();
 	for (const i of withStatus) indicatorsOf.set(i.nodeId, [...(indicatorsOf.get(i.nodeId) ?? []), i]);
 	const hasAction = new Set(actioned.map((a) => a.nodeId));
+	const isolated = new Set(isolatedSteps(nodes.map((n) => n.node), links.map((l) => ({ from: l.fromNodeId, to: l.toNodeId }))).map((n) => n.id));
 	return {
 		nodes: nodes.map(({ node, ownerName }) => {
 			const own = indicatorsOf.get(node.id) ?? [];
@@ -406,7 +432,8 @@ export async function getToc(context: AreaContext, executor: Executor = db) {
 				indicators: own,
 				flags: {
 					noIndicator: isMeasured(node.kind) && own.length === 0,
-					noAction: needsAction(node.kind) && !hasAction.has(node.id)
+					noAction: needsAction(node.kind) && !hasAction.has(node.id),
+					isolated: isolated.has(node.id)
 				}
 			};
 		}),

@@ -4,7 +4,7 @@ import { layoutToc, type TocLayout, type TocLayoutInput } from '$lib/diagrams/to
 import { digest, remember } from '$lib/server/map/layout';
 import type { Toc } from './index';
 
-export const FLAG_TEXT = { noIndicator: 'No indicator yet', noAction: 'No action yet' } as const;
+export const FLAG_TEXT = { isolated: 'Not linked to any step', noIndicator: 'No indicator yet', noAction: 'No action yet' } as const;
 
 /** The flags a step shows, in words (never colour alone). */
 export function flagsOf(node: Toc['nodes'][number]): string[] {

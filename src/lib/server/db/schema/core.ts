@@ -81,6 +81,8 @@ export const areas = pgTable(
 		localAuthorities: text('local_authorities').notNull().default(''),
 		status: text('status', { enum: AREA_STATUSES }).notNull().default('prospect'),
 		description: text('description').notNull().default(''),
+		/** The lead's words on what the plan will change: they open the plan. */
+		planSummary: text('plan_summary').notNull().default(''),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,3 +11,4 @@ export * from './realtime';
 export * from './models';
 export * from './hydra';
 export * from './rooms';
+export * from './plans';

@@ -6,6 +6,7 @@ import { updateArea } from '$lib/server/areas';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { actionCoverage } from '$lib/server/actions';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
+import { planVersionsOf } from '$lib/server/plan/versions';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -13,9 +14,10 @@ export async function load(event) {
 	const { area, role } = context;
 	// A large area has hundreds of gaps: the page shows the first few of each list, and one whole list when asked.
 	const all = event.url.searchParams.get('all');
-	const { unaddressed, outcomesUnaddressed, modelsUnaddressed, ...coverage } = await actionCoverage(context);
+	const [{ unaddressed, outcomesUnaddressed, modelsUnaddressed, ...coverage }, { current, draftSince }] = await Promise.all([actionCoverage(context), planVersionsOf(context)]);
 	return {
 		details: area,
+		plan: { current: current && { number: current.number, signed: current.signoffs.map((s) => s.organisation), unsigned: current.unsigned }, draftSince },
 		canEdit: areaRoleAtLeast(role, 'lead'),
 		canAddActions: areaRoleAtLeast(role, 'editor'),
 		coverage: {
