@@ -3,6 +3,7 @@ import { layoutNetwork } from '$lib/diagrams/force';
 import { edgeLabels } from '$lib/diagrams/edges';
 import { labelBox, type Box } from '$lib/diagrams/labels';
 import { syntheticNetwork } from '$lib/diagrams/synthetic';
+import { sectorReach } from '$lib/diagrams/shapes';
 
 const overlaps = (a: Box, b: Box) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
@@ -13,8 +14,12 @@ describe('handoff labels in present mode', () => {
 		const edges = input.links.slice(0, 20).map((l, i) => ({ ...l, text: `Handoff number ${i} with a long name` }));
 		const labels = edgeLabels(layout, edges);
 		expect(labels.length).toBeGreaterThanOrEqual(8);
-		const r = layout.radius;
-		const taken: Box[] = layout.nodes.flatMap((n) => [{ x0: n.x - r, y0: n.y - r, x1: n.x + r, y1: n.y + r }, ...(n.label.text ? [labelBox(n.label)] : [])]);
+		// Clear of the whole of each actor's shape (its own reach: a hexagon is lower than its circle, a star taller).
+		const reach = (n: (typeof layout.nodes)[number]) => sectorReach(n.sector, layout.radius);
+		const taken: Box[] = layout.nodes.flatMap((n) => [
+			{ x0: n.x - reach(n).x, y0: n.y - reach(n).y, x1: n.x + reach(n).x, y1: n.y + reach(n).y },
+			...(n.label.text ? [labelBox(n.label)] : [])
+		]);
 		const boxes = labels.map(labelBox);
 		boxes.forEach((b, i) => {
 			expect(taken.some((t) => overlaps(b, t))).toBe(false);
