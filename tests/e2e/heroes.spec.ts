@@ -177,6 +177,8 @@ test('a hero signs up, confirms from the mail, gets an appeal for their region, 
 });
 
 test('a member of the public reports a sighting, staff see it, and removing the appeal removes it everywhere', async ({ page, browser }) => {
+	// A whole journey across three people's browsers: more than a minute on a busy machine.
+	test.slow();
 	const { context, page: tab } = await visitor(browser, '127.0.1.2');
 	await tab.goto('/appeals');
 	await tab.getByRole('link', { name: 'Elsie' }).click();
