@@ -1,8 +1,8 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
 import { failureFrom, parseForm } from '$lib/server/forms';
-import { createActor, createActors, updateActor } from '$lib/server/map';
-import { createActorSchema, updateActorSchema } from '$lib/validators/map';
+import { createActor, createActors, updateActor, updateHandoff } from '$lib/server/map';
+import { createActorSchema, updateActorSchema, updateHandoffSchema } from '$lib/validators/map';
 import { pasteSchema } from '$lib/validators/map';
 import { readActorPaste } from '$lib/validators/map-paste';
 import { followTopics } from '$lib/server/realtime';
@@ -32,7 +32,8 @@ export async function load(event) {
 		handoffs: sortHandoffs(shown.handoffs, map.actors, handoffSort),
 		measures: Object.fromEntries(measures.map((m) => [m.actorId, m])),
 		// Each actor's version, so that a cell edited in place is saved as the forms save (a stale one is refused).
-		versions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
+		versions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version])),
+		handoffVersions: Object.fromEntries(rows.handoffs.map((h) => [h.id, h.version]))
 	};
 }
 
@@ -64,6 +65,17 @@ export const actions = {
 		try {
 			const actor = await updateActor(context, form.data);
 			return { message: `${actor.name} saved.` };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
+	editHandoff: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, updateHandoffSchema);
+		if (!form.ok) return form.failure;
+		try {
+			const handoff = await updateHandoff(context, form.data);
+			return { message: `${handoff.label} saved.` };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
