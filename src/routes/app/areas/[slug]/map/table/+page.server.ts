@@ -1,10 +1,10 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
 import { failureFrom, parseForm } from '$lib/server/forms';
-import { createActor, createActors, updateActor, updateHandoff } from '$lib/server/map';
+import { createActor, createActors, createHandoffs, updateActor, updateHandoff } from '$lib/server/map';
 import { createActorSchema, updateActorSchema, updateHandoffSchema } from '$lib/validators/map';
 import { pasteSchema } from '$lib/validators/map';
-import { readActorPaste } from '$lib/validators/map-paste';
+import { readActorPaste, readHandoffPaste } from '$lib/validators/map-paste';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
@@ -38,8 +38,10 @@ export async function load(event) {
 }
 
 
-/** Pasted rows, read against the map as it is now; nothing is saved while any row is bad. */
-async function readPaste(event: RequestEvent<{ slug: string }>, confirm: boolean) {
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** Pasted rows of actors, read against the map as it is now; nothing is saved while any row is bad. */
+async function pasteActors(event: RequestEvent<{ slug: string }>, confirm: boolean) {
 	const context = await requireArea(event, 'editor');
 	const form = await parseForm(event.request, pasteSchema);
 	if (!form.ok) return form.failure;
@@ -50,9 +52,29 @@ async function readPaste(event: RequestEvent<{ slug: string }>, confirm: boolean
 	if (error || bad || !confirm) return error || bad ? fail(400, { paste }) : { paste };
 	try {
 		const actors = await createActors(context, rows.map((r) => r.input!));
-		return { pasted: `${actors.length} ${actors.length === 1 ? 'actor' : 'actors'} added from the paste.` };
+		return { pasted: `${plural(actors.length, 'actor')} added from the paste.` };
 	} catch (err) {
 		return failureFrom(event, err, form.values);
+	}
+}
+
+/** Pasted rows of handoffs, the same way; the preview is `handoffPaste`, so only the handoffs' paste box shows it. */
+async function pasteHandoffs(event: RequestEvent<{ slug: string }>, confirm: boolean) {
+	const context = await requireArea(event, 'editor');
+	const form = await parseForm(event.request, pasteSchema);
+	if (!form.ok) return fail(400, { handoffPaste: { text: '', rows: [], error: form.failure.data.errors.rows ?? 'Paste the rows again.', bad: 0 } });
+	const { map } = await mapOfRequest(event, context);
+	const { rows, error } = readHandoffPaste(form.data.rows, map.actors, map.handoffs);
+	const bad = rows.filter((r) => !r.input).length;
+	const handoffPaste = { text: form.data.rows, rows, error, bad };
+	if (error || bad || !confirm) return error || bad ? fail(400, { handoffPaste }) : { handoffPaste };
+	try {
+		const handoffs = await createHandoffs(context, rows.map((r) => r.input!));
+		return { handoffPasted: `${plural(handoffs.length, 'handoff')} added from the paste.` };
+	} catch (err) {
+		// A race (an actor removed, the same handoff added meanwhile) is said in the paste box, with the rows kept.
+		const failed = failureFrom(event, err, form.values);
+		return fail(failed.status, { handoffPaste: { ...handoffPaste, error: Object.values(failed.data.errors).join(' ') } });
 	}
 }
 
@@ -91,6 +113,8 @@ export const actions = {
 			return failureFrom(event, err, form.values);
 		}
 	},
-	pastePreview: (event) => readPaste(event, false),
-	paste: (event) => readPaste(event, true)
+	pastePreview: (event) => pasteActors(event, false),
+	paste: (event) => pasteActors(event, true),
+	handoffPastePreview: (event) => pasteHandoffs(event, false),
+	handoffPaste: (event) => pasteHandoffs(event, true)
 };
