@@ -132,6 +132,23 @@ test('paste five handoffs; bad rows save nothing until fixed', async ({ browser 
 	await viewer.page.goto(TABLE, { waitUntil: 'networkidle' });
 	await expect(viewer.page.getByText('Paste handoffs from a spreadsheet')).toHaveCount(0);
 
+	// A handoff added at the bottom: a missing label and the same actor at both ends are named beside their fields.
+	const addRow = page.getByRole('form', { name: 'Add a handoff' });
+	await addRow.getByRole('combobox', { name: 'From' }).selectOption({ label: 'CID' });
+	await addRow.getByRole('combobox', { name: 'To' }).selectOption({ label: 'CID' });
+	await addRow.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'After' });
+	await addRow.getByRole('combobox', { name: 'Rating' }).selectOption({ label: 'Working' });
+	await addRow.getByRole('button', { name: 'Add handoff' }).click();
+	await expect(addRow.getByRole('textbox', { name: 'Handoff' })).toHaveAccessibleDescription(/called/);
+	await addRow.getByRole('textbox', { name: 'Handoff' }).fill('Table test handover 0');
+	await addRow.getByRole('button', { name: 'Add handoff' }).click();
+	await expect(addRow.getByRole('combobox', { name: 'To' })).toHaveAccessibleDescription('A handoff goes to a different actor: choose another receiver.');
+	await addRow.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Duty inspector' });
+	await addRow.getByRole('button', { name: 'Add handoff' }).click();
+	await expect(page.getByText('Success: Table test handover 0 added to the map.')).toBeVisible();
+	await expect(rowOf(page, 'Table test handover 0').getByRole('gridcell').first()).toHaveText('CID');
+	await expect(viewer.page.getByRole('rowheader', { name: 'Table test handover 0' })).toBeVisible();
+
 	const bad = [
 		'From\tTo\tLabel\tStage\tRating\tPasses\tApplies to\tGap',
 		'Response officer\tDuty inspector\tTable test handover 1\tDuring\tPatchy',
@@ -155,7 +172,7 @@ test('paste five handoffs; bad rows save nothing until fixed', async ({ browser 
 	await expect(preview.getByRole('row', { name: /^4 CID/ })).toContainText('Choose a journey stage.');
 	await expect(page.getByRole('button', { name: /^Add these/ })).toHaveCount(0);
 	await expectAccessible(page);
-	await expect(grid(page).getByRole('row', { name: /Table test handover/ })).toHaveCount(0);
+	await expect(grid(page).getByRole('row', { name: /Table test handover [1-5]/ })).toHaveCount(0);
 
 	// Fixed in the box (keyboard only), previewed again, then added: five handoffs in one edit, seen by the viewer.
 	const box = page.getByLabel('Handoffs copied from a spreadsheet');
@@ -166,15 +183,17 @@ test('paste five handoffs; bad rows save nothing until fixed', async ({ browser 
 	await page.getByRole('button', { name: 'Add these 5 handoffs' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByText('Success: 5 handoffs added from the paste.')).toBeVisible();
-	await expect(grid(page).getByRole('row', { name: /Table test handover/ })).toHaveCount(5);
-	await expect(viewer.page.getByRole('rowheader', { name: /Table test handover/ })).toHaveCount(5, { timeout: 1000 });
+	await expect(grid(page).getByRole('row', { name: /Table test handover [1-5]/ })).toHaveCount(5);
+	await expect(viewer.page.getByRole('rowheader', { name: /Table test handover [1-5]/ })).toHaveCount(5, { timeout: 1000 });
 	await expect(rowOf(page, 'Table test handover 5').getByRole('gridcell')).toHaveText(['CID', 'Response officer', 'After', 'Referral', 'Absent', 'Adults', 'Gap', '']);
 
 	await page.locator('#handoffs-heading').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/grid2/table-handoffs.png' });
 
-	// One Undo takes the whole paste back.
+	// One Undo takes the whole paste back; another the added row.
 	await undo(page, 'add 5 handoffs');
+	await expect(viewer.page.getByRole('rowheader', { name: /Table test handover [1-5]/ })).toHaveCount(0, { timeout: 1000 });
+	await undo(page, 'add handoff ‘Table test handover 0’');
 	await expect(viewer.page.getByRole('rowheader', { name: /Table test handover/ })).toHaveCount(0, { timeout: 1000 });
 
 	await editor.context.close();

@@ -1,8 +1,8 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
 import { failureFrom, parseForm } from '$lib/server/forms';
-import { createActor, createActors, createHandoffs, updateActor, updateHandoff } from '$lib/server/map';
-import { createActorSchema, updateActorSchema, updateHandoffSchema } from '$lib/validators/map';
+import { createActor, createActors, createHandoff, createHandoffs, updateActor, updateHandoff } from '$lib/server/map';
+import { createActorSchema, createHandoffSchema, updateActorSchema, updateHandoffSchema } from '$lib/validators/map';
 import { pasteSchema } from '$lib/validators/map';
 import { readActorPaste, readHandoffPaste } from '$lib/validators/map-paste';
 import { followTopics } from '$lib/server/realtime';
@@ -97,7 +97,8 @@ export const actions = {
 		if (!form.ok) return form.failure;
 		try {
 			const handoff = await updateHandoff(context, form.data);
-			return { message: `${handoff.label} saved.` };
+			// `about` puts the notice above the handoffs, where the person is working.
+			return { message: `${handoff.label} saved.`, about: 'handoffs' };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
@@ -111,6 +112,18 @@ export const actions = {
 			return { message: `${actor.name} added to the map.`, added: true };
 		} catch (err) {
 			return failureFrom(event, err, form.values);
+		}
+	},
+	addHandoff: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, createHandoffSchema);
+		if (!form.ok) return fail(400, { ...form.failure.data, addedHandoff: false });
+		try {
+			const handoff = await createHandoff(context, form.data);
+			return { message: `${handoff.label} added to the map.`, about: 'handoffs', addedHandoff: true };
+		} catch (err) {
+			const failed = failureFrom(event, err, form.values);
+			return fail(failed.status, { ...failed.data, addedHandoff: false });
 		}
 	},
 	pastePreview: (event) => pasteActors(event, false),
