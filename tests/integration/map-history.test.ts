@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, mapActorPositions, mapActors, mapHandoffs } from '$lib/server/db/schema';
-import { createActor, createActors, createHandoff, deleteActor, listSnapshots, loadMap, pinActor, saveSnapshot, updateActor, updateHandoff, type HandoffInput } from '$lib/server/map';
+import { createActor, createActors, createHandoff, createHandoffs, deleteActor, listSnapshots, loadMap, pinActor, saveSnapshot, updateActor, updateHandoff, type HandoffInput } from '$lib/server/map';
 import { historyOf, restoreSnapshot, undoOrRedo } from '$lib/server/map/history';
 import { ConflictError, NotFoundError } from '$lib/server/errors';
 import { HISTORY_LIMIT } from '$lib/domain/map/history';
@@ -148,6 +148,20 @@ describe('adding pasted actors', () => {
 		expect((await loadMap(me)).actors).toHaveLength(3);
 		expect((await undo(me)).label).toBe('add 2 actors');
 		expect((await loadMap(me)).actors.map((a) => a.name)).toEqual(['Police']);
+	});
+
+	it('adds pasted handoffs all or none, and one undo takes them all back', async () => {
+		const me = await contextFor('editor');
+		const a = await createActor(me, actor('Police'));
+		const b = await createActor(me, actor('School'));
+		await createHandoff(me, handoff(a.id, b.id, 'Call'));
+		// The same ends and label (in another case) as one on the map: refused, and the other row is not added either.
+		await expect(createHandoffs(me, [handoff(b.id, a.id, 'Reply'), handoff(a.id, b.id, 'CALL')])).rejects.toThrow();
+		expect((await loadMap(me)).handoffs).toHaveLength(1);
+		await createHandoffs(me, [handoff(b.id, a.id, 'Reply'), handoff(a.id, b.id, 'Letter')]);
+		expect((await loadMap(me)).handoffs).toHaveLength(3);
+		expect((await undo(me)).label).toBe('add 2 handoffs');
+		expect((await loadMap(me)).handoffs.map((h) => h.label)).toEqual(['Call']);
 	});
 });
 

@@ -269,6 +269,28 @@ export async function createHandoff(context: AreaContext, input: HandoffInput) {
 	);
 }
 
+/** Adds several handoffs at once (a paste from a spreadsheet): all or none, one edit for Undo. */
+export async function createHandoffs(context: AreaContext, inputs: HandoffInput[]) {
+	assertEditor(context);
+	return guarded(
+		() =>
+			db.transaction(async (tx) => {
+				for (const input of inputs) await assertEnds(tx, context, input);
+				const handoffs = await tx
+					.insert(mapHandoffs)
+					.values(inputs.map((input) => ({ id: newId(), areaId: context.area.id, ...input })))
+					.returning();
+				for (const handoff of handoffs)
+					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: handoff.id, action: 'create', after: handoff });
+				const steps = handoffs.map((handoff) => ({ entity: 'handoff' as const, id: handoff.id, before: null, after: handoffState(handoff) }));
+				await recordEdit(tx, context, steps, {}, handoffs.length === 1 ? undefined : `add ${handoffs.length} handoffs`);
+				return handoffs;
+			}),
+		'label',
+		'Two of these handoffs have the same ends and label: give each its own, or edit the one on the map.'
+	);
+}
+
 export async function updateHandoff(context: AreaContext, input: HandoffInput & { id: string; version: number }) {
 	assertEditor(context);
 	const { id, version, ...values } = input;

@@ -1,10 +1,10 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guard';
 import { failureFrom, parseForm } from '$lib/server/forms';
-import { createActor, createActors, updateActor } from '$lib/server/map';
-import { createActorSchema, updateActorSchema } from '$lib/validators/map';
+import { createActor, createActors, createHandoff, createHandoffs, updateActor, updateHandoff } from '$lib/server/map';
+import { createActorSchema, createHandoffSchema, updateActorSchema, updateHandoffSchema } from '$lib/validators/map';
 import { pasteSchema } from '$lib/validators/map';
-import { readActorPaste } from '$lib/validators/map-paste';
+import { readActorPaste, readHandoffPaste } from '$lib/validators/map-paste';
 import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
@@ -32,13 +32,16 @@ export async function load(event) {
 		handoffs: sortHandoffs(shown.handoffs, map.actors, handoffSort),
 		measures: Object.fromEntries(measures.map((m) => [m.actorId, m])),
 		// Each actor's version, so that a cell edited in place is saved as the forms save (a stale one is refused).
-		versions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
+		versions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version])),
+		handoffVersions: Object.fromEntries(rows.handoffs.map((h) => [h.id, h.version]))
 	};
 }
 
 
-/** Pasted rows, read against the map as it is now; nothing is saved while any row is bad. */
-async function readPaste(event: RequestEvent<{ slug: string }>, confirm: boolean) {
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+/** Pasted rows of actors, read against the map as it is now; nothing is saved while any row is bad. */
+async function pasteActors(event: RequestEvent<{ slug: string }>, confirm: boolean) {
 	const context = await requireArea(event, 'editor');
 	const form = await parseForm(event.request, pasteSchema);
 	if (!form.ok) return form.failure;
@@ -49,9 +52,29 @@ async function readPaste(event: RequestEvent<{ slug: string }>, confirm: boolean
 	if (error || bad || !confirm) return error || bad ? fail(400, { paste }) : { paste };
 	try {
 		const actors = await createActors(context, rows.map((r) => r.input!));
-		return { pasted: `${actors.length} ${actors.length === 1 ? 'actor' : 'actors'} added from the paste.` };
+		return { pasted: `${plural(actors.length, 'actor')} added from the paste.` };
 	} catch (err) {
 		return failureFrom(event, err, form.values);
+	}
+}
+
+/** Pasted rows of handoffs, the same way; the preview is `handoffPaste`, so only the handoffs' paste box shows it. */
+async function pasteHandoffs(event: RequestEvent<{ slug: string }>, confirm: boolean) {
+	const context = await requireArea(event, 'editor');
+	const form = await parseForm(event.request, pasteSchema);
+	if (!form.ok) return fail(400, { handoffPaste: { text: '', rows: [], error: form.failure.data.errors.rows ?? 'Paste the rows again.', bad: 0 } });
+	const { map } = await mapOfRequest(event, context);
+	const { rows, error } = readHandoffPaste(form.data.rows, map.actors, map.handoffs);
+	const bad = rows.filter((r) => !r.input).length;
+	const handoffPaste = { text: form.data.rows, rows, error, bad };
+	if (error || bad || !confirm) return error || bad ? fail(400, { handoffPaste }) : { handoffPaste };
+	try {
+		const handoffs = await createHandoffs(context, rows.map((r) => r.input!));
+		return { handoffPasted: `${plural(handoffs.length, 'handoff')} added from the paste.` };
+	} catch (err) {
+		// A race (an actor removed, the same handoff added meanwhile) is said in the paste box, with the rows kept.
+		const failed = failureFrom(event, err, form.values);
+		return fail(failed.status, { handoffPaste: { ...handoffPaste, error: Object.values(failed.data.errors).join(' ') } });
 	}
 }
 
@@ -68,6 +91,18 @@ export const actions = {
 			return failureFrom(event, err, form.values);
 		}
 	},
+	editHandoff: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, updateHandoffSchema);
+		if (!form.ok) return form.failure;
+		try {
+			const handoff = await updateHandoff(context, form.data);
+			// `about` puts the notice above the handoffs, where the person is working.
+			return { message: `${handoff.label} saved.`, about: 'handoffs' };
+		} catch (err) {
+			return failureFrom(event, err, form.values);
+		}
+	},
 	addActor: async (event) => {
 		const context = await requireArea(event, 'editor');
 		const form = await parseForm(event.request, createActorSchema);
@@ -79,6 +114,20 @@ export const actions = {
 			return failureFrom(event, err, form.values);
 		}
 	},
-	pastePreview: (event) => readPaste(event, false),
-	paste: (event) => readPaste(event, true)
+	addHandoff: async (event) => {
+		const context = await requireArea(event, 'editor');
+		const form = await parseForm(event.request, createHandoffSchema);
+		if (!form.ok) return fail(400, { ...form.failure.data, addedHandoff: false });
+		try {
+			const handoff = await createHandoff(context, form.data);
+			return { message: `${handoff.label} added to the map.`, about: 'handoffs', addedHandoff: true };
+		} catch (err) {
+			const failed = failureFrom(event, err, form.values);
+			return fail(failed.status, { ...failed.data, addedHandoff: false });
+		}
+	},
+	pastePreview: (event) => pasteActors(event, false),
+	paste: (event) => pasteActors(event, true),
+	handoffPastePreview: (event) => pasteHandoffs(event, false),
+	handoffPaste: (event) => pasteHandoffs(event, true)
 };
