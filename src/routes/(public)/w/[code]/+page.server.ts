@@ -1,5 +1,6 @@
 // A workshop room for the people in it: the join form (a display name and an organisation, no account), then the
-// room itself: its notes, and forms to add a note or propose an actor. Reached by the room's code; the browser holds a
+// room itself: the facilitator's presentation (followed, or looked around on their own), its votes and notes, and
+// forms to add a note or propose an actor. Reached by the room's code; the browser holds a
 // random token in an HttpOnly cookie bound to this room and expiring with it.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
@@ -14,6 +15,7 @@ import { guestDotSchema } from '$lib/validators/workshops';
 import { normaliseJoinCode } from '$lib/domain/join-code';
 import { isRoomOpen, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
 import { WORKSHOP_TOPICS, workshopRoom } from '$lib/domain/live';
+import { roomPresentation } from '$lib/server/present';
 
 const NO_ROOM = 'No workshop room has this code. Check it on the screen in the room: it is six letters and numbers.';
 
@@ -38,7 +40,10 @@ export async function load(event) {
 	if (session) {
 		followRoomTopics(event, workshopRoom(session.room.id), ...WORKSHOP_TOPICS);
 		await markGuestSeen(session.guest);
-		return { chrome: 'room' as const, code, roomId: session.room.id, joined: await guestView(session), votes: await guestVotes(session) };
+		// The presentation only while the guest may still be in the room: it is the one thing of the area beyond the room they see.
+		const joined = await guestView(session);
+		const present = joined.refusal ? null : await roomPresentation(session.room.areaId, event.url.searchParams);
+		return { chrome: 'room' as const, code, roomId: session.room.id, joined, votes: await guestVotes(session), present };
 	}
 	const room = await roomByCode(code);
 	if (!room) error(404, NO_ROOM);
@@ -49,6 +54,7 @@ export async function load(event) {
 		roomId: room.id,
 		joined: null,
 		votes: [],
+		present: null,
 		room: { title: room.title, open },
 		organisations: open ? (await organisationsOf(room)).map((o) => o.name) : []
 	};
