@@ -1,7 +1,7 @@
 // A workshop room for the people in it: the join form (a display name and an organisation, no account), then the
-// room itself: the facilitator's presentation (followed, or looked around on their own), its votes and notes, and
-// forms to add a note or propose an actor. Reached by the room's code; the browser holds a
-// random token in an HttpOnly cookie bound to this room and expiring with it.
+// room itself: its votes and notes, and forms to add a note or propose an actor (the facilitator's presentation above
+// them comes from the layout's load). Reached by the room's code; the browser holds a random token in an HttpOnly
+// cookie bound to this room and expiring with it.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { failureFrom, parseForm } from '$lib/server/forms';
@@ -15,7 +15,6 @@ import { guestDotSchema } from '$lib/validators/workshops';
 import { normaliseJoinCode } from '$lib/domain/join-code';
 import { isRoomOpen, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
 import { WORKSHOP_TOPICS, workshopRoom } from '$lib/domain/live';
-import { roomPresentation } from '$lib/server/present';
 
 const NO_ROOM = 'No workshop room has this code. Check it on the screen in the room: it is six letters and numbers.';
 
@@ -40,10 +39,7 @@ export async function load(event) {
 	if (session) {
 		followRoomTopics(event, workshopRoom(session.room.id), ...WORKSHOP_TOPICS);
 		await markGuestSeen(session.guest);
-		// The presentation only while the guest may still be in the room: it is the one thing of the area beyond the room they see.
-		const joined = await guestView(session);
-		const present = joined.refusal ? null : await roomPresentation(session.room.areaId, event.url.searchParams);
-		return { chrome: 'room' as const, code, roomId: session.room.id, joined, votes: await guestVotes(session), present };
+		return { chrome: 'room' as const, code, roomId: session.room.id, joined: await guestView(session), votes: await guestVotes(session) };
 	}
 	const room = await roomByCode(code);
 	if (!room) error(404, NO_ROOM);
@@ -54,7 +50,6 @@ export async function load(event) {
 		roomId: room.id,
 		joined: null,
 		votes: [],
-		present: null,
 		room: { title: room.title, open },
 		organisations: open ? (await organisationsOf(room)).map((o) => o.name) : []
 	};
