@@ -10,6 +10,15 @@ describe('the deck', () => {
 		expect(deckOf({ votes: [], rounds: [], hasToc: false })).toHaveLength(5);
 	});
 
+	it('ends with a workshop room’s notes when a room has notes to show', () => {
+		const withNotes = deckOf({ votes: [], rounds: [], hasToc: true, notesRoom: { id: 'room1', title: 'Workshop 3' } });
+		expect(withNotes.slice(-2).map((s) => [s.key, s.title])).toEqual([
+			['toc', 'Theory of change'],
+			['notes:room1', 'The room’s notes: Workshop 3']
+		]);
+		expect(deckOf({ votes: [], rounds: [], hasToc: false, notesRoom: null }).some((s) => s.kind === 'notes')).toBe(false);
+	});
+
 	it('steps within the deck and falls back to the first slide for one that has gone', () => {
 		expect(stepFrom(deck, 'stage:before', -1)).toBe('stage:before');
 		expect(stepFrom(deck, 'stage:repeat', 1)).toBe('vote:v1');
@@ -20,7 +29,7 @@ describe('the deck', () => {
 	});
 
 	it('accepts only slide keys of a known shape', () => {
-		for (const key of ['stage:before', 'stage:repeat', 'vote:abc_-1', 'survey:X', 'toc']) expect(isSlideKey(key)).toBe(true);
+		for (const key of ['stage:before', 'stage:repeat', 'vote:abc_-1', 'survey:X', 'toc', 'notes:room1']) expect(isSlideKey(key)).toBe(true);
 		for (const key of ['stage:never', 'vote:', 'vote:a b', 'toc:1', '<script>', 'survey:' + 'x'.repeat(65)]) expect(isSlideKey(key)).toBe(false);
 	});
 

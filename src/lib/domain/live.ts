@@ -90,10 +90,11 @@ export function exerciseTopicOf(entity: string): ExerciseTopic {
  */
 export const workshopRoom = (roomId: string) => `room:${roomId}`;
 
-export const WORKSHOP_TOPICS = ['room', 'notes', 'proposals'] as const;
+export const WORKSHOP_TOPICS = ['room', 'notes', 'proposals', 'present'] as const;
 export type WorkshopTopic = (typeof WORKSHOP_TOPICS)[number];
 
-const TOPIC_OF_ROOM_ENTITY: Record<string, WorkshopTopic> = { room_note: 'notes', room_proposal: 'proposals' };
+// The presentation is the area's, published to each of its open rooms: guests follow the facilitator's slide there.
+const TOPIC_OF_ROOM_ENTITY: Record<string, WorkshopTopic> = { room_note: 'notes', room_proposal: 'proposals', presentation: 'present' };
 
 /** The topic of a workshop room an audited entity belongs to; anything not listed touches the room as a whole. */
 export function workshopTopicOf(entity: string): WorkshopTopic {

@@ -1,5 +1,5 @@
 // Present mode as a presentation: the deck of slides (the map stage by stage, then each vote's revealed results, each
-// survey round's shift, the theory of change), stepping through it, and the facilitator's timer. Pure: the server
+// survey round's shift, the theory of change, a workshop room's notes by theme), stepping through it, and the facilitator's timer. Pure: the server
 // keeps the facilitator's place and the timer; the facilitator's screen, followers and any embedding page read these.
 import { STAGES, STAGE_LABELS, type Stage } from './map/enums';
 
@@ -7,7 +7,8 @@ export type Slide =
 	| { kind: 'stage'; key: string; stage: Stage; title: string }
 	| { kind: 'vote'; key: string; id: string; title: string }
 	| { kind: 'survey'; key: string; id: string; title: string }
-	| { kind: 'toc'; key: string; title: string };
+	| { kind: 'toc'; key: string; title: string }
+	| { kind: 'notes'; key: string; id: string; title: string };
 
 /** How the map slides draw the map: the network, or the journey swimlane. */
 export const PRESENT_DRAWINGS = ['network', 'journey'] as const;
@@ -17,12 +18,19 @@ export const DRAWING_LABELS: Record<PresentDrawing, string> = { network: 'Networ
 export const FIRST_SLIDE = 'stage:before';
 
 /** The slides of an area's presentation, in the order the room sees them. */
-export function deckOf(input: { votes: { id: string; question: string }[]; rounds: { id: string; label: string }[]; hasToc: boolean }): Slide[] {
+export function deckOf(input: {
+	votes: { id: string; question: string }[];
+	rounds: { id: string; label: string }[];
+	hasToc: boolean;
+	/** The workshop room whose notes the room sees by theme (the open one, or the latest), when it has notes shown. */
+	notesRoom?: { id: string; title: string } | null;
+}): Slide[] {
 	return [
 		...STAGES.map((stage): Slide => ({ kind: 'stage', key: `stage:${stage}`, stage, title: STAGE_LABELS[stage] })),
 		...input.votes.map((v): Slide => ({ kind: 'vote', key: `vote:${v.id}`, id: v.id, title: v.question })),
 		...input.rounds.map((r): Slide => ({ kind: 'survey', key: `survey:${r.id}`, id: r.id, title: r.label })),
-		...(input.hasToc ? [{ kind: 'toc', key: 'toc', title: 'Theory of change' } as Slide] : [])
+		...(input.hasToc ? [{ kind: 'toc', key: 'toc', title: 'Theory of change' } as Slide] : []),
+		...(input.notesRoom ? [{ kind: 'notes', key: `notes:${input.notesRoom.id}`, id: input.notesRoom.id, title: `The room’s notes: ${input.notesRoom.title}` } as Slide] : [])
 	];
 }
 
@@ -46,7 +54,7 @@ export function stepFrom(deck: { key: string }[], key: string, by: number): stri
 
 /** A slide key as a form or an address may carry it: a known shape, nothing else (its record is looked up later). */
 export function isSlideKey(key: string): boolean {
-	return /^(stage:(before|during|return|after|repeat)|(vote|survey):[A-Za-z0-9_-]{1,64}|toc)$/.test(key);
+	return /^(stage:(before|during|return|after|repeat)|(vote|survey|notes):[A-Za-z0-9_-]{1,64}|toc)$/.test(key);
 }
 
 export interface TimerState {

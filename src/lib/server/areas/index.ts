@@ -25,6 +25,9 @@ export interface AreaContext {
 	user: SessionUser;
 }
 
+/** What a read-only verb needs: the area it reads, whoever asks (a member, or a workshop guest of the area's room). */
+export type AreaScope = Pick<AreaContext, 'area'>;
+
 /** The area and the user's effective role in it, or null when the user has no role there. */
 export async function findAreaAccess(user: SessionUser, slug: string): Promise<AreaContext | null> {
 	const [row] = await db

@@ -24,6 +24,8 @@ export interface AuditEntryInput {
 	exerciseId?: string | null;
 	/** The workshop room the change belongs to: published to the room's stream too, for its guests' screens. */
 	roomId?: string | null;
+	/** Several workshop rooms at once: the area's presentation shows in every room of the area that is open. */
+	roomIds?: readonly string[];
 }
 
 /**
@@ -62,10 +64,10 @@ export async function audit(tx: Executor, entry: AuditEntryInput) {
 			},
 			exerciseTopicOf(entry.entity)
 		);
-	if (entry.roomId)
+	for (const roomId of [...(entry.roomId ? [entry.roomId] : []), ...(entry.roomIds ?? [])])
 		await publishRoomChange(
 			tx,
-			{ id: row.id, room: workshopRoom(entry.roomId), entity: entry.entity, entityId: entry.entityId, action: entry.action, version: versionOf(entry.after) },
+			{ id: row.id, room: workshopRoom(roomId), entity: entry.entity, entityId: entry.entityId, action: entry.action, version: versionOf(entry.after) },
 			workshopTopicOf(entry.entity)
 		);
 }

@@ -11,7 +11,7 @@ import { areaRoleAtLeast } from '$lib/domain/roles';
 import { TEMPLATE_ACTORS, TEMPLATE_HANDOFFS } from '$lib/domain/map/template';
 import type { ActorData, HandoffData, MapData } from '$lib/domain/map/types';
 import type { Audience, Kind, Passes, Rating, Sector, Stage } from '$lib/domain/map/enums';
-import type { AreaContext } from '$lib/server/areas';
+import type { AreaContext, AreaScope } from '$lib/server/areas';
 import { actorState, handoffState, positionState, recordEdit } from './history';
 
 export interface ActorInput {
@@ -68,7 +68,7 @@ export const toHandoffData = (h: MapHandoff): HandoffData => ({
 });
 
 /** The whole map of the area: rows (with versions, for editing) and pinned positions. */
-export async function loadMap(context: AreaContext, executor: Executor = db) {
+export async function loadMap(context: AreaScope, executor: Executor = db) {
 	const areaId = context.area.id;
 	const [actors, handoffs, positions] = await Promise.all([
 		executor.select().from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),

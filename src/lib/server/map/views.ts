@@ -7,7 +7,7 @@ import { mapViews, MAP_VIEW_PAGES } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { InputError, NotFoundError } from '$lib/server/errors';
-import type { AreaContext } from '$lib/server/areas';
+import type { AreaContext, AreaScope } from '$lib/server/areas';
 import { filterFromQuery, filterQuery } from '$lib/domain/map/filter';
 import { mapViewQuery, parseMapView } from '$lib/validators/map-view';
 import { assertEditor } from './index';
@@ -28,7 +28,7 @@ export function viewHref(slug: string, view: { page: MapViewPage; query: string 
 	return `/app/areas/${slug}/map${path}${view.query ? `?${view.query}` : ''}`;
 }
 
-export function listViews(context: AreaContext) {
+export function listViews(context: AreaScope) {
 	return db
 		.select({ id: mapViews.id, name: mapViews.name, page: mapViews.page, query: mapViews.query, createdAt: mapViews.createdAt })
 		.from(mapViews)

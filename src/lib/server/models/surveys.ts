@@ -16,7 +16,7 @@ import type { Sector } from '$lib/domain/map/enums';
 import { PROGRAMME_MODELS } from '$lib/domain/programme';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { qrLink } from '$lib/server/qr';
-import type { AreaContext } from '$lib/server/areas';
+import type { AreaContext, AreaScope } from '$lib/server/areas';
 import { assertEditor } from './index';
 
 /** A fresh short code for a round's public link. */
@@ -26,7 +26,7 @@ export function newCode(): string {
 	return encodeBase32LowerCaseNoPadding(bytes).slice(0, CODE_LENGTH);
 }
 
-async function roundOf(executor: Executor, context: AreaContext, id: string) {
+async function roundOf(executor: Executor, context: AreaScope, id: string) {
 	const [row] = await executor.select().from(surveyRounds).where(and(eq(surveyRounds.areaId, context.area.id), eq(surveyRounds.id, id)));
 	if (!row) throw new NotFoundError();
 	return row;
@@ -36,7 +36,7 @@ async function roundOf(executor: Executor, context: AreaContext, id: string) {
  * The area's rounds, newest first, with how many responded. The counts name the outer table in full: drizzle writes a
  * column of a single-table query unqualified, which inside the subquery would mean the subquery's own column.
  */
-export async function listRounds(context: AreaContext, executor: Executor = db) {
+export async function listRounds(context: AreaScope, executor: Executor = db) {
 	return executor
 		.select({
 			id: surveyRounds.id,
@@ -134,7 +134,7 @@ const summaryOf = (responses: { scores: Record<string, number> }[], statementId:
  * A round's results: for each statement its distribution, mean and n, and the shift since `compareId` (another round
  * of the area that asked the same statement); the sector breakdown (anonymous groups only) and the comments.
  */
-export async function roundResults(context: AreaContext, id: string, compareId: string | null, executor: Executor = db) {
+export async function roundResults(context: AreaScope, id: string, compareId: string | null, executor: Executor = db) {
 	const round = await roundOf(executor, context, id);
 	const compare = compareId && compareId !== id ? await roundOf(executor, context, compareId).catch(() => null) : null;
 	const [statements, responses, compareResponses, others] = await Promise.all([

@@ -23,7 +23,7 @@ import {
 	type TocKind
 } from '$lib/domain/toc';
 import { TEMPLATE_LINKS, TEMPLATE_NODES } from '$lib/domain/toc-template';
-import type { AreaContext } from '$lib/server/areas';
+import type { AreaContext, AreaScope } from '$lib/server/areas';
 
 export interface NodeInput {
 	kind: TocKind;
@@ -396,7 +396,7 @@ export async function deleteReading(context: AreaContext, indicatorId: string, r
 // Reading ----------------------------------------------------------------------------------------------------------
 
 /** The whole theory of change: steps with owners, flags and indicator statuses, and the links between them. */
-export async function getToc(context: AreaContext, executor: Executor = db) {
+export async function getToc(context: AreaScope, executor: Executor = db) {
 	const areaId = context.area.id;
 	const [nodes, links, indicators, readings, actioned] = await Promise.all([
 		executor

@@ -12,7 +12,7 @@ import { isHandoffScope, moveDot, onBallot, tally, voteClosedMessage, voteIsOpen
 import { isRoomOpen } from '$lib/domain/rooms';
 import { RATING_SHORT, SECTOR_LABELS, STAGE_LABELS } from '$lib/domain/map/enums';
 import { outcomesOf } from '$lib/server/rooms';
-import type { AreaContext } from '$lib/server/areas';
+import type { AreaContext, AreaScope } from '$lib/server/areas';
 
 /** Facilitation is for the area's leads: the consultants running the workshop (and admins). */
 function assertFacilitator(context: AreaContext) {
@@ -102,7 +102,7 @@ export async function revealVote(context: AreaContext, voteId: string) {
 	});
 }
 
-export function listVotes(context: AreaContext) {
+export function listVotes(context: AreaScope) {
 	return db.select().from(votes).where(eq(votes.areaId, context.area.id)).orderBy(desc(votes.openedAt));
 }
 
@@ -141,7 +141,7 @@ type Vote = typeof votes.$inferSelect;
  * A vote as one voter sees it: the ballot, the results (none while hidden: only how many have voted), the voter's own
  * dots, and whether dots can still move.
  */
-export async function voteView(vote: Vote, voter: string) {
+export async function voteView(vote: Vote, voter: string | null) {
 	const [ballot, dots] = await Promise.all([
 		ballotOf(vote.areaId, vote.scope),
 		db.select({ itemId: voteDots.itemId, voter: voteDots.voter, count: voteDots.count }).from(voteDots).where(eq(voteDots.voteId, vote.id))

@@ -1,6 +1,7 @@
 // A workshop room for the people in it: the join form (a display name and an organisation, no account), then the
-// room itself: its notes, and forms to add a note or propose an actor. Reached by the room's code; the browser holds a
-// random token in an HttpOnly cookie bound to this room and expiring with it.
+// room itself: its votes and notes, and forms to add a note or propose an actor (the facilitator's presentation above
+// them comes from the layout's load). Reached by the room's code; the browser holds a random token in an HttpOnly
+// cookie bound to this room and expiring with it.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { failureFrom, parseForm } from '$lib/server/forms';
