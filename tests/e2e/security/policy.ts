@@ -77,6 +77,8 @@ export const RULES: Rule[] = [
 	{ route: /^\/app\/areas\/\[slug\]\/votes\/\[id\]$/, read: area('viewer'), write: { dot: area('viewer'), close: area('lead'), reveal: area('lead') } },
 	// Workshop rooms: the area's members read the list and each room's record; its leads open, facilitate and close rooms.
 	{ route: /^\/app\/areas\/\[slug\]\/rooms(\/\[room\])?$/, read: area('viewer'), write: area('lead') },
+	// Everyone in the area reads the plan; its lead issues numbered versions and records each organisation's sign-off.
+	{ route: /^\/app\/areas\/\[slug\]\/plan$/, read: area('viewer'), write: area('lead') },
 	// Adding a mental model and opening a survey round are editors' pages too.
 	{ route: /^\/app\/areas\/\[slug\]\/models\/(new|rounds\/new)$/, read: area('editor'), write: area('editor') },
 	{ route: /^\/app\/areas\/\[slug\]\//, read: area('viewer'), write: area('editor') },
