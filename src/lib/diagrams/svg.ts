@@ -28,9 +28,9 @@ function markers(): string {
 	).join('');
 }
 
-function lineAttributes(rating: Rating): string {
+function lineAttributes(rating: Rating, arrowhead = true): string {
 	const s = RATING_STYLE[rating];
-	return `stroke="${s.stroke}" stroke-width="${s.width}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linecap="${s.linecap}" marker-end="url(#arrow-${rating})"`;
+	return `stroke="${s.stroke}" stroke-width="${s.width}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linecap="${s.linecap}"${arrowhead ? ` marker-end="url(#arrow-${rating})"` : ''}`;
 }
 
 function node(sector: Sector, x: number, y: number, r: number): string {
@@ -102,8 +102,18 @@ function journeyBody(layout: JourneyLayout, part: 'all' | 'header' | { from: num
 		parts.push(`<text x="30" y="${r.y}" dy="0.35em" font-size="12" fill="#1a1f24" ${FONT}>${escapeXml(r.name)}</text>`);
 	}
 	for (const a of layout.arrows.filter((a) => within(a.y1, a.y2))) {
-		parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
-		parts.push(`<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
+		if (part === 'all') {
+			parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`, `<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
+			continue;
+		}
+		// In a band, only the piece of the line inside it, with its dot and head where they fall: an arrow crossing
+		// many bands is drawn once in all, not once a band and cut off by the band's edge.
+		const end = a.y2 - Math.sign(a.y2 - a.y1) * 7;
+		const clip = (y: number) => Math.min(Math.max(y, top - 1), bottom + 1);
+		// Half-open, so that a dot or head on the line between two bands is drawn in one of them only.
+		const inside = (y: number) => y >= top && y < bottom;
+		if (inside(a.y1)) parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
+		parts.push(`<path d="M${a.x},${clip(a.y1)}L${a.x},${clip(end)}" ${lineAttributes(a.rating, inside(end))}/>`);
 	}
 	// The numbers of the key beside the swimlane, as the page draws them; a band shows those whose centre it holds.
 	const ratingOf = new Map(layout.arrows.map((a) => [a.id, a.rating]));

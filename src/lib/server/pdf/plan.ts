@@ -43,8 +43,15 @@ const heading = (id: SectionId, title: Title): Content => ({
 	pageOrientation: LANDSCAPE_SECTIONS.includes(id) ? 'landscape' : 'portrait'
 });
 
-/** A subheading that never ends a page (see reportFrame's pageBreakBefore). */
-const subheading = (text: string, margin?: [number, number, number, number]): ContentText => ({ text, style: 'h2', headlineLevel: 2, ...(margin ? { margin } : {}) });
+/**
+ * A subheading. It never ends a page because it is always built into what it introduces: an unbreakable stack with it,
+ * or a table's first header row (`titledTable`). That costs nothing, where pdfmake's `pageBreakBefore` check lays the
+ * whole document out again for each heading it moves, which doubled the time of a large plan.
+ */
+const subheading = (text: string, margin?: [number, number, number, number]): ContentText => ({ text, style: 'h2', ...(margin ? { margin } : {}) });
+
+/** A subheading kept on one page with the short block it introduces. */
+const keptWith = (title: ContentText, block: Content, margin?: [number, number, number, number]): Content => ({ stack: [title, block], unbreakable: true, ...(margin ? { margin } : {}) });
 
 const th = (labels: string[]): TableCell[] => labels.map((text) => ({ text, style: 'th' }));
 
@@ -69,13 +76,12 @@ function titledTable(title: ContentText, widths: (number | string)[], header: st
 
 /** A few figures under their subheading, kept on one page together. */
 function keyFigures(title: string, rows: [string, string | number][]): Content {
-	return {
-		stack: [
-			subheading(title),
-			{ table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) }, layout: RULED, fontSize: 9.5, margin: [0, 4, 0, 12] }
-		],
-		unbreakable: true
-	};
+	return keptWith(subheading(title), {
+		table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) },
+		layout: RULED,
+		fontSize: 9.5,
+		margin: [0, 4, 0, 12]
+	});
 }
 
 function summary(m: PlanModel, title: Title): Content[] {
@@ -83,8 +89,7 @@ function summary(m: PlanModel, title: Title): Content[] {
 	return [
 		heading('summary', title),
 		s.lead ? { text: s.lead, style: 'lead', margin: [0, 0, 0, 10] } : { text: 'The lead has not yet written what this plan will change.', style: 'note', margin: [0, 0, 0, 10] },
-		subheading('In short'),
-		{ ul: s.words, margin: [0, 0, 0, 10] },
+		keptWith(subheading('In short'), { ul: s.words, margin: [0, 0, 0, 10] }),
 		// Two tables a row, so the summary stays on one page.
 		{
 			columns: [
@@ -109,11 +114,8 @@ function summary(m: PlanModel, title: Title): Content[] {
 }
 
 function caseForChange(title: Title): Content[] {
-	const chart = (heading: string, rows: typeof REPEAT_SHARE): Content => ({
-		stack: [subheading(heading), { svg: shareChartSvg(shareChart(rows, { width: 480 }), heading), width: PORTRAIT.width * 0.8 }],
-		unbreakable: true,
-		margin: [0, 0, 0, 12]
-	});
+	const chart = (heading: string, rows: typeof REPEAT_SHARE): Content =>
+		keptWith(subheading(heading), { svg: shareChartSvg(shareChart(rows, { width: 480 }), heading), width: PORTRAIT.width * 0.8 }, [0, 0, 0, 12]);
 	return [
 		heading('case', title),
 		{
@@ -123,7 +125,7 @@ function caseForChange(title: Title): Content[] {
 		chart('Share of missing reports that are repeat incidents', REPEAT_SHARE),
 		chart('What adults told us after they returned', HARM_AMONG_RETURNED_ADULTS),
 		{ text: `Source: ${PROGRAMME_SOURCE}.`, style: 'note' },
-		{ stack: [subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }], unbreakable: true },
+		keptWith(subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }),
 		{ text: `Definition of the risk of serious harm: ${SERIOUS_HARM.source}.`, style: 'note' }
 	];
 }
@@ -134,8 +136,7 @@ function figures(m: PlanModel, title: Title): Content[] {
 	return [
 		heading('figures', title),
 		{ text: `What ${m.areaName}’s police and council reported each quarter, beside the national picture (${PROGRAMME_SOURCE}).`, margin: [0, 0, 0, 8] },
-		subheading(chartTitle),
-		{ svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width },
+		keptWith(subheading(chartTitle), { svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width }),
 		titledTable(
 			subheading('Figures by quarter, newest first'),
 			[90, '*', '*', '*', '*', '*', 70],
@@ -339,6 +340,8 @@ export function planDocument(m: PlanModel, version: number | null = null): TDocu
 	const now = new Date(m.builtAt);
 	return {
 		...reportFrame({ title: m.title, author: m.orgName, subject: 'A local area’s shared plan to change its response to people who go missing again and again', keywords: 'repeat missing, action plan, partnership', now }),
+		// Subheadings are kept with what follows them by construction (see `subheading`), so no second layout pass.
+		pageBreakBefore: undefined,
 		displayTitle: true,
 		content: [
 			{ text: m.areaName, style: 'cover', margin: [0, 160, 0, 8] },
