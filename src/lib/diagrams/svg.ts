@@ -255,11 +255,15 @@ export function tocSvg(layout: TocLayout, title = 'Theory of change', badges: To
 		'<defs><marker id="toc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M0,0L10,5L0,10Z" fill="#5b6570"/></marker></defs>',
 		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`
 	];
-	layout.bands.forEach((b, i) => {
-		parts.push(`<rect x="0" y="${b.y}" width="${layout.width}" height="${b.height}" fill="${i % 2 ? '#eceff3' : '#f6f7f9'}"/>`);
-		parts.push(`<text x="12" y="${b.y + 21}" font-size="15" font-weight="bold" fill="#3a444e" ${FONT}>${escapeXml(b.label.toUpperCase())}</text>`);
-	});
+	const bandFill = (i: number) => (i % 2 ? '#eceff3' : '#f6f7f9');
+	layout.bands.forEach((b, i) => parts.push(`<rect x="0" y="${b.y}" width="${layout.width}" height="${b.height}" fill="${bandFill(i)}"/>`));
 	for (const e of layout.edges) parts.push(`<path d="${e.d}" fill="none" stroke="#5b6570" stroke-width="2" marker-end="url(#toc-arrow)"/>`);
+	// Band names over the links that pass through them, on their band's colour.
+	layout.bands.forEach((b, i) => {
+		const box = b.labelBox;
+		parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="${bandFill(i)}"/>`);
+		parts.push(`<text x="12" y="${b.y + 21}" font-size="15" font-weight="bold" letter-spacing="0.6" fill="#3a444e" ${FONT}>${escapeXml(b.label.toUpperCase())}</text>`);
+	});
 	for (const n of layout.nodes) {
 		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" fill="#ffffff" stroke="#56606b" stroke-width="1.5"/>`);
 		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="6" fill="${TOC_STRIPES[n.kind]}"/>`);
