@@ -17,8 +17,9 @@
 //             audit_log: the source installation's record of who did what; the import writes its own entry.
 //             hydra_events, hydra_exercises: Hydra training, which only names an area; not the area's work.
 //             bookings (engagement_area_id): a person's booking with a consultant.
-//   not carried yet (the next format version): map_views, map_history, rooms (room_guests, room_notes, room_proposals), plan_versions and
-//             their sign-offs. A restored area starts these afresh.
+//   not carried yet (the next format version):
+//             map_views, map_history, rooms (room_guests, room_notes, room_proposals), plan_versions and their
+//             sign-offs. A restored area starts these afresh.
 // Within carried rows, not carried: ids (the file uses references such as a1, h1, m1; import makes new ids, so
 // importing one file twice gives two independent areas), the web address (chosen at import), row versions, when a
 // pin or a link was made, a survey round's short code (codes are unique per installation: the copy gets a new one)
