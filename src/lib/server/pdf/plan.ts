@@ -17,6 +17,10 @@ export type { PlanOptions };
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
 const PORTRAIT = { width: 495, height: 640 };
 const LANDSCAPE = { width: 742, height: 400 };
+/** Where the whole theory of change is drawn: a portrait page, less the heading, note and legend. */
+const TOC_FIT = { width: PORTRAIT.width, height: PORTRAIT.height - 150 };
+/** Points: the smallest step text a diagram may be printed at (below it the theory of change is split by pathway). */
+const SMALLEST_PRINTED_TEXT = 7;
 /** The whole height a landscape page has for content, between the running header and footer. */
 const LANDSCAPE_PAGE = 470;
 const RAG_COLOURS: Record<Rag, string> = { red: '#a4161a', amber: '#8a5a00', green: '#1e6b3a', none: '#4a5560' };
@@ -230,12 +234,32 @@ function theoryOfChange(m: PlanModel, title: Title): Content[] {
 	const t = m.toc;
 	if (!t) return [];
 	const legend = legendSvg(tocLegend(), 900, 'Legend of the theory of change');
+	const scale = Math.min(TOC_FIT.width / t.layout.width, TOC_FIT.height / t.layout.height);
+	// Split only where that helps: more than one pathway, each narrower than the whole.
+	const split = scale * t.layout.fontSize < SMALLEST_PRINTED_TEXT && t.pathways.length > 1 && t.pathways.every((p) => p.layout.width < t.layout.width);
 	return [
 		heading('toc', title),
 		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads “leads to”, and its number is the row of the table that follows.', style: 'note' },
-		// Seven bands make it tall rather than wide: a portrait page shows it largest.
-		{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [PORTRAIT.width, PORTRAIT.height - 150] },
-		{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] },
+		// Seven bands make it tall rather than wide: a portrait page shows it largest. Too large to read whole, it is
+		// drawn a pathway a page.
+		...(split
+			? [
+					{ text: `Drawn in ${t.pathways.length} pathways, one a page, each toward one outcome: the whole is too large to read on one page. A step on several pathways is in each.`, style: 'note' } as Content,
+					{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] } as Content,
+					...t.pathways.map(
+						(p, i): Content => ({
+							stack: [
+								{ text: `Pathway ${i + 1} of ${t.pathways.length}: toward “${p.toward}”`, style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0] },
+								{ svg: tocSvg(p.layout, `Theory of change, pathway ${i + 1}: toward ${p.toward}`, p.badges), fit: [PORTRAIT.width, TOC_FIT.height + 60] }
+							],
+							pageBreak: 'before'
+						})
+					)
+				]
+			: [
+					{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [TOC_FIT.width, TOC_FIT.height] } as Content,
+					{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] } as Content
+				]),
 		...(t.isolated.length
 			? [{ text: `Not linked to any step (a warning): ${t.isolated.join('; ')}.`, color: '#a4161a', bold: true, fontSize: 9, margin: [0, 4, 0, 0] } as Content]
 			: []),
