@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeFrom, normaliseJoinCode } from '$lib/domain/join-code';
-import { closedAt, GUEST_REMOVED_MESSAGE, guestRefusal, isRoomOpen, ROOM_CLOSED_MESSAGE, roomTimesProblem } from '$lib/domain/rooms';
-import { joinRoomSchema, noteSchema, openRoomSchema } from '$lib/validators/rooms';
+import { closedAt, GUEST_REMOVED_MESSAGE, guestRefusal, isRoomOpen, proposalText, ROOM_CLOSED_MESSAGE, roomTimesProblem } from '$lib/domain/rooms';
+import { joinRoomSchema, noteSchema, openRoomSchema, proposeHandoffSchema } from '$lib/validators/rooms';
 import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 
 const at = (iso: string) => new Date(iso);
@@ -94,5 +94,32 @@ describe('guests’ words', () => {
 		expect(noteSchema.parse({ kind: 'breaks', target: 'actor:abc123', text: ' Slow to answer ' })).toEqual({ kind: 'breaks', targetKind: 'actor', targetId: 'abc123', text: 'Slow to answer' });
 		expect(noteSchema.safeParse({ kind: 'breaks', target: 'person:abc', text: 'x' }).success).toBe(false);
 		expect(noteSchema.safeParse({ kind: 'rant', target: 'stage:return', text: 'x' }).success).toBe(false);
+	});
+});
+
+describe('proposals', () => {
+	const handoff = { kind: 'handoff' as const, name: 'Missing notification', sector: null, stage: 'during', passes: 'person', rating: 'broken', from: 'Police', to: 'School' };
+
+	it('read as one line: an actor with its sector, a handoff with its ends, stage, what passes and rating', () => {
+		expect(proposalText({ ...handoff, kind: 'actor', name: 'Youth club', sector: 'voluntary', stage: null, passes: null, rating: null, from: null, to: null })).toBe(
+			'Actor: Youth club (Voluntary)'
+		);
+		expect(proposalText(handoff)).toBe('Handoff: Police → School, “Missing notification” (During; passes the person; broken)');
+		// An end removed from the map since says so rather than showing nothing.
+		expect(proposalText({ ...handoff, to: null })).toContain('Police → an actor since removed');
+	});
+
+	it('of a handoff take the short form: two different actors, a name, a stage, what passes, a rating, a short description', () => {
+		const ok = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: ' Missing notification ', stage: 'during', passes: 'information', rating: 'patchy', description: '' });
+		expect(ok.success && ok.data).toMatchObject({ label: 'Missing notification', description: '' });
+		const same = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'a1', label: 'x', stage: 'during', passes: 'information', rating: 'patchy' });
+		expect(same.success).toBe(false);
+		expect(same.error?.issues[0].path).toEqual(['toActorId']);
+		const long = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x', stage: 'during', passes: 'information', rating: 'patchy', description: 'x'.repeat(281) });
+		expect(long.error?.issues[0].path).toEqual(['description']);
+		const extra = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x', stage: 'during', passes: 'information', rating: 'patchy', evidence: 'y' });
+		expect(extra.success).toBe(false);
+		const control = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x\u0007', stage: 'during', passes: 'information', rating: 'patchy' });
+		expect(control.error?.issues[0].path).toEqual(['label']);
 	});
 });
