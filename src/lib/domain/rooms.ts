@@ -1,6 +1,6 @@
 // Workshop rooms: an area's workshop that people join by code from their own phone, without an account. The rules of
 // when a room is open, what a guest may still do, sticky notes and proposals. Pure: no I/O.
-import { PASSES_LABELS, RATING_SHORT, SECTOR_LABELS, STAGE_LABELS, type Passes, type Rating, type Sector, type Stage } from './map/enums';
+import { PASSES_LABELS, RATING_SHORT, SECTOR_LABELS, STAGE_LABELS, STAGES, type Passes, type Rating, type Sector, type Stage } from './map/enums';
 
 export const ROOM_LIMITS = {
 	title: 120,
@@ -51,7 +51,7 @@ export function proposalText(p: ProposalShape): string {
 		p.passes ? `passes ${PASSES_LABELS[p.passes as Passes].toLowerCase()}` : null,
 		p.rating ? RATING_SHORT[p.rating as Rating].toLowerCase() : null
 	].filter(Boolean);
-	return `Handoff: ${end(p.from)} → ${end(p.to)}, “${p.name}”${details.length ? ` (${details.join('; ')})` : ''}`;
+	return `Handoff: ${end(p.from)} to ${end(p.to)}, “${p.name}”${details.length ? ` (${details.join('; ')})` : ''}`;
 }
 
 interface RoomTimes {
@@ -89,4 +89,44 @@ export function roomTimesProblem(startsAt: Date, endsAt: Date, now: Date): Recor
 	if (endsAt.getTime() - startsAt.getTime() > ROOM_LIMITS.hours * 3_600_000)
 		return { endTime: `A room lasts at most ${ROOM_LIMITS.hours} hours: open another for another day.` };
 	return {};
+}
+
+const RECORD_TARGET_ORDER: readonly NoteTarget[] = ['stage', 'actor', 'handoff', 'outcome'];
+
+interface RecordNote {
+	kind: NoteKind;
+	targetKind: NoteTarget;
+	targetLabel: string;
+	text: string;
+	authorName: string;
+	authorOrganisation: string;
+}
+
+/**
+ * A room's notes for its record, grouped by what they are on (journey stages in the journey's order, then actors,
+ * handoffs and outcomes by name), and within each by kind (what works, what breaks, ideas), in the order left.
+ */
+export function notesByTarget(notes: RecordNote[]) {
+	const targetRank = (n: RecordNote) => RECORD_TARGET_ORDER.indexOf(n.targetKind);
+	const groups = new Map<string, { targetKind: NoteTarget; target: string; notes: RecordNote[] }>();
+	for (const n of notes) {
+		const key = `${n.targetKind}\u0000${n.targetLabel}`;
+		const group = groups.get(key) ?? { targetKind: n.targetKind, target: n.targetLabel, notes: [] };
+		group.notes.push(n);
+		groups.set(key, group);
+	}
+	const stageRank = (label: string) => STAGES.findIndex((s) => STAGE_LABELS[s] === label);
+	return [...groups.values()]
+		.sort(
+			(a, b) =>
+				targetRank(a.notes[0]) - targetRank(b.notes[0]) ||
+				(a.targetKind === 'stage' ? stageRank(a.target) - stageRank(b.target) : a.target.localeCompare(b.target, 'en-GB'))
+		)
+		.map((g) => ({
+			on: `${NOTE_TARGET_LABELS[g.targetKind]}: ${g.target}`,
+			kinds: NOTE_KINDS.map((kind) => ({
+				kind: NOTE_KIND_LABELS[kind],
+				notes: g.notes.filter((n) => n.kind === kind).map((n) => ({ text: n.text, by: `${n.authorName}, ${n.authorOrganisation}` }))
+			})).filter((k) => k.notes.length > 0)
+		}));
 }
