@@ -2,7 +2,7 @@
 // facilitator sees it arrive and accepts it; within a second it is on another guest's phone and on a member's map
 // table, without a reload. After the room, its page keeps what it added, and the action plan carries the room's record.
 import { expect, test, type Browser } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
 import { addNote, join, openRoom, phone } from './workshop-room';
 
 const AREA = '/app/areas/northbrook';
@@ -68,6 +68,36 @@ test('a guest proposes a handoff, the facilitator accepts it, and every screen s
 	await expect(ben.getByLabel('On', { exact: true }).locator('option', { hasText: `Handoff: Duty inspector → Social worker, ${LABEL}` })).toHaveCount(1);
 	await addNote(ben, 'What breaks', `Handoff: Duty inspector → Social worker, ${LABEL}`, 'Nothing written down means nothing to review.');
 	await expect(ben.getByText('Your note is on the board.')).toBeVisible();
+
+	// A proposal whose actor was removed meanwhile: accepting says so beside it, and nothing reaches the map.
+	const club = 'Ashdale youth club (room e2e)';
+	await ben.getByLabel('Actor’s name').fill(club);
+	await ben.getByLabel('Sector').selectOption({ label: 'Voluntary' });
+	await ben.getByRole('button', { name: 'Propose it' }).click();
+	await expect(ben.getByText('Your proposal has gone to the facilitator.')).toBeVisible();
+	await facilitator.getByRole('button', { name: `Accept ${club} into the map` }).click({ timeout: 3000 });
+	const clubOption = form.getByLabel('Who receives').locator('option', { hasText: club });
+	await expect(clubOption).toHaveCount(1, { timeout: 3000 });
+	const clubId = (await clubOption.getAttribute('value'))!;
+	const late = 'Referral to the youth club (room e2e)';
+	await form.getByLabel('Who hands over').selectOption({ label: 'Duty inspector' });
+	await form.getByLabel('Who receives').selectOption({ label: club });
+	await form.getByLabel('What the handoff is called').fill(late);
+	await form.getByLabel('Journey stage').selectOption({ label: 'After' });
+	await form.getByLabel('What passes').selectOption({ label: 'Referral' });
+	await form.getByLabel('How well it works today').selectOption({ label: 'Absent (should exist but does not)' });
+	await form.getByRole('button', { name: 'Propose the handoff' }).click();
+	await expect(asha.getByText('Your proposal has gone to the facilitator.')).toBeVisible();
+	const removed = await facilitator.request.post(`${AREA}/map?/deleteActor`, { form: { id: clubId, version: '1' }, headers: { origin: ORIGIN, 'x-sveltekit-action': 'true' } });
+	expect((await removed.json()).type).toBe('success');
+	await facilitator.getByRole('button', { name: `Accept ${late} into the map` }).click({ timeout: 3000 });
+	await expect(facilitator.getByRole('alert').filter({ hasText: 'The actor who receives has been removed from the map since this was proposed, so nothing was added.' })).toBeVisible();
+	await expect(facilitator.getByRole('button', { name: `Accept ${late} into the map` })).toBeVisible();
+	await expect(member.getByRole('rowheader', { name: late })).toHaveCount(0);
+	await expectAccessible(facilitator);
+	await facilitator.getByRole('button', { name: `Decline ${late}` }).click();
+	await expect(facilitator.getByText('Done: the proposal has been decided.')).toBeVisible();
+	await expect(proposals(asha).getByText(`“${late}”`).filter({ hasText: 'declined' })).toBeVisible(LIVE);
 
 	// The room closes; its page keeps its notes and what it added to the map.
 	await facilitator.goto(roomPage);
