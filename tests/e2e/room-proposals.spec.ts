@@ -19,7 +19,7 @@ async function signedIn(browser: Browser, account: string, viewport = { width: 1
 }
 
 test('a guest proposes a handoff, the facilitator accepts it, and every screen shows it within a second', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const facilitator = await signedIn(browser, ACCOUNTS.consultant);
 	const { code, url: roomPage } = await openRoom(facilitator, TITLE);
 	const member = await signedIn(browser, ACCOUNTS.viewerNorth);
@@ -115,6 +115,7 @@ test('a guest proposes a handoff, the facilitator accepts it, and every screen s
 	await facilitator.goto(`${AREA}/plan`);
 	const option = facilitator.getByLabel('Include a workshop room’s record').locator('option', { hasText: TITLE });
 	await facilitator.getByLabel('Include a workshop room’s record').selectOption((await option.getAttribute('value'))!);
+	await facilitator.locator('form.record-form').screenshot({ path: `${SHOTS}/plan-choose-room.png` });
 	await facilitator.getByRole('button', { name: 'Show it in the plan' }).click();
 	const record = facilitator.getByRole('region', { name: `Workshop record: ${TITLE}` });
 	await expect(record).toBeVisible();
