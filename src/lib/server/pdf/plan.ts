@@ -2,7 +2,7 @@
 // of the plan model (the web page draws the same model); diagrams are the layouts the pages draw, through the
 // SVG-string renderer, each with its legend. Text pages are portrait; the wide diagrams and tables that follow them
 // are landscape, so the orientation changes once. Dates are London's.
-import type { Content, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentStack, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AreaContext } from '$lib/server/areas';
 import type { Rag } from '$lib/domain/actions';
 import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM } from '$lib/domain/programme';
@@ -53,7 +53,7 @@ const th = (labels: (string | ContentText)[]): TableCell[] => labels.map((label)
  * A table whose title is its first header row, so the title can never be parted from the rows it introduces, and a
  * table that runs on to the next page repeats both the title and the column names there.
  */
-function titledTable(title: ContentText, widths: (number | string)[], header: (string | ContentText)[], rows: TableCell[][], fontSize = 9): Content {
+function titledTable(title: ContentText | ContentStack, widths: (number | string)[], header: (string | ContentText)[], rows: TableCell[][], fontSize = 9): Content {
 	return {
 		table: {
 			headerRows: 2,
@@ -301,10 +301,10 @@ function workshopRecord(m: PlanModel, title: Title): Content[] {
 			: { text: 'Nobody joined this room.', style: 'note', margin: [0, 0, 0, 10] },
 		...(w.notes.length
 			? [
-					subheading('Notes, by what they were on', [0, 6, 0, 2]),
-					...w.notes.map((g) =>
+					// The part's subheading rides in the first table's title row, so it never ends a page on its own.
+					...w.notes.map((g, i) =>
 						titledTable(
-							groupTitle(g.on),
+							i === 0 ? { stack: [subheading('Notes, by what they were on', [0, 6, 0, 6]), groupTitle(g.on)] } : groupTitle(g.on),
 							[80, '*', 150],
 							['Kind', 'Note', 'Left by'],
 							g.kinds.flatMap((k) => k.notes.map((n): TableCell[] => [{ text: k.kind, bold: true }, n.text, { text: n.by, style: 'note' }]))
