@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { auditLog, mapActors, roomNotes } from '$lib/server/db/schema';
+import { auditLog, mapActors, mapHandoffs, mapHistory, roomNotes, roomProposals } from '$lib/server/db/schema';
 import { hashToken, newToken } from '$lib/server/ids';
 import { InputError, NotFoundError } from '$lib/server/errors';
-import { createActor } from '$lib/server/map';
-import { closeRoom, decideProposal, facilitatorView, listRooms, moderateNote, openRoom, removeGuest } from '$lib/server/rooms';
-import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, proposeActor } from '$lib/server/rooms/guests';
+import { createActor, deleteActor } from '$lib/server/map';
+import { undoOrRedo } from '$lib/server/map/history';
+import { closeRoom, decideProposal, facilitatorView, listRooms, moderateNote, openRoom, PROPOSAL_END_REMOVED, removeGuest } from '$lib/server/rooms';
+import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
 import { getVote, moveMyDot, openVote, revealVote } from '$lib/server/workshops';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
-import { followRoom, startRealtime } from '$lib/server/realtime';
-import { workshopRoom, type RoomChange } from '$lib/domain/live';
+import { follow, followRoom, startRealtime } from '$lib/server/realtime';
+import { workshopRoom, type AreaChange, type RoomChange } from '$lib/domain/live';
 import { GUEST_REMOVED_MESSAGE, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
 import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import type { AreaContext } from '$lib/server/areas';
@@ -151,6 +152,160 @@ describe('guests', () => {
 		expect(created.actorId).toBe(lead.user.id);
 		expect((await guestView(session)).actors.map((a) => a.name)).toContain('Youth club');
 		await expect(decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'decline' })).rejects.toThrow(/already/);
+	});
+});
+
+describe('handoff proposals', () => {
+	async function twoActors(lead: AreaContext) {
+		const editor = await contextFor('editor', lead.area);
+		const police = await createActor(editor, { name: 'Northbrook Police', sector: 'police', kind: 'organisation', audience: 'both', description: '' });
+		const school = await createActor(editor, { name: 'Ashdale Academy', sector: 'education', kind: 'organisation', audience: 'both', description: '' });
+		return { editor, police, school };
+	}
+	const short = (from: string, to: string, label = 'Missing notification to school') => ({
+		fromActorId: from,
+		toActorId: to,
+		label,
+		stage: 'during' as const,
+		passes: 'information' as const,
+		rating: 'absent' as const,
+		description: 'Schools hear days later, if at all.'
+	});
+	const handoffsNamed = (areaId: string, label: string) => db.select().from(mapHandoffs).where(and(eq(mapHandoffs.areaId, areaId), eq(mapHandoffs.label, label)));
+	const historyOf = (areaId: string) => db.select().from(mapHistory).where(eq(mapHistory.areaId, areaId));
+
+	it('go on the map, once accepted, as the same versioned, audited and undoable edit as a member’s', async () => {
+		const { lead, room } = await openedRoom();
+		const { police, school } = await twoActors(lead);
+		const priya = await guestIn(room.code, 'Priya', 'Ashdale Academy');
+		const proposal = await proposeHandoff(priya, short(police.id, school.id));
+		expect(proposal).toMatchObject({ kind: 'handoff', name: 'Missing notification to school', status: 'pending', authorName: 'Priya' });
+		const [proposed] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'room_proposal'), eq(auditLog.entityId, proposal.id)));
+		expect(proposed).toMatchObject({ actorId: null, action: 'create', after: { by: 'guest', authorName: 'Priya', authorOrganisation: 'Ashdale Academy' } });
+		// Nothing on the map until the facilitator decides.
+		expect(await handoffsNamed(lead.area.id, 'Missing notification to school')).toEqual([]);
+		const pending = (await facilitatorView(lead, room.id)).proposals[0];
+		expect(pending).toMatchObject({ from: 'Northbrook Police', to: 'Ashdale Academy', stage: 'during', passes: 'information', rating: 'absent', flagged: '' });
+
+		const decided = await decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'accept' });
+		const [handoff] = await handoffsNamed(lead.area.id, 'Missing notification to school');
+		expect(handoff).toMatchObject({ fromActorId: police.id, toActorId: school.id, stage: 'during', passes: 'information', rating: 'absent', version: 1 });
+		expect(handoff.notes).toContain('Schools hear days later, if at all.');
+		expect(handoff.notes).toContain('Proposed by Priya (Ashdale Academy) in “Northbrook, workshop 3”.');
+		expect(decided).toMatchObject({ status: 'accepted', resultId: handoff.id });
+		const [created] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'map_handoff'), eq(auditLog.entityId, handoff.id)));
+		expect(created).toMatchObject({ actorId: lead.user.id, action: 'create' });
+		// The facilitator's Undo takes it off the map again, like any edit of theirs.
+		const [entry] = (await historyOf(lead.area.id)).filter((h) => h.userId === lead.user.id);
+		await undoOrRedo(lead, entry.id, 'undo');
+		expect(await handoffsNamed(lead.area.id, 'Missing notification to school')).toEqual([]);
+		// Every guest sees it decided.
+		const ben = await guestIn(room.code, 'Ben');
+		expect((await guestView(ben)).proposals).toMatchObject([{ name: 'Missing notification to school', status: 'accepted', from: 'Northbrook Police', to: 'Ashdale Academy' }]);
+	});
+
+	it('are refused with the reason when an actor was removed meanwhile, and nothing changes', async () => {
+		const { lead, room } = await openedRoom();
+		const { editor, police, school } = await twoActors(lead);
+		const sam = await guestIn(room.code);
+		const proposal = await proposeHandoff(sam, short(police.id, school.id));
+		await deleteActor(editor, { id: school.id, version: school.version });
+		const before = { history: (await historyOf(lead.area.id)).length, audit: (await db.select().from(auditLog).where(eq(auditLog.areaId, lead.area.id))).length };
+
+		const refused = await decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'accept' }).catch((err) => err);
+		expect(refused).toBeInstanceOf(InputError);
+		expect((refused as InputError).errors).toEqual({ proposal: PROPOSAL_END_REMOVED.to });
+		expect(await handoffsNamed(lead.area.id, 'Missing notification to school')).toEqual([]);
+		const [still] = await db.select().from(roomProposals).where(eq(roomProposals.id, proposal.id));
+		expect(still).toMatchObject({ status: 'pending', resultId: null, decidedAt: null });
+		expect((await historyOf(lead.area.id)).length).toBe(before.history);
+		expect((await db.select().from(auditLog).where(eq(auditLog.areaId, lead.area.id))).length).toBe(before.audit);
+		// The record names the end that is gone; the facilitator can still decline it.
+		expect((await facilitatorView(lead, room.id)).proposals[0]).toMatchObject({ from: 'Northbrook Police', to: null });
+		await decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'decline' });
+		expect((await db.select().from(roomProposals).where(eq(roomProposals.id, proposal.id)))[0].status).toBe('declined');
+	});
+
+	it('are accepted in one transaction: when recording the decision fails, the map is as it was', async () => {
+		const { lead, room } = await openedRoom();
+		const { police, school } = await twoActors(lead);
+		const sam = await guestIn(room.code);
+		const handoff = await proposeHandoff(sam, short(police.id, school.id, 'Atomic handoff'));
+		const actor = await proposeActor(sam, { name: 'Atomic youth club', sector: 'voluntary' });
+		const before = (await historyOf(lead.area.id)).length;
+		// The decision's own write fails after the map's: a trigger stands in for a crash between the two.
+		await db.execute(sql`create function refuse_decision() returns trigger language plpgsql as $$ begin raise exception 'decision refused by the test'; end $$`);
+		await db.execute(sql`create trigger refuse_decision before update on room_proposals for each row when (new.status = 'accepted') execute function refuse_decision()`);
+		try {
+			for (const proposal of [handoff, actor])
+				await expect(decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'accept' })).rejects.toThrow(/update "room_proposals"/);
+		} finally {
+			await db.execute(sql`drop trigger refuse_decision on room_proposals`);
+			await db.execute(sql`drop function refuse_decision()`);
+		}
+		expect(await handoffsNamed(lead.area.id, 'Atomic handoff')).toEqual([]);
+		expect(await db.select().from(mapActors).where(and(eq(mapActors.areaId, lead.area.id), eq(mapActors.name, 'Atomic youth club')))).toEqual([]);
+		expect((await historyOf(lead.area.id)).length).toBe(before);
+		const rows = await db.select().from(roomProposals).where(eq(roomProposals.roomId, room.id));
+		expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
+		// And with nothing in the way, both go on.
+		for (const proposal of [handoff, actor]) await decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'accept' });
+		expect(await handoffsNamed(lead.area.id, 'Atomic handoff')).toHaveLength(1);
+	});
+
+	it('two facilitators accepting at once put it on the map once', async () => {
+		const { lead, room } = await openedRoom();
+		const { police, school } = await twoActors(lead);
+		const other = await contextFor('lead', lead.area);
+		const sam = await guestIn(room.code);
+		const proposal = await proposeHandoff(sam, short(police.id, school.id, 'Raced handoff'));
+		const results = await Promise.allSettled([lead, other].map((c) => decideProposal(c, room.id, { proposalId: proposal.id, decision: 'accept' })));
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		expect(await handoffsNamed(lead.area.id, 'Raced handoff')).toHaveLength(1);
+	});
+
+	it('name actors of the room’s own area only, and stop when the room closes', async () => {
+		const { lead, room } = await openedRoom();
+		const { police, school } = await twoActors(lead);
+		const elsewhere = await contextFor('editor');
+		const foreign = await createActor(elsewhere, { name: 'Other police', sector: 'police', kind: 'organisation', audience: 'both', description: '' });
+		const sam = await guestIn(room.code);
+		const refused = await proposeHandoff(sam, short(foreign.id, school.id)).catch((err) => err);
+		expect(refused).toBeInstanceOf(InputError);
+		expect(Object.keys((refused as InputError).errors)).toEqual(['fromActorId']);
+		const pending = await proposeHandoff(sam, short(police.id, school.id));
+		await closeRoom(lead, room.id);
+		await expect(proposeHandoff(sam, short(police.id, school.id, 'Late'))).rejects.toThrow(ROOM_CLOSED_MESSAGE);
+		// After the room, its proposals stay as they were.
+		await expect(decideProposal(lead, room.id, { proposalId: pending.id, decision: 'accept' })).rejects.toThrow(/closed/);
+		expect(await db.select().from(roomProposals).where(eq(roomProposals.roomId, room.id))).toMatchObject([{ status: 'pending' }]);
+	});
+
+	it('reach the area’s map pages and the room’s screens as soon as accepted', async () => {
+		const stop = await startRealtime();
+		try {
+			const { lead, room } = await openedRoom();
+			const { police, school } = await twoActors(lead);
+			const sam = await guestIn(room.code);
+			const proposal = await proposeHandoff(sam, short(police.id, school.id, 'Live handoff'));
+			const area: AreaChange[] = [];
+			const inRoom: RoomChange[] = [];
+			const unfollow = follow(lead.area.id, { change: (c) => area.push(c), presence: () => {} });
+			const unfollowRoom = followRoom(workshopRoom(room.id), (c) => inRoom.push(c));
+			await decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'accept' });
+			const end = Date.now() + 2000;
+			const accepted = (c: RoomChange) => c.entity === 'room_proposal' && c.action === 'accept';
+			while ((!area.some((c) => c.entity === 'map_handoff') || !inRoom.some(accepted)) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+			expect(area.map((c) => [c.topic, c.entity, c.action])).toContainEqual(['map', 'map_handoff', 'create']);
+			// The proposal's own earlier event may still be on its way on PostgreSQL: what matters is the decision's.
+			expect(inRoom.filter((c) => c.entityId === proposal.id).map((c) => [c.topic, c.entity, c.action])).toContainEqual(['proposals', 'room_proposal', 'accept']);
+			// Guests' screens hear of the room's change only: the map's own event goes to the area's members.
+			expect(inRoom.some((c) => c.entity === 'map_handoff')).toBe(false);
+			unfollow();
+			unfollowRoom();
+		} finally {
+			await stop();
+		}
 	});
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTimer, clock, deckOf, isSlideKey, remainingMs, slideAt, stepFrom, stepOfKey } from '$lib/domain/present';
+import { applyTimer, clock, deckOf, followsNotes, isSlideKey, remainingMs, slideAt, stepFrom, stepOfKey } from '$lib/domain/present';
 
 const deck = deckOf({ votes: [{ id: 'v1', question: 'Fix first?' }], rounds: [{ id: 'r1', label: 'Workshop 1' }], hasToc: true });
 
@@ -37,6 +37,15 @@ describe('the deck', () => {
 		expect(['ArrowRight', 'ArrowDown', 'PageDown', ' '].map(stepOfKey)).toEqual([1, 1, 1, 1]);
 		expect(['ArrowLeft', 'ArrowUp', 'PageUp'].map(stepOfKey)).toEqual([-1, -1, -1]);
 		expect(['Escape', 'Enter', 'a'].map(stepOfKey)).toEqual([null, null, null]);
+	});
+});
+
+describe('following the room’s notes', () => {
+	const deck = [{ kind: 'stage' }, { kind: 'notes' }];
+	it('happens while the notes are on screen, or before the deck has a notes slide, and not otherwise', () => {
+		expect(followsNotes({ slide: { kind: 'notes' }, deck })).toBe(true);
+		expect(followsNotes({ slide: { kind: 'stage' }, deck: [{ kind: 'stage' }] })).toBe(true);
+		expect(followsNotes({ slide: { kind: 'stage' }, deck })).toBe(false);
 	});
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeFrom, normaliseJoinCode } from '$lib/domain/join-code';
-import { closedAt, GUEST_REMOVED_MESSAGE, guestRefusal, isRoomOpen, ROOM_CLOSED_MESSAGE, roomTimesProblem } from '$lib/domain/rooms';
-import { joinRoomSchema, noteSchema, openRoomSchema } from '$lib/validators/rooms';
+import { closedAt, GUEST_REMOVED_MESSAGE, guestRefusal, isRoomOpen, notesByTarget, proposalText, ROOM_CLOSED_MESSAGE, roomTimesProblem } from '$lib/domain/rooms';
+import { joinRoomSchema, noteSchema, openRoomSchema, proposeHandoffSchema } from '$lib/validators/rooms';
 import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
+import { formatSpan } from '$lib/domain/dates';
 
 const at = (iso: string) => new Date(iso);
 
@@ -94,5 +95,79 @@ describe('guests’ words', () => {
 		expect(noteSchema.parse({ kind: 'breaks', target: 'actor:abc123', text: ' Slow to answer ' })).toEqual({ kind: 'breaks', targetKind: 'actor', targetId: 'abc123', text: 'Slow to answer' });
 		expect(noteSchema.safeParse({ kind: 'breaks', target: 'person:abc', text: 'x' }).success).toBe(false);
 		expect(noteSchema.safeParse({ kind: 'rant', target: 'stage:return', text: 'x' }).success).toBe(false);
+	});
+});
+
+describe('proposals', () => {
+	const handoff = { kind: 'handoff' as const, name: 'Missing notification', sector: null, stage: 'during', passes: 'person', rating: 'broken', from: 'Police', to: 'School' };
+
+	it('read as one line: an actor with its sector, a handoff with its ends, stage, what passes and rating', () => {
+		expect(proposalText({ ...handoff, kind: 'actor', name: 'Youth club', sector: 'voluntary', stage: null, passes: null, rating: null, from: null, to: null })).toBe(
+			'Actor: Youth club (Voluntary)'
+		);
+		expect(proposalText(handoff)).toBe('Handoff: Police to School, “Missing notification” (During; passes the person; broken)');
+		// An end removed from the map since says so rather than showing nothing.
+		expect(proposalText({ ...handoff, to: null })).toContain('Police to an actor since removed');
+	});
+
+	it('of a handoff take the short form: two different actors, a name, a stage, what passes, a rating, a short description', () => {
+		const ok = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: ' Missing notification ', stage: 'during', passes: 'information', rating: 'patchy', description: '' });
+		expect(ok.success && ok.data).toMatchObject({ label: 'Missing notification', description: '' });
+		const same = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'a1', label: 'x', stage: 'during', passes: 'information', rating: 'patchy' });
+		expect(same.success).toBe(false);
+		expect(same.error?.issues[0].path).toEqual(['toActorId']);
+		const long = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x', stage: 'during', passes: 'information', rating: 'patchy', description: 'x'.repeat(281) });
+		expect(long.error?.issues[0].path).toEqual(['description']);
+		const extra = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x', stage: 'during', passes: 'information', rating: 'patchy', evidence: 'y' });
+		expect(extra.success).toBe(false);
+		const control = proposeHandoffSchema.safeParse({ fromActorId: 'a1', toActorId: 'b2', label: 'x\u0007', stage: 'during', passes: 'information', rating: 'patchy' });
+		expect(control.error?.issues[0].path).toEqual(['label']);
+	});
+});
+
+describe('a room’s notes in its record', () => {
+	const note = (targetKind: 'stage' | 'actor' | 'handoff' | 'outcome', targetLabel: string, kind: 'works' | 'breaks' | 'idea', text: string) => ({
+		targetKind,
+		targetLabel,
+		kind,
+		text,
+		authorName: 'Asha',
+		authorOrganisation: 'Northbrook Police'
+	});
+
+	it('group by what they are on: stages in the journey’s order, then actors, handoffs and outcomes by name; within each by kind', () => {
+		const grouped = notesByTarget([
+			note('outcome', 'Fewer repeat episodes', 'idea', 'o1'),
+			note('actor', 'School', 'breaks', 'a1'),
+			note('stage', 'Return', 'idea', 'r1'),
+			note('actor', 'Police', 'works', 'p1'),
+			note('stage', 'Before', 'breaks', 'b1'),
+			note('stage', 'Return', 'works', 'r2'),
+			note('handoff', 'Police → School: notification', 'breaks', 'h1'),
+			note('stage', 'Return', 'idea', 'r3')
+		]);
+		expect(grouped.map((g) => g.on)).toEqual([
+			'Journey stage: Before',
+			'Journey stage: Return',
+			'Actor: Police',
+			'Actor: School',
+			'Handoff: Police → School: notification',
+			'Outcome: Fewer repeat episodes'
+		]);
+		expect(grouped[1].kinds).toEqual([
+			{ kind: 'What works', notes: [{ text: 'r2', by: 'Asha, Northbrook Police' }] },
+			{ kind: 'Idea', notes: [{ text: 'r1', by: 'Asha, Northbrook Police' }, { text: 'r3', by: 'Asha, Northbrook Police' }] }
+		]);
+		expect(notesByTarget([])).toEqual([]);
+	});
+});
+
+describe('when a room ran', () => {
+	it('reads as London time, the day again only when it ends on another London day (clock changes included)', () => {
+		expect(formatSpan(at('2026-12-05T14:00:00Z'), at('2026-12-05T16:00:00Z'))).toBe('5 Dec 2026, 14:00 to 16:00');
+		// Summer time: 13:00 UTC is 14:00 in London.
+		expect(formatSpan(at('2026-07-01T13:00:00Z'), at('2026-07-01T15:30:00Z'))).toBe('1 Jul 2026, 14:00 to 16:30');
+		// Across the night the clocks go back (25 October 2026).
+		expect(formatSpan(at('2026-10-24T22:00:00Z'), at('2026-10-25T03:00:00Z'))).toBe('24 Oct 2026, 23:00 to 25 Oct 2026, 03:00');
 	});
 });

@@ -22,6 +22,14 @@ export function formatDateTime(value: Date | string | null | undefined) {
 	return value ? dateTime.format(new Date(value)) : '';
 }
 
+const time = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+
+/** When something ran, as "5 Dec 2026, 14:00 to 16:00" (the day again only when it ends on another London day). */
+export function formatSpan(from: Date | string, to: Date | string) {
+	const sameDay = londonToday(new Date(from)) === londonToday(new Date(to));
+	return `${formatDateTime(from)} to ${sameDay ? time.format(new Date(to)) : formatDateTime(to)}`;
+}
+
 export function formatDate(value: Date | string | null | undefined) {
 	return value ? date.format(new Date(value)) : '';
 }

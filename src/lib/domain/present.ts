@@ -35,6 +35,15 @@ export function deckOf(input: {
 }
 
 /**
+ * Whether a screen of present mode follows the room's notes as they are left: while it shows the notes slide (so each
+ * new note appears there), or while the deck has no notes slide yet (so the first note brings it). Otherwise a room
+ * leaving notes does not re-draw every screen's slide with each one.
+ */
+export function followsNotes(page: { slide: { kind: string }; deck: { kind: string }[] }): boolean {
+	return page.slide.kind === 'notes' || !page.deck.some((s) => s.kind === 'notes');
+}
+
+/**
  * Which votes have results the room may see: a closed vote, or a workshop room's vote whose tallies the facilitator has
  * revealed; never one whose tallies are still hidden.
  */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { requiredText, safeString } from './common';
 import { requiredDate } from './toc';
 
-/** Issuing a version only presses a button. */
-export const issueSchema = z.object({}).strict();
+/** Issuing a version presses a button; the plan carries the workshop record shown on the page, if any. */
+export const issueSchema = z.object({ room: safeString().trim().max(64).optional().default('') }).strict();
 
 export const signoffSchema = z
 	.object({

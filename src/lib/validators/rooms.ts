@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { isTime, londonInstant } from '$lib/domain/slots';
 import { NOTE_KINDS, NOTE_TARGETS, ROOM_LIMITS } from '$lib/domain/rooms';
-import { SECTORS } from '$lib/domain/map/enums';
+import { PASSES, RATINGS, SECTORS, STAGES } from '$lib/domain/map/enums';
 import { LIMITS } from '$lib/domain/map/limits';
-import { choice, requiredText, safeString } from './common';
+import { choice, optionalText, requiredText, safeString } from './common';
 
 const time = (what: string) => safeString().refine(isTime, { message: `Enter when the room ${what}, like 14:00 (24-hour clock).` });
 const id = safeString().trim().min(1, 'Choose one.').max(64, 'Choose one.');
@@ -52,3 +52,17 @@ export const proposeActorSchema = z
 		sector: choice(SECTORS, 'Choose a sector.')
 	})
 	.strict();
+
+/** A guest's handoff, in the map's short form: its ends, what it is called, its stage, what passes, how well it works. */
+export const proposeHandoffSchema = z
+	.object({
+		fromActorId: safeString().trim().min(1, 'Choose who hands over.').max(64, 'Choose who hands over.'),
+		toActorId: safeString().trim().min(1, 'Choose who receives.').max(64, 'Choose who receives.'),
+		label: requiredText('what the handoff is called', LIMITS.label),
+		stage: choice(STAGES, 'Choose a journey stage.'),
+		passes: choice(PASSES, 'Choose what passes.'),
+		rating: choice(RATINGS, 'Choose how well it works today.'),
+		description: optionalText('the description', ROOM_LIMITS.proposalDescription)
+	})
+	.strict()
+	.refine((v) => v.fromActorId !== v.toActorId, { path: ['toActorId'], message: 'A handoff goes to a different actor: choose another receiver.' });

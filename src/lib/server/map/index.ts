@@ -122,31 +122,32 @@ async function guarded<T>(work: () => Promise<T>, field: string, message: string
 	}
 }
 
+/**
+ * Adds an actor inside the caller's transaction, audited and recorded for Undo: the one path every new actor takes (a
+ * form, the canvas, a workshop room's accepted proposal). The caller has checked the person may edit the map.
+ */
+export async function addActor(tx: Executor, context: AreaContext, input: ActorInput, at?: { x: number; y: number }) {
+	await assertNameFree(tx, context, input.name);
+	const [actor] = await tx.insert(mapActors).values({ id: newId(), areaId: context.area.id, ...input }).returning();
+	await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
+	let position = null;
+	if (at) {
+		const x = Math.round(at.x * 10) / 10;
+		const y = Math.round(at.y * 10) / 10;
+		[position] = await tx.insert(mapActorPositions).values({ areaId: context.area.id, actorId: actor.id, x, y }).returning();
+		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actor.id, action: 'pin', before: null, after: position });
+	}
+	await recordEdit(tx, context, [
+		{ entity: 'actor', id: actor.id, before: null, after: actorState(actor) },
+		...(position ? [{ entity: 'position' as const, id: actor.id, before: null, after: positionState(position) }] : [])
+	]);
+	return actor;
+}
+
 /** Adds an actor; one added on the canvas is pinned where it was put, in the same transaction. */
 export async function createActor(context: AreaContext, input: ActorInput, at?: { x: number; y: number }) {
 	assertEditor(context);
-	return guarded(
-		() =>
-			db.transaction(async (tx) => {
-				await assertNameFree(tx, context, input.name);
-				const [actor] = await tx.insert(mapActors).values({ id: newId(), areaId: context.area.id, ...input }).returning();
-				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_actor', entityId: actor.id, action: 'create', after: actor });
-				let position = null;
-				if (at) {
-					const x = Math.round(at.x * 10) / 10;
-					const y = Math.round(at.y * 10) / 10;
-					[position] = await tx.insert(mapActorPositions).values({ areaId: context.area.id, actorId: actor.id, x, y }).returning();
-					await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_position', entityId: actor.id, action: 'pin', before: null, after: position });
-				}
-				await recordEdit(tx, context, [
-					{ entity: 'actor', id: actor.id, before: null, after: actorState(actor) },
-					...(position ? [{ entity: 'position' as const, id: actor.id, before: null, after: positionState(position) }] : [])
-				]);
-				return actor;
-			}),
-		'name',
-		`"${input.name}" is already on the map. Give this actor another name.`
-	);
+	return guarded(() => db.transaction((tx) => addActor(tx, context, input, at)), 'name', `"${input.name}" is already on the map. Give this actor another name.`);
 }
 
 /** Adds several actors at once (a paste from a spreadsheet): all or none, one edit for Undo. */
@@ -253,20 +254,21 @@ const duplicateHandoff = (label: string) => ({
 	label: `These two actors already have a handoff called "${label}". Use another name or edit that one.`
 });
 
+/**
+ * Adds a handoff inside the caller's transaction, audited and recorded for Undo: the one path every new handoff takes
+ * (a form, the canvas, a workshop room's accepted proposal). The caller has checked the person may edit the map.
+ */
+export async function addHandoff(tx: Executor, context: AreaContext, input: HandoffInput) {
+	await assertEnds(tx, context, input);
+	const [handoff] = await tx.insert(mapHandoffs).values({ id: newId(), areaId: context.area.id, ...input }).returning();
+	await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: handoff.id, action: 'create', after: handoff });
+	await recordEdit(tx, context, [{ entity: 'handoff', id: handoff.id, before: null, after: handoffState(handoff) }]);
+	return handoff;
+}
+
 export async function createHandoff(context: AreaContext, input: HandoffInput) {
 	assertEditor(context);
-	return guarded(
-		() =>
-			db.transaction(async (tx) => {
-				await assertEnds(tx, context, input);
-				const [handoff] = await tx.insert(mapHandoffs).values({ id: newId(), areaId: context.area.id, ...input }).returning();
-				await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'map_handoff', entityId: handoff.id, action: 'create', after: handoff });
-				await recordEdit(tx, context, [{ entity: 'handoff', id: handoff.id, before: null, after: handoffState(handoff) }]);
-				return handoff;
-			}),
-		'label',
-		duplicateHandoff(input.label).label
-	);
+	return guarded(() => db.transaction((tx) => addHandoff(tx, context, input)), 'label', duplicateHandoff(input.label).label);
 }
 
 /** Adds several handoffs at once (a paste from a spreadsheet): all or none, one edit for Undo. */

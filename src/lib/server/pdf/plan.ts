@@ -2,7 +2,7 @@
 // of the plan model (the web page draws the same model); diagrams are the layouts the pages draw, through the
 // SVG-string renderer, each with its legend. Text pages are portrait; the wide diagrams and tables that follow them
 // are landscape, so the orientation changes once. Dates are London's.
-import type { Content, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentStack, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AreaContext } from '$lib/server/areas';
 import type { Rag } from '$lib/domain/actions';
 import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM } from '$lib/domain/programme';
@@ -57,13 +57,14 @@ const subheading = (text: string, margin?: [number, number, number, number]): Co
 /** A subheading kept on one page with the short block it introduces. */
 const keptWith = (title: ContentText, block: Content, margin?: [number, number, number, number]): Content => ({ stack: [title, block], unbreakable: true, ...(margin ? { margin } : {}) });
 
-const th = (labels: string[]): TableCell[] => labels.map((text) => ({ text, style: 'th' }));
+/** Column names; one given as text with an alignment (a column of figures) keeps it. */
+const th = (labels: (string | ContentText)[]): TableCell[] => labels.map((label) => (typeof label === 'string' ? { text: label, style: 'th' } : { style: 'th', ...label }));
 
 /**
  * A table whose title is its first header row, so the title can never be parted from the rows it introduces, and a
  * table that runs on to the next page repeats both the title and the column names there.
  */
-function titledTable(title: ContentText, widths: (number | string)[], header: string[], rows: TableCell[][], fontSize = 9): Content {
+function titledTable(title: ContentText | ContentStack, widths: (number | string)[], header: (string | ContentText)[], rows: TableCell[][], fontSize = 9): Content {
 	return {
 		table: {
 			headerRows: 2,
@@ -306,6 +307,55 @@ function theoryOfChange(m: PlanModel, title: Title): Content[] {
 	];
 }
 
+/**
+ * A workshop room's record: when it ran, who took part, its notes under what they were on (each group a table whose
+ * title row and column names repeat on a following page), its revealed votes and what it added to the map.
+ */
+function workshopRecord(m: PlanModel, title: Title): Content[] {
+	const w = m.workshop;
+	if (!w) return [];
+	// A note on a handoff is labelled "A → B: name"; the bundled Roboto has no arrow, so the PDF says "to".
+	const groupTitle = (text: string) => ({ text: text.replace(/\s*→\s*/g, ' to '), style: 'h3' }) as ContentText;
+	const people = w.people.length === 1 ? '1 person took part' : `${w.people.length} people took part`;
+	const notes = w.noteCount === 1 ? '1 note was left on the board' : `${w.noteCount} notes were left on the board`;
+	return [
+		heading('workshop', title),
+		{ text: `${w.title}: ${w.when}. ${people}; ${notes}. Notes held for the facilitator (the identifier check found something that might identify a person) are not part of the record.`, margin: [0, 0, 0, 8] },
+		w.people.length
+			? titledTable(subheading(`Who took part (${w.people.length})`), ['*', '*'], ['Name shown in the room', 'Organisation'], w.people.map((p): TableCell[] => [p.name, p.organisation]))
+			: { text: 'Nobody joined this room.', style: 'note', margin: [0, 0, 0, 10] },
+		...(w.notes.length
+			? [
+					// The part's subheading rides in the first table's title row, so it never ends a page on its own.
+					...w.notes.map((g, i) =>
+						titledTable(
+							i === 0 ? { stack: [subheading('Notes, by what they were on', [0, 6, 0, 6]), groupTitle(g.on)] } : groupTitle(g.on),
+							[80, '*', 150],
+							['Kind', 'Note', 'Left by'],
+							g.kinds.flatMap((k) => k.notes.map((n): TableCell[] => [{ text: k.kind, bold: true }, n.text, { text: n.by, style: 'note' }]))
+						)
+					)
+				]
+			: [{ text: 'No notes were left on the board.', style: 'note', margin: [0, 0, 0, 10] } as Content]),
+		...(w.votes.length
+			? w.votes.map((v) =>
+					titledTable(
+						subheading(`Dot vote: ${v.question}`),
+						['*', 170, 40],
+						['On the ballot', 'What it is', { text: 'Dots', alignment: 'right' }],
+						[
+							...v.items.map((i): TableCell[] => [i.label, { text: i.detail, style: 'note' }, { text: String(i.dots), alignment: 'right', bold: true }]),
+							[{ text: `${v.voters === 1 ? '1 person' : `${v.voters} people`} voted${v.undotted ? `; ${v.undotted} other ${v.undotted === 1 ? 'item' : 'items'} on the ballot got no dots` : ''}.`, style: 'note', colSpan: 3 }, '', '']
+						]
+					)
+				)
+			: [{ text: 'No vote in this room had its results revealed.', style: 'note', margin: [0, 0, 0, 10] } as Content]),
+		w.accepted.length
+			? titledTable(subheading('Added to the map from this room'), ['*', 170], ['Proposal', 'Proposed by'], w.accepted.map((a): TableCell[] => [a.text, { text: a.by, style: 'note' }]))
+			: { text: 'Nothing proposed in this room was added to the map.', style: 'note' }
+	];
+}
+
 function actionPlan(m: PlanModel, title: Title): Content[] {
 	const content: Content[] = [heading('actions', title)];
 	if (m.actions.every((g) => g.actions.length === 0)) return [...content, { text: 'No actions yet.' }];
@@ -381,6 +431,7 @@ export function planDocument(m: PlanModel, version: number | null = null): TDocu
 			...figures(m, title),
 			...mentalModels(m, title),
 			...theoryOfChange(m, title),
+			...workshopRecord(m, title),
 			...journey(m, title),
 			...network(m, title),
 			...actionPlan(m, title),
@@ -393,6 +444,7 @@ export function planDocument(m: PlanModel, version: number | null = null): TDocu
 			lead: { fontSize: 12.5 },
 			h1: { fontSize: 18, bold: true, color: '#0b4f5c', margin: [0, 0, 0, 10] },
 			h2: { fontSize: 13, bold: true, margin: [0, 6, 0, 4] },
+			h3: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
 			th: { bold: true, fontSize: 9 },
 			note: { fontSize: 9, color: '#4a5560' },
 			running: { fontSize: 8.5, color: '#4a5560' }

@@ -17,6 +17,7 @@ import { REPEAT_SHARE } from '$lib/domain/programme';
 import { repeatShareChart } from '$lib/diagrams/charts';
 import { tocLinkBadges } from '$lib/diagrams/toc';
 import { listRounds, roundResults } from '$lib/server/models/surveys';
+import { workshopRecord } from '$lib/server/rooms/record';
 import { getToc } from '$lib/server/toc';
 import { listFigures } from '$lib/server/toc/figures';
 import { flagsOf, tocLayoutOf } from '$lib/server/toc/layout';
@@ -26,6 +27,8 @@ import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS, TOC_KINDS, 
 export interface PlanOptions {
 	/** One organisation's plan: an actor of the area's map. */
 	ownerActorId?: string | null;
+	/** A workshop room of the area whose record the plan carries (notes, votes, what it added to the map). */
+	roomId?: string | null;
 	now?: Date;
 }
 
@@ -40,6 +43,7 @@ export const SECTION_TITLES = {
 	toc: 'Theory of change',
 	links: 'Why each step leads to the next',
 	indicators: 'Indicators',
+	workshop: 'Workshop record',
 	journey: 'The whole journey',
 	network: 'The network of organisations',
 	actions: 'The action plan',
@@ -55,7 +59,7 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 	const now = options.now ?? new Date();
 	const today = londonToday(now);
 	const areaId = context.area.id;
-	const [map, { actions: all }, latest, partners, [changes], rounds, toc, figures, ties] = await Promise.all([
+	const [map, { actions: all }, latest, partners, [changes], rounds, toc, figures, ties, workshop] = await Promise.all([
 		loadMap(context),
 		listActions(context, { sort: 'due' }, today),
 		db
@@ -80,7 +84,8 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 			.leftJoin(tocNodes, and(eq(tocNodes.areaId, actionLinks.areaId), eq(tocNodes.id, actionLinks.tocNodeId)))
 			.leftJoin(mentalModels, and(eq(mentalModels.areaId, actionLinks.areaId), eq(mentalModels.id, actionLinks.modelId)))
 			.where(and(eq(actionLinks.areaId, areaId), isNotNull(actionLinks.actionId)))
-			.orderBy(asc(tocNodes.title), asc(mentalModels.title))
+			.orderBy(asc(tocNodes.title), asc(mentalModels.title)),
+		options.roomId ? workshopRecord(context, options.roomId, now) : null
 	]);
 	const surveyed = rounds.findIndex((r) => r.responses > 0);
 	const survey = surveyed < 0 ? null : await roundResults(context, rounds[surveyed].id, rounds[surveyed + 1]?.id ?? null);
@@ -238,6 +243,7 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 					)
 				}
 			: null,
+		workshop,
 		actions: byOwner.map(([group, list]) => ({
 			owner: group,
 			actions: list.map((a) => {
@@ -275,8 +281,11 @@ export function sectionsOf(model: PlanModel): { id: SectionId; title: string }[]
 		toc: model.toc !== null,
 		links: model.toc !== null,
 		indicators: model.toc !== null,
+		workshop: model.workshop !== null,
 		actions: true,
 		signoff: true
 	};
-	return (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => present[id]).map((id) => ({ id, title: id === 'actions' && model.ownerName ? `Action plan: ${model.ownerName}` : SECTION_TITLES[id] }));
+	const titleOf = (id: SectionId) =>
+		id === 'actions' && model.ownerName ? `Action plan: ${model.ownerName}` : id === 'workshop' && model.workshop ? `Workshop record: ${model.workshop.title}` : SECTION_TITLES[id];
+	return (Object.keys(SECTION_TITLES) as SectionId[]).filter((id) => present[id]).map((id) => ({ id, title: titleOf(id) }));
 }

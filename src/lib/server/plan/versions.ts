@@ -30,10 +30,10 @@ function assertLead(context: AreaContext) {
 	if (!areaRoleAtLeast(context.role, 'lead')) throw new NotFoundError();
 }
 
-/** Freezes the plan as it stands as the next numbered version, with its PDF. Leads only. */
-export async function issueVersion(context: AreaContext, now = new Date()) {
+/** Freezes the plan as it stands (with a workshop room's record, if chosen) as the next numbered version, with its PDF. Leads only. */
+export async function issueVersion(context: AreaContext, now = new Date(), options: { roomId?: string | null } = {}) {
 	assertLead(context);
-	const model = await planModel(context, { now });
+	const model = await planModel(context, { now, roomId: options.roomId ?? null });
 	return db.transaction(async (tx) => {
 		// One issue at a time per area, so two leads cannot take the same number.
 		await tx.select({ id: areas.id }).from(areas).where(eq(areas.id, context.area.id)).for('update');

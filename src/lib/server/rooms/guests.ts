@@ -2,7 +2,7 @@
 // the map. A guest is reached only through their browser's token (its hash is stored), is bound to one room, and
 // every verb here checks again that the room is open and the guest not removed. What guests write passes the
 // identifier check first: anything it flags is held for the facilitator.
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
 import { mapActors, roomGuests, roomNotes, roomProposals, rooms, votes, type Room, type RoomGuest } from '$lib/server/db/schema';
 import { placeDot, roomVotes, voteView, type DotMove } from '$lib/server/workshops';
@@ -13,7 +13,7 @@ import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { guestRefusal, isRoomOpen, ROOM_CLOSED_MESSAGE, type NoteKind, type NoteTarget } from '$lib/domain/rooms';
 import { flaggedKinds } from '$lib/domain/hydra/identifiers';
-import { STAGE_LABELS, STAGES, type Sector, type Stage } from '$lib/domain/map/enums';
+import { STAGE_LABELS, STAGES, type Passes, type Rating, type Sector, type Stage } from '$lib/domain/map/enums';
 import { handoffsOf, outcomesOf, roomRecord } from './index';
 
 /** A guest's words are refused with this, shown where they tried to act. */
@@ -142,6 +142,16 @@ export interface ProposalInput {
 	sector: Sector;
 }
 
+export interface HandoffProposalInput {
+	fromActorId: string;
+	toActorId: string;
+	label: string;
+	stage: Stage;
+	passes: Passes;
+	rating: Rating;
+	description: string;
+}
+
 /** Proposes a new actor for the map; the facilitator accepts or declines it. */
 export async function proposeActor(session: GuestSession, input: ProposalInput) {
 	return db.transaction(async (tx) => {
@@ -149,6 +159,29 @@ export async function proposeActor(session: GuestSession, input: ProposalInput) 
 		const [proposal] = await tx
 			.insert(roomProposals)
 			.values({ id: newId(), areaId: room.areaId, roomId: room.id, ...authorOf(guest), kind: 'actor', name: input.name, sector: input.sector })
+			.returning();
+		await audit(tx, { actorId: null, areaId: room.areaId, entity: 'room_proposal', entityId: proposal.id, action: 'create', after: { by: 'guest', ...proposal }, roomId: room.id });
+		return proposal;
+	});
+}
+
+/** Proposes a new handoff between two actors of the room's area; the facilitator accepts or declines it. */
+export async function proposeHandoff(session: GuestSession, input: HandoffProposalInput) {
+	return db.transaction(async (tx) => {
+		const { guest, room } = await assertGuestMayAct(tx, session);
+		const ends = await tx
+			.select({ id: mapActors.id })
+			.from(mapActors)
+			.where(and(eq(mapActors.areaId, room.areaId), inArray(mapActors.id, [input.fromActorId, input.toActorId])));
+		const found = new Set(ends.map((e) => e.id));
+		const errors: Record<string, string> = {};
+		if (!found.has(input.fromActorId)) errors.fromActorId = 'Choose an actor on this area’s map.';
+		if (!found.has(input.toActorId)) errors.toActorId = 'Choose an actor on this area’s map.';
+		if (Object.keys(errors).length) throw new InputError(errors);
+		const { label, ...rest } = input;
+		const [proposal] = await tx
+			.insert(roomProposals)
+			.values({ id: newId(), areaId: room.areaId, roomId: room.id, ...authorOf(guest), kind: 'handoff', name: label, ...rest })
 			.returning();
 		await audit(tx, { actorId: null, areaId: room.areaId, entity: 'room_proposal', entityId: proposal.id, action: 'create', after: { by: 'guest', ...proposal }, roomId: room.id });
 		return proposal;
@@ -175,7 +208,7 @@ export async function guestView(session: GuestSession, now = new Date()) {
 		// Other guests' proposals show once decided; a guest sees their own while pending too.
 		proposals: record.proposals
 			.filter((p) => p.status !== 'pending' || p.guestId === guest.id)
-			.map(({ guestId, ...p }) => ({ ...p, mine: guestId === guest.id }))
+			.map(({ guestId, flagged: _flagged, ...p }) => ({ ...p, mine: guestId === guest.id }))
 	};
 }
 

@@ -3,18 +3,19 @@
 // running the workshop, and admins), as for present mode and votes. Every change is audited, which also tells the
 // area's pages and the room's guests (see $lib/server/realtime).
 import QRCode from 'qrcode';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '$lib/server/db';
 import { PG, pgCode } from '$lib/server/db/errors';
-import { mapActors, mapHandoffs, roomGuests, roomNotes, roomProposals, rooms, tocNodes, type Room } from '$lib/server/db/schema';
+import { mapActors, mapHandoffs, roomGuests, roomNotes, roomProposals, rooms, tocNodes, type Room, type RoomProposal } from '$lib/server/db/schema';
 import { newId, newJoinCode } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { link } from '$lib/server/mail';
-import { createActor } from '$lib/server/map';
+import { addActor, addHandoff, assertEditor } from '$lib/server/map';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { isRoomOpen, roomTimesProblem } from '$lib/domain/rooms';
+import { flaggedKinds } from '$lib/domain/hydra/identifiers';
 import { OUTCOME_KINDS } from '$lib/domain/toc';
 import type { AreaContext } from '$lib/server/areas';
 
@@ -107,6 +108,10 @@ export async function roomRecord(executor: Executor, room: Room, opts: { withHel
 				kind: roomProposals.kind,
 				name: roomProposals.name,
 				sector: roomProposals.sector,
+				stage: roomProposals.stage,
+				passes: roomProposals.passes,
+				rating: roomProposals.rating,
+				description: roomProposals.description,
 				status: roomProposals.status,
 				from: from.name,
 				to: to.name,
@@ -121,8 +126,12 @@ export async function roomRecord(executor: Executor, room: Room, opts: { withHel
 			.where(eq(roomProposals.roomId, room.id))
 			.orderBy(asc(roomProposals.createdAt), asc(roomProposals.id))
 	]);
-	// A note's flags are for the facilitator's eyes: they say what kind of identifier a note seemed to hold.
-	return { notes: opts.withHeld ? notes : notes.map((n) => ({ ...n, flagged: '' })), proposals };
+	// A note's flags are for the facilitator's eyes: they say what kind of identifier a note seemed to hold. A proposal
+	// is seen by nobody else until the facilitator accepts it, so its words are checked for them to read before deciding.
+	return {
+		notes: opts.withHeld ? notes : notes.map((n) => ({ ...n, flagged: '' })),
+		proposals: proposals.map((p) => ({ ...p, flagged: opts.withHeld ? flaggedKinds(`${p.name}\n${p.description}`) : '' }))
+	};
 }
 
 /** The facilitator's page: the room, who is in (and when last seen), its join link and QR code, and its record. */
@@ -198,31 +207,93 @@ export async function moderateNote(context: AreaContext, roomId: string, input: 
 	});
 }
 
+export const PROPOSAL_END_REMOVED = {
+	from: 'The actor who hands over has been removed from the map since this was proposed, so nothing was added. Decline it, or put the actor back first.',
+	to: 'The actor who receives has been removed from the map since this was proposed, so nothing was added. Decline it, or put the actor back first.'
+} as const;
+
+/** A proposal the map refuses (a name already taken, an end removed): said beside the proposal, nothing added. */
+const notAdded = (message: string) => new InputError({ proposal: message });
+
 /**
- * Accepts a pending proposal into the map as an ordinary edit (the map module's own verb, versioned and audited like
- * any form's), or declines it. Accepting needs the room open: after it closes, proposals stay as they were.
+ * Puts an accepted proposal on the map through the map's own path (audited and recorded for Undo like any form's
+ * edit), inside the caller's transaction. A handoff's ends are read under a share lock, so an actor removed meanwhile
+ * is found here (and one being removed waits for this to commit).
+ */
+async function acceptInto(tx: Executor, context: AreaContext, room: Room, proposal: RoomProposal) {
+	const provenance = `Proposed by ${proposal.authorName} (${proposal.authorOrganisation}) in “${room.title}”.`;
+	if (proposal.kind === 'actor') {
+		const [taken] = await tx
+			.select({ id: mapActors.id })
+			.from(mapActors)
+			.where(and(eq(mapActors.areaId, context.area.id), eq(sql`lower(${mapActors.name})`, proposal.name.toLowerCase())));
+		if (taken) throw notAdded(`“${proposal.name}” is already on the map, so nothing was added. Decline this proposal.`);
+		return addActor(tx, context, { name: proposal.name, sector: proposal.sector!, kind: 'organisation', audience: 'both', description: provenance });
+	}
+	const ends = await tx
+		.select({ id: mapActors.id })
+		.from(mapActors)
+		.where(and(eq(mapActors.areaId, context.area.id), inArray(mapActors.id, [proposal.fromActorId!, proposal.toActorId!])))
+		.for('share');
+	const found = new Set(ends.map((e) => e.id));
+	if (!found.has(proposal.fromActorId!)) throw notAdded(PROPOSAL_END_REMOVED.from);
+	if (!found.has(proposal.toActorId!)) throw notAdded(PROPOSAL_END_REMOVED.to);
+	const [same] = await tx
+		.select({ id: mapHandoffs.id })
+		.from(mapHandoffs)
+		.where(and(eq(mapHandoffs.areaId, context.area.id), eq(mapHandoffs.fromActorId, proposal.fromActorId!), eq(mapHandoffs.toActorId, proposal.toActorId!), eq(sql`lower(${mapHandoffs.label})`, proposal.name.toLowerCase())));
+	if (same) throw notAdded(`These two actors already have a handoff called “${proposal.name}”, so nothing was added. Decline this proposal.`);
+	return addHandoff(tx, context, {
+		fromActorId: proposal.fromActorId!,
+		toActorId: proposal.toActorId!,
+		label: proposal.name,
+		stage: proposal.stage!,
+		passes: proposal.passes!,
+		rating: proposal.rating!,
+		audience: 'both',
+		trigger: '',
+		standard: '',
+		evidence: '',
+		notes: proposal.description ? `${proposal.description}\n\n${provenance}` : provenance,
+		isGap: false
+	});
+}
+
+/**
+ * Accepts a pending proposal into the map as an ordinary edit (the map module's own path, versioned and audited like
+ * any form's), or declines it: one transaction, so the map and the proposal's status never disagree. Deciding needs
+ * the room open: after it closes, proposals stay as they were.
  */
 export async function decideProposal(context: AreaContext, roomId: string, input: { proposalId: string; decision: 'accept' | 'decline' }) {
 	assertFacilitator(context);
-	const room = await roomOf(db, context, roomId);
-	const [proposal] = await db.select().from(roomProposals).where(and(eq(roomProposals.roomId, room.id), eq(roomProposals.id, input.proposalId)));
-	if (!proposal) throw new NotFoundError();
-	if (proposal.status !== 'pending') throw new ConflictError(`This proposal has already been ${proposal.status}.`);
-	let resultId: string | null = null;
-	if (input.decision === 'accept') {
-		if (proposal.kind !== 'actor' || !proposal.sector) throw new InputError({ _form: 'Only proposed actors can be accepted here.' });
-		const actor = await createActor(context, { name: proposal.name, sector: proposal.sector, kind: 'organisation', audience: 'both', description: `Proposed by ${proposal.authorName} (${proposal.authorOrganisation}) in “${room.title}”.` });
-		resultId = actor.id;
+	if (input.decision === 'accept') assertEditor(context);
+	try {
+		return await db.transaction(async (tx) => {
+			const room = await roomOf(tx, context, roomId);
+			const [proposal] = await tx
+				.select()
+				.from(roomProposals)
+				.where(and(eq(roomProposals.roomId, room.id), eq(roomProposals.id, input.proposalId)))
+				.for('update');
+			if (!proposal) throw new NotFoundError();
+			if (proposal.status !== 'pending') throw new ConflictError(`This proposal has already been ${proposal.status}.`);
+			if (!isRoomOpen(room, new Date())) throw new ConflictError('This room has closed, so its proposals stay as they were.');
+			const result = input.decision === 'accept' ? await acceptInto(tx, context, room, proposal) : null;
+			const [decided] = await tx
+				.update(roomProposals)
+				.set({ status: input.decision === 'accept' ? 'accepted' : 'declined', decidedBy: context.user.id, decidedAt: new Date(), resultId: result?.id ?? null })
+				.where(and(eq(roomProposals.id, proposal.id), eq(roomProposals.status, 'pending')))
+				.returning();
+			if (!decided) throw new ConflictError('This proposal has already been decided.');
+			await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'room_proposal', entityId: proposal.id, action: input.decision, before: { status: 'pending' }, after: decided, roomId: room.id });
+			return decided;
+		});
+	} catch (err) {
+		// A race the checks above did not see: the name taken, or an end removed, in the same instant.
+		if (pgCode(err) === PG.uniqueViolation) throw notAdded('The same thing reached the map a moment ago, so nothing was added. Decline this proposal.');
+		if (pgCode(err) === PG.foreignKeyViolation) throw notAdded('An actor of this handoff was removed from the map a moment ago, so nothing was added.');
+		throw err;
 	}
-	await db.transaction(async (tx) => {
-		const [decided] = await tx
-			.update(roomProposals)
-			.set({ status: input.decision === 'accept' ? 'accepted' : 'declined', decidedBy: context.user.id, decidedAt: new Date(), resultId })
-			.where(and(eq(roomProposals.id, proposal.id), eq(roomProposals.status, 'pending')))
-			.returning();
-		if (!decided) throw new ConflictError('This proposal has already been decided.');
-		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'room_proposal', entityId: proposal.id, action: input.decision, before: { status: 'pending' }, after: decided, roomId: room.id });
-	});
 }
 
 /** The outcomes of the area's theory of change, for notes on an outcome. */

@@ -6,7 +6,7 @@ import { check, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex
 import { areas, users } from './core';
 import { createdAt, inList } from './columns';
 import { NOTE_KINDS, NOTE_STATUSES, NOTE_TARGETS, PROPOSAL_KINDS, PROPOSAL_STATUSES, ROOM_LIMITS } from '../../../domain/rooms';
-import type { Sector } from '../../../domain/map/enums';
+import type { Passes, Rating, Sector, Stage } from '../../../domain/map/enums';
 
 export const rooms = pgTable(
 	'rooms',
@@ -110,6 +110,12 @@ export const roomProposals = pgTable(
 		sector: text('sector').$type<Sector>(),
 		fromActorId: text('from_actor_id'),
 		toActorId: text('to_actor_id'),
+		/** A proposed handoff's journey stage, what passes and how well it works today, as the map's short form asks. */
+		stage: text('stage').$type<Stage>(),
+		passes: text('passes').$type<Passes>(),
+		rating: text('rating').$type<Rating>(),
+		/** A proposed handoff's short description, which becomes its notes on the map. */
+		description: text('description').notNull().default(''),
 		status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('pending'),
 		decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -123,8 +129,12 @@ export const roomProposals = pgTable(
 		index('room_proposals_room_idx').on(t.roomId, t.createdAt),
 		check('room_proposals_kind_check', sql`${t.kind} in (${inList(PROPOSAL_KINDS)})`),
 		check('room_proposals_status_check', sql`${t.status} in (${inList(PROPOSAL_STATUSES)})`),
-		// An actor has a sector; a handoff has both ends.
-		check('room_proposals_shape_check', sql`(${t.kind} = 'actor' and ${t.sector} is not null) or (${t.kind} = 'handoff' and ${t.fromActorId} is not null and ${t.toActorId} is not null)`)
+		// An actor has a sector; a handoff has both ends, a stage, what passes and a rating.
+		check(
+			'room_proposals_shape_check',
+			sql`(${t.kind} = 'actor' and ${t.sector} is not null) or (${t.kind} = 'handoff' and ${t.fromActorId} is not null and ${t.toActorId} is not null and ${t.stage} is not null and ${t.passes} is not null and ${t.rating} is not null)`
+		),
+		check('room_proposals_description_check', sql`length(${t.description}) <= ${sql.raw(String(ROOM_LIMITS.proposalDescription))}`)
 	]
 );
 

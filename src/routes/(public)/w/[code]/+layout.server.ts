@@ -6,10 +6,14 @@ import { followRoomTopics } from '$lib/server/realtime';
 import { roomPresentation } from '$lib/server/present';
 import { guestRefusal } from '$lib/domain/rooms';
 import { workshopRoom } from '$lib/domain/live';
+import { followsNotes } from '$lib/domain/present';
 
 export async function load(event) {
 	const session = event.locals.guest;
 	if (!session || session.room.code !== event.params.code || guestRefusal(session.room, session.guest, new Date())) return { present: null };
 	followRoomTopics(event, workshopRoom(session.room.id), 'present', 'room');
-	return { present: await roomPresentation(session.room.areaId, event.url.searchParams) };
+	const present = await roomPresentation(session.room.areaId, event.url.searchParams);
+	// The room's notes only while they are on the screen (or before the first brings their slide into the deck).
+	if (followsNotes(present)) followRoomTopics(event, workshopRoom(session.room.id), 'notes');
+	return { present };
 }

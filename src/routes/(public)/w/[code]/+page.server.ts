@@ -1,5 +1,5 @@
 // A workshop room for the people in it: the join form (a display name and an organisation, no account), then the
-// room itself: its votes and notes, and forms to add a note or propose an actor (the facilitator's presentation above
+// room itself: its votes and notes, and forms to add a note or propose an actor or a handoff (the facilitator's presentation above
 // them comes from the layout's load). Reached by the room's code; the browser holds a random token in an HttpOnly
 // cookie bound to this room and expiring with it.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
@@ -9,8 +9,8 @@ import { followRoomTopics } from '$lib/server/realtime';
 import { guestView, joinRoom, markGuestSeen, organisationsOf, roomByCode, GuestRefused, type GuestSession } from '$lib/server/rooms/guests';
 import { setGuestCookie } from '$lib/server/rooms/cookie';
 import { hashToken, newToken } from '$lib/server/ids';
-import { joinRoomSchema, noteSchema, proposeActorSchema } from '$lib/validators/rooms';
-import { addNote, guestVotes, moveGuestDot, proposeActor } from '$lib/server/rooms/guests';
+import { joinRoomSchema, noteSchema, proposeActorSchema, proposeHandoffSchema } from '$lib/validators/rooms';
+import { addNote, guestVotes, moveGuestDot, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
 import { guestDotSchema } from '$lib/validators/workshops';
 import { normaliseJoinCode } from '$lib/domain/join-code';
 import { isRoomOpen, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
@@ -90,5 +90,6 @@ export const actions = {
 	},
 	note: asGuest(noteSchema, addNote),
 	propose: asGuest(proposeActorSchema, async (session, input) => ({ ...(await proposeActor(session, input)), status: 'proposed' })),
+	proposeHandoff: asGuest(proposeHandoffSchema, async (session, input) => ({ ...(await proposeHandoff(session, input)), status: 'proposed-handoff' })),
 	dot: asGuest(guestDotSchema, async (session, input) => (await moveGuestDot(session, input), { status: 'dot' }))
 };

@@ -3,11 +3,14 @@ import { followTopics } from '$lib/server/realtime';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { drawingSchema, slideSchema, timerSchema } from '$lib/validators/present';
 import { drawMapFrom, moveTo, presentPage, runTimer } from '$lib/server/present';
+import { followsNotes } from '$lib/domain/present';
 
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'present', 'map', 'votes', 'surveys', 'toc');
-	return presentPage(context, event.url.searchParams);
+	const page = await presentPage(context, event.url.searchParams);
+	if (followsNotes(page)) followTopics(event, context.area.id, 'rooms');
+	return page;
 }
 
 export const actions = {
