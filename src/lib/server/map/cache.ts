@@ -5,13 +5,16 @@
 // Only reads outside a transaction come from here (a verb reads its own transaction's view with loadMap). What is
 // cached is frozen: a page that tried to change it would throw instead of changing every other page's map.
 import { db } from '$lib/server/db';
-import type { AreaScope } from '$lib/server/areas';
+import type { Area } from '$lib/server/db/schema';
 import { loadMap, mapDataOf } from './index';
+
+/** What a map read needs of the area: its id, and the map version its row holds. */
+export type MapScope = { area: Pick<Area, 'id' | 'mapVersion'> };
 
 const AREAS = 16;
 
 /** The area's map read now, as the cache holds it (frozen). */
-export async function readMap(context: AreaScope) {
+export async function readMap(context: { area: Pick<Area, 'id'> }) {
 	const rows = await loadMap(context);
 	return deepFreeze({ rows, map: mapDataOf(rows), pins: rows.positions });
 }
@@ -22,7 +25,7 @@ export type MapRead = Awaited<ReturnType<typeof readMap>>;
 const caches = new WeakMap<object, Map<string, { version: number; loaded: Promise<MapRead> }>>();
 
 /** The area's map at (at least) the version its area row names. */
-export function currentMap(context: AreaScope & { area: { mapVersion: number } }): Promise<MapRead> {
+export function currentMap(context: MapScope): Promise<MapRead> {
 	let cache = caches.get(db);
 	if (!cache) caches.set(db, (cache = new Map()));
 	const { id, mapVersion } = context.area;
