@@ -255,8 +255,9 @@ export async function measureGuestRoom({ origin, cookie, slug, guests = 80, seco
 		closers.push(
 			await openScreen({
 				streamUrl: `${origin}/w/${code}/events`,
-				// Nodes: root layout, the room's layout (the presentation), the room page; a note re-runs the page.
-				dataUrl: `${origin}/w/${code}/__data.json?x-sveltekit-invalidated=001`,
+				// Nodes: root layout, the room's layout (the presentation), what notes can be on, the room page; a note
+				// re-runs the page alone.
+				dataUrl: `${origin}/w/${code}/__data.json?x-sveltekit-invalidated=0001`,
 				headers: person.headers,
 				onError,
 				onData: (text, at) => {

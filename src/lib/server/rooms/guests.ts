@@ -156,30 +156,33 @@ export async function proposeActor(session: GuestSession, input: ProposalInput) 
 	});
 }
 
-/** What a guest's screen shows: the room, what notes can be on, the shown notes, and the proposals made so far. */
+/** What a guest's screen shows: the room, the shown notes, and the proposals made so far (re-loaded with each note). */
 export async function guestView(session: GuestSession, now = new Date()) {
 	const { guest, room } = session;
-	// A room of 80 re-loads this with every note: the map's actors and handoffs come from the map read that is reused
-	// until the map changes (its version is one indexed lookup), not from two large queries per guest.
-	const [[area], outcomes, record] = await Promise.all([
-		db.select({ id: areas.id, mapVersion: areas.mapVersion }).from(areas).where(eq(areas.id, room.areaId)),
-		outcomesOf(db, room.areaId),
-		roomRecord(db, room, { withHeld: false })
-	]);
-	const { actors, handoffs } = noteTargetsOf(await currentMap({ area }));
+	const record = await roomRecord(db, room, { withHeld: false });
 	return {
 		room: { title: room.title, startsAt: room.startsAt, endsAt: room.endsAt },
 		me: { displayName: guest.displayName, organisation: guest.organisation },
 		refusal: guestRefusal(room, guest, now),
-		actors,
-		handoffs,
-		outcomes,
 		notes: record.notes.map(({ flagged: _flagged, status: _status, ...note }) => note),
 		// Other guests' proposals show once decided; a guest sees their own while pending too.
 		proposals: record.proposals
 			.filter((p) => p.status !== 'pending' || p.guestId === guest.id)
 			.map(({ guestId, ...p }) => ({ ...p, mine: guestId === guest.id }))
 	};
+}
+
+/**
+ * What a guest's notes can be on: the area's actors, handoffs and outcomes. Loaded apart from the notes (a room of 80
+ * re-loads those with every note), from the map read reused until the map changes (its version is one indexed lookup).
+ */
+export async function noteTargetsFor(session: GuestSession) {
+	const { room } = session;
+	const [[area], outcomes] = await Promise.all([
+		db.select({ id: areas.id, mapVersion: areas.mapVersion }).from(areas).where(eq(areas.id, room.areaId)),
+		outcomesOf(db, room.areaId)
+	]);
+	return { ...noteTargetsOf(await currentMap({ area })), outcomes };
 }
 
 const noteTargets = new WeakMap<MapRead, { actors: { id: string; name: string; sector: Sector }[]; handoffs: { id: string; label: string; from: string; to: string }[] }>();
