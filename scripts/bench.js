@@ -248,6 +248,8 @@ try {
 	const postgres = results.database === 'postgres';
 	/** A goal and whether a figure meets it. */
 	const goal = (text, met) => ({ goal: text, met: met ? 'yes' : 'no' });
+	/** A goal set for PostgreSQL, shown but not judged on the embedded database. */
+	const postgresGoal = (text, met) => (postgres ? goal(text, met) : { goal: `${text} (for PostgreSQL)`, met: 'n/a' });
 
 	// 3. Throughput and latency of each page beside two floors measured in the same run: a minimal server-rendered page
 	// of this build (a trivial load, no session, not prerendered) and the same page behind the session check.
@@ -289,11 +291,8 @@ try {
 		const overview = load[`area overview (${LARGE.actions} actions)`];
 		const map = load[`map (${LARGE.actors} actors, ${LARGE.handoffs} handoffs)`];
 		Object.assign(account, goal('>= 0.5 of the floor', account.ratioToFloor >= 0.5));
-		Object.assign(
-			overview,
-			goal('>= 270 req/s, p99 < 250 ms (PostgreSQL)', overview.requestsPerSecond >= 270 && overview.p99ms < 250)
-		);
-		Object.assign(map, goal('>= 185 req/s, p99 < 250 ms (PostgreSQL)', map.requestsPerSecond >= 185 && map.p99ms < 250));
+		Object.assign(overview, postgresGoal('>= 270 req/s, p99 < 250 ms', overview.requestsPerSecond >= 270 && overview.p99ms < 250));
+		Object.assign(map, postgresGoal('>= 185 req/s, p99 < 250 ms', map.requestsPerSecond >= 185 && map.p99ms < 250));
 		results.figures.pages = load;
 		results.figures.mapHtml = {
 			[`map page HTML (${LARGE.actors} actors)`]: { kb: map.htmlKB, gzipKB: map.gzipKB, ...goal('< 150 KB', map.htmlKB < 150) },
