@@ -10,6 +10,7 @@ import { useAddressFallback } from '$lib/server/client-address';
 import { addressProblem } from '$lib/domain/text';
 import { deleteGuestCookie, guestFromCookies, GUEST_COOKIE } from '$lib/server/rooms/cookie';
 import { guestRefusal } from '$lib/domain/rooms';
+import { inArrivalOrder } from '$lib/server/db/fair-queue';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -66,7 +67,8 @@ const roomGuest: Handle = async ({ event, resolve }) => {
 const secure: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	useAddressFallback(event);
-	const response = await resolve(event);
+	// What the request asks of the embedded database ranks by when it arrived (src/lib/server/db/fair-queue.ts).
+	const response = await inArrivalOrder(() => resolve(event));
 	const h = response.headers;
 	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
 		if (!h.has(name)) h.set(name, value);

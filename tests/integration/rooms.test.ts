@@ -7,7 +7,7 @@ import { InputError, NotFoundError } from '$lib/server/errors';
 import { createActor, deleteActor } from '$lib/server/map';
 import { undoOrRedo } from '$lib/server/map/history';
 import { closeRoom, decideProposal, facilitatorView, listRooms, moderateNote, openRoom, PROPOSAL_END_REMOVED, removeGuest } from '$lib/server/rooms';
-import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
+import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, noteTargetsFor, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
 import { getVote, moveMyDot, openVote, revealVote } from '$lib/server/workshops';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { follow, followRoom, startRealtime } from '$lib/server/realtime';
@@ -150,7 +150,7 @@ describe('guests', () => {
 		expect(actor).toMatchObject({ sector: 'voluntary', version: 1 });
 		const [created] = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'map_actor'), eq(auditLog.entityId, actor.id)));
 		expect(created.actorId).toBe(lead.user.id);
-		expect((await guestView(session)).actors.map((a) => a.name)).toContain('Youth club');
+		expect((await noteTargetsFor(session)).actors.map((a) => a.name)).toContain('Youth club');
 		await expect(decideProposal(lead, room.id, { proposalId: proposal.id, decision: 'decline' })).rejects.toThrow(/already/);
 	});
 });

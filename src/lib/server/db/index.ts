@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema/index';
+import { takeTurns } from './fair-queue';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -65,11 +66,12 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 		mkdirSync(dir, { recursive: true });
 		client = await PGlite.create(dir, { extensions });
 	}
-	const db = drizzle(client, { schema }) as unknown as Database;
 	if (options.migrate !== false) {
 		const { migrate } = await import('drizzle-orm/pglite/migrator');
 		await migrate(drizzle(client), { migrationsFolder: folder });
 	}
+	// Requests take turns at the one connection in the order they arrived (see fair-queue.ts).
+	const db = drizzle(takeTurns(client), { schema }) as unknown as Database;
 	return {
 		db,
 		kind: 'pglite',

@@ -68,7 +68,7 @@ export const toHandoffData = (h: MapHandoff): HandoffData => ({
 });
 
 /** The whole map of the area: rows (with versions, for editing) and pinned positions. */
-export async function loadMap(context: AreaScope, executor: Executor = db) {
+export async function loadMap(context: { area: Pick<AreaScope['area'], 'id'> }, executor: Executor = db) {
 	const areaId = context.area.id;
 	const [actors, handoffs, positions] = await Promise.all([
 		executor.select().from(mapActors).where(eq(mapActors.areaId, areaId)).orderBy(asc(mapActors.name)),

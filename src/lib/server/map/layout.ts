@@ -47,13 +47,23 @@ export type Pins = { actorId: string; x: number; y: number }[];
 
 /** The network layout: depends on actors' ids, names and sectors, the handoffs' ends and the pinned positions. */
 export function networkLayoutOf(map: MapData, pins: Pins): NetworkLayout {
+	// The same map and pins objects (a map reused until it changes, see cache.ts) are hashed once, not per request.
+	const known = networkKeys.get(map);
+	if (known?.pins === pins) return remember(known.key, () => makeNetwork(map, pins));
+	const nodes = map.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector }));
+	const links = map.handoffs.map((h) => [h.fromActorId, h.toActorId]);
+	const key = `network:${digest([nodes, links, sortedPins(pins)])}`;
+	networkKeys.set(map, { pins, key });
+	return remember(key, () => makeNetwork(map, pins));
+}
+
+const networkKeys = new WeakMap<MapData, { pins: Pins; key: string }>();
+const sortedPins = (pins: Pins) => [...pins].sort((a, b) => (a.actorId < b.actorId ? -1 : 1));
+
+function makeNetwork(map: MapData, pins: Pins) {
 	const nodes = map.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector }));
 	const links = map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }));
-	const sortedPins = [...pins].sort((a, b) => (a.actorId < b.actorId ? -1 : 1));
-	const key = `network:${digest([nodes, links.map((l) => [l.source, l.target]), sortedPins])}`;
-	return remember(key, () =>
-		layoutNetwork({ nodes, links, pinned: new Map(sortedPins.map((p) => [p.actorId, { x: p.x, y: p.y }])) })
-	);
+	return layoutNetwork({ nodes, links, pinned: new Map(sortedPins(pins).map((p) => [p.actorId, { x: p.x, y: p.y }])) });
 }
 
 export function journeyLayoutOf(map: MapData): JourneyLayout {

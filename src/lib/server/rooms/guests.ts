@@ -4,7 +4,8 @@
 // identifier check first: anything it flags is held for the facilitator.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
-import { mapActors, roomGuests, roomNotes, roomProposals, rooms, votes, type Room, type RoomGuest } from '$lib/server/db/schema';
+import { areas, mapActors, roomGuests, roomNotes, roomProposals, rooms, votes, type Room, type RoomGuest } from '$lib/server/db/schema';
+import { currentMap, type MapRead } from '$lib/server/map/cache';
 import { placeDot, roomVotes, voteView, type DotMove } from '$lib/server/workshops';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -104,7 +105,7 @@ async function targetLabel(tx: Executor, areaId: string, kind: NoteTarget, id: s
 			return actor?.name ?? null;
 		}
 		case 'handoff': {
-			const handoff = (await handoffsOf(tx, areaId)).find((h) => h.id === id);
+			const [handoff] = await handoffsOf(tx, areaId, id);
 			return handoff ? `${handoff.from} → ${handoff.to}: ${handoff.label}` : null;
 		}
 		case 'outcome':
@@ -188,28 +189,53 @@ export async function proposeHandoff(session: GuestSession, input: HandoffPropos
 	});
 }
 
-/** What a guest's screen shows: the room, what notes can be on, the shown notes, and the proposals made so far. */
+/** What a guest's screen shows: the room, the shown notes, and the proposals made so far (re-loaded with each note). */
 export async function guestView(session: GuestSession, now = new Date()) {
 	const { guest, room } = session;
-	const [actors, handoffs, outcomes, record] = await Promise.all([
-		db.select({ id: mapActors.id, name: mapActors.name, sector: mapActors.sector }).from(mapActors).where(eq(mapActors.areaId, room.areaId)).orderBy(asc(mapActors.name)),
-		handoffsOf(db, room.areaId),
-		outcomesOf(db, room.areaId),
-		roomRecord(db, room, { withHeld: false })
-	]);
+	const record = await roomRecord(db, room, { withHeld: false });
 	return {
 		room: { title: room.title, startsAt: room.startsAt, endsAt: room.endsAt },
 		me: { displayName: guest.displayName, organisation: guest.organisation },
 		refusal: guestRefusal(room, guest, now),
-		actors,
-		handoffs,
-		outcomes,
 		notes: record.notes.map(({ flagged: _flagged, status: _status, ...note }) => note),
 		// Other guests' proposals show once decided; a guest sees their own while pending too.
 		proposals: record.proposals
 			.filter((p) => p.status !== 'pending' || p.guestId === guest.id)
 			.map(({ guestId, flagged: _flagged, ...p }) => ({ ...p, mine: guestId === guest.id }))
 	};
+}
+
+/**
+ * What a guest's notes can be on: the area's actors, handoffs and outcomes. Loaded apart from the notes (a room of 80
+ * re-loads those with every note), from the map read reused until the map changes (its version is one indexed lookup).
+ */
+export async function noteTargetsFor(session: GuestSession) {
+	const { room } = session;
+	const [[area], outcomes] = await Promise.all([
+		db.select({ id: areas.id, mapVersion: areas.mapVersion }).from(areas).where(eq(areas.id, room.areaId)),
+		outcomesOf(db, room.areaId)
+	]);
+	return { ...noteTargetsOf(await currentMap({ area })), outcomes };
+}
+
+const noteTargets = new WeakMap<MapRead, { actors: { id: string; name: string; sector: Sector }[]; handoffs: { id: string; label: string; from: string; to: string }[] }>();
+
+/**
+ * What a note can be on, once per map read: the actors by name (the order the map is read in), and the handoffs with
+ * the names at each end, by the giving actor's name and then the label.
+ */
+function noteTargetsOf(read: MapRead) {
+	let found = noteTargets.get(read);
+	if (!found) {
+		const actors = read.rows.actors.map((a) => ({ id: a.id, name: a.name, sector: a.sector }));
+		const place = new Map(actors.map((a, i) => [a.id, i]));
+		const handoffs = read.rows.handoffs
+			.filter((h) => place.has(h.fromActorId) && place.has(h.toActorId))
+			.sort((a, b) => place.get(a.fromActorId)! - place.get(b.fromActorId)! || a.label.localeCompare(b.label))
+			.map((h) => ({ id: h.id, label: h.label, from: actors[place.get(h.fromActorId)!].name, to: actors[place.get(h.toActorId)!].name }));
+		noteTargets.set(read, (found = { actors, handoffs }));
+	}
+	return found;
 }
 
 /** The area's actors' names, for a guest choosing their organisation. */

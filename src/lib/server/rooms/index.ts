@@ -305,8 +305,8 @@ export function outcomesOf(executor: Executor, areaId: string) {
 		.orderBy(asc(tocNodes.title));
 }
 
-/** The handoffs of an area with the names at each end, for notes on a handoff. */
-export function handoffsOf(executor: Executor, areaId: string) {
+/** The handoffs of an area (or the one with `id`) with the names at each end, for notes on a handoff. */
+export function handoffsOf(executor: Executor, areaId: string, id?: string) {
 	const from = alias(mapActors, 'from_actor');
 	const to = alias(mapActors, 'to_actor');
 	return executor
@@ -314,6 +314,6 @@ export function handoffsOf(executor: Executor, areaId: string) {
 		.from(mapHandoffs)
 		.innerJoin(from, and(eq(from.areaId, mapHandoffs.areaId), eq(from.id, mapHandoffs.fromActorId)))
 		.innerJoin(to, and(eq(to.areaId, mapHandoffs.areaId), eq(to.id, mapHandoffs.toActorId)))
-		.where(eq(mapHandoffs.areaId, areaId))
+		.where(id === undefined ? eq(mapHandoffs.areaId, areaId) : and(eq(mapHandoffs.areaId, areaId), eq(mapHandoffs.id, id)))
 		.orderBy(asc(from.name), asc(mapHandoffs.label));
 }

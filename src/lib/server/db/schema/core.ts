@@ -86,7 +86,14 @@ export const areas = pgTable(
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		version: integer('version').notNull().default(1)
+		version: integer('version').notNull().default(1),
+		/**
+		 * Names the state of the area's map (actors, handoffs, positions): a database trigger gives it a new number from
+		 * one sequence (never reused) in the transaction of every statement that changes them, whichever code made the
+		 * change, so a map read can be reused until it moves (src/lib/server/map/cache.ts). Not the area's `version`,
+		 * which guards edits of the area's own fields. Set by migration 0032's trigger only.
+		 */
+		mapVersion: integer('map_version').notNull().default(0)
 	},
 	(t) => [check('areas_status_check', sql`${t.status} in (${inList(AREA_STATUSES)})`)]
 );

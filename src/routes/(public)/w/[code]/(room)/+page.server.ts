@@ -1,6 +1,7 @@
 // A workshop room for the people in it: the join form (a display name and an organisation, no account), then the
-// room itself: its votes and notes, and forms to add a note or propose an actor or a handoff (the facilitator's presentation above
-// them comes from the layout's load). Reached by the room's code; the browser holds a random token in an HttpOnly
+// room itself: its votes and notes, and forms to add a note or propose an actor or a handoff (the facilitator's
+// presentation above them comes from the [code] layout's load, and the actors, handoffs and outcomes the forms offer
+// from the (room) layout's). Reached by the room's code; the browser holds a random token in an HttpOnly
 // cookie bound to this room and expiring with it.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
