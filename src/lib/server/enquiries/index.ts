@@ -107,7 +107,7 @@ export async function setEnquiryStatus(actor: SessionUser, enquiryId: string, st
 			.where(and(eq(partnerEnquiries.id, enquiryId), eq(partnerEnquiries.version, version)))
 			.returning();
 		if (!after) throw new ConflictError();
-		await audit(tx, { actorId: actor.id, entity: 'partner-enquiry', entityId: enquiryId, action: 'status', before: withoutSecret(before), after: withoutSecret(after) });
+		await audit(tx, { actorId: actor.id, entity: 'partner-enquiry', entityId: enquiryId, action: 'status', before, after });
 		return after;
 	});
 }
@@ -136,14 +136,8 @@ export async function moveEnquiry(
 		.set({ ...change, ...stageMove(before, change.status, now), updatedAt: now, version: sql`${partnerEnquiries.version} + 1` })
 		.where(eq(partnerEnquiries.id, enquiryId))
 		.returning();
-	await audit(tx, { actorId, entity: 'partner-enquiry', entityId: enquiryId, action, before: withoutSecret(before), after: withoutSecret(after) });
+	await audit(tx, { actorId, entity: 'partner-enquiry', entityId: enquiryId, action, before, after });
 	return after;
-}
-
-/** The audit keeps that an offer link exists, never its hash. */
-function withoutSecret(enquiry: PartnerEnquiry) {
-	const { offerTokenHash, ...rest } = enquiry;
-	return { ...rest, offerLink: offerTokenHash !== null };
 }
 
 /** An enquiry's open consultation offer by its link token: not closed, not yet an area, and not expired. */
