@@ -75,9 +75,9 @@ export async function acknowledge(tx: Executor, to: string, mail: { kind: string
 }
 
 /** The inbox, open enquiries first; each with its owner and the area it became, if any. */
-export async function listEnquiries(actor: SessionUser) {
+export function listEnquiries(actor: SessionUser) {
 	assertStaff(actor);
-	const rows = await db
+	return db
 		.select({ enquiry: partnerEnquiries, ownerName: users.name, areaSlug: areas.slug, areaName: areas.name })
 		.from(partnerEnquiries)
 		.leftJoin(users, eq(users.id, partnerEnquiries.ownerId))
@@ -85,8 +85,8 @@ export async function listEnquiries(actor: SessionUser) {
 		.orderBy(
 			sql`case ${partnerEnquiries.status} when 'new' then 0 when 'contacted' then 1 when 'offered' then 2 when 'booked' then 3 when 'closed' then 5 else 4 end`,
 			desc(partnerEnquiries.createdAt)
-		);
-	return rows.map(({ enquiry, ...rest }) => ({ ...enquiry, ...rest }));
+		)
+		.then((rows) => rows.map(({ enquiry, ...rest }) => ({ ...enquiry, ...rest })));
 }
 
 /**
