@@ -36,7 +36,7 @@ export function stageOfArea(status: AreaStatus): PipelineStage | null {
 	return status === 'prospect' ? 'prospect' : status === 'active' ? 'partner' : null;
 }
 
-/** What an enquiry tied to an area becomes when the area's status changes (null: it stays as it is). */
+/** What an enquiry tied to an area becomes when the area's status changes. */
 export function enquiryStatusForArea(status: AreaStatus): EnquiryStatus {
 	return status === 'prospect' ? 'prospect' : status === 'active' ? 'partner' : 'closed';
 }
