@@ -18,3 +18,6 @@ ALTER TABLE "partner_enquiries" ADD CONSTRAINT "partner_enquiries_status_check" 
 -- Rows from before the pipeline have waited in their stage since they last changed, not since this migration.
 UPDATE "areas" SET "status_since" = "updated_at";--> statement-breakpoint
 UPDATE "partner_enquiries" SET "stage_since" = "updated_at";
+--> statement-breakpoint
+-- Areas are created by staff: whoever made one carries it along the pipeline until someone else takes it on.
+UPDATE "areas" SET "owner_id" = "created_by";

@@ -8,6 +8,7 @@ import { assignOwner, offerConsultation, pipelineBoard, startProspectArea } from
 import { bookConsultation, cancelByToken, startEngagement } from '$lib/server/bookings';
 import { updateArea, findAreaAccess } from '$lib/server/areas';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
+import { viewOutboxMessage } from '$lib/server/mail';
 import { useTestDatabase } from '../helpers/database';
 import { makeUser } from '../helpers/factories';
 import { NOW, THURSDAY_10, intake, makeConsultant } from '../helpers/bookings';
@@ -93,6 +94,8 @@ describe('the pipeline', () => {
 		expect(mail.headers['Reply-To']).toContain(consultant.email);
 		const token = tokenIn(mail.text);
 		expect((await findOffer(token, NOW))?.id).toBe(row.id);
+		// The admin mailbox shows the link masked: reading the mailbox is no way to book as the lead.
+		expect((await viewOutboxMessage(mail.id))!.text).not.toContain(token);
 		// The audit never holds the link's hash.
 		const trail = await db.select().from(auditLog).where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'offer-consultation')));
 		expect(trail[0].after).not.toHaveProperty('offerTokenHash');
