@@ -69,6 +69,10 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await expect(injects(police)).toHaveText(['The home reports them missing'], LIVE);
 	await expect(injects(children)).toHaveText(['The home reports them missing'], LIVE);
 	await expect(page.locator('.clock .time')).toHaveText('Day 1, 22:40');
+	// The police table starts its decision on the first inject while control goes on releasing.
+	await police.getByLabel('In response to').selectOption({ label: 'Day 1, 22:40: The home reports them missing' });
+	await police.getByLabel('Decision', { exact: true }).fill('Grade the risk as high');
+	await police.getByLabel('Rationale').fill('Third episode this month and seen with older men');
 
 	await page.getByRole('button', { name: 'Release next: 2. Exploitation intelligence' }).click();
 	await expect(injects(police)).toHaveText(['Exploitation intelligence', 'The home reports them missing'], LIVE);
@@ -86,13 +90,16 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await plenary.goto(control + '/debrief', { waitUntil: 'networkidle' });
 	await expectAccessible(plenary);
 
+	// Two releases later, what the police table chose and typed is as they left it, and records against that inject.
+	await expect(police.getByLabel('In response to').locator('option:checked')).toHaveText('Day 1, 22:40: The home reports them missing');
+	await expect(police.getByLabel('Decision', { exact: true })).toHaveValue('Grade the risk as high');
+	await expect(police.getByLabel('Rationale')).toHaveValue('Third episode this month and seen with older men');
+
 	// Decisions: each appears in control and in the plenary comparison as it is written.
-	await police.getByLabel('In response to').selectOption({ label: 'Day 1, 22:40: The home reports them missing' });
-	await police.getByLabel('Decision', { exact: true }).fill('Grade the risk as high');
-	await police.getByLabel('Rationale').fill('Third episode this month and seen with older men');
 	await police.getByRole('button', { name: 'Record the decision' }).click();
 	await expect(police.getByText('Decision recorded.')).toBeVisible();
 	await expect(logs.getByText('Grade the risk as high')).toBeVisible(LIVE);
+	await expect(logs.getByRole('listitem').filter({ hasText: 'Grade the risk as high' })).toContainText('The home reports them missing');
 	await expect(plenary.getByRole('cell', { name: /Grade the risk as high/ })).toBeVisible(LIVE);
 
 	await children.getByLabel('Decision', { exact: true }).fill('Offer a return interview within 72 hours');

@@ -294,3 +294,72 @@ test('the theory of change’s link form and a new action’s owner keep their c
 	await consultant.context.close();
 	await partner.context.close();
 });
+
+test('a mental model’s half-filled forms keep their ticks, text and open panel while another person edits, and a stale rewording shows both', async ({ browser }) => {
+	const MODELS = `${AREA}/models`;
+	const consultant = await signedIn(browser, ACCOUNTS.consultant);
+	const partner = await signedIn(browser, ACCOUNTS.partnerNorth);
+	const post = async (path: string, fields: Record<string, string>) => {
+		const response = await partner.page.request.post(path, { form: fields, headers: { origin: ORIGIN, 'x-sveltekit-action': 'true' } });
+		expect((await response.json()).type, path).toBe('success');
+	};
+	// A model of this test's own, so that the demo's models stay as they are.
+	const created = await partner.page.request.post(`${MODELS}/new`, {
+		form: { title: 'Live forms: schools wait to be asked', description: '', statement: 'A school acts once the police ask it to.' },
+		headers: { origin: ORIGIN, 'x-sveltekit-action': 'true' }
+	});
+	const model = (await created.json()).location as string;
+	expect(model).toMatch(/\/models\/[\w-]+\?created$/);
+	const page = model.replace('?created', '');
+
+	await consultant.page.goto(page, { waitUntil: 'networkidle' });
+	const edit = consultant.page.locator('form[action="?/edit"]');
+	await edit.getByRole('group', { name: /Actors who hold/ }).getByLabel('School safeguarding lead').check();
+	await edit.getByLabel(/^Description/).fill('Mine: schools hold back until asked.');
+	await consultant.page.getByLabel('Add a statement').fill('Mine: a school waits for a strategy meeting.');
+	await consultant.page.getByText('Reword or remove', { exact: false }).click();
+	const statement = consultant.page.locator('form[action="?/editStatement"]');
+	await statement.getByLabel(/^Statement/).fill('Mine: a school only acts once the police ask.');
+
+	// The other person adds actors that sort before the ticked one and rewords the statement.
+	for (const name of ['Aa live models clinic', 'Ab live models charity'])
+		await post(`${MAP}?/addActor`, { name, sector: 'voluntary', kind: 'organisation', audience: 'both', description: '' });
+	const statementId = await statement.locator('input[name="id"]').inputValue();
+	await post(`${page}?/editStatement`, { id: statementId, baseText: 'A school acts once the police ask it to.', text: 'Theirs: a school acts when anyone asks.' });
+
+	await expect(edit.getByRole('group', { name: /Actors who hold/ }).getByLabel('Ab live models charity')).toHaveCount(1);
+	await expect(edit.getByRole('group', { name: /Actors who hold/ }).getByLabel('School safeguarding lead')).toBeChecked();
+	await expect(edit.getByRole('group', { name: /Actors who hold/ }).getByLabel('Aa live models clinic')).not.toBeChecked();
+	await expect(edit.getByLabel(/^Description/)).toHaveValue('Mine: schools hold back until asked.');
+	await expect(consultant.page.getByLabel('Add a statement')).toHaveValue('Mine: a school waits for a strategy meeting.');
+	await expect(statement).toBeVisible();
+	await expect(statement.getByLabel(/^Statement/)).toHaveValue('Mine: a school only acts once the police ask.');
+	await expect(statement.getByText('Changed by Priya North just now: review the marked fields before saving.')).toBeVisible();
+	await expect(statement.getByText('Theirs: a school acts when anyone asks.')).toBeVisible();
+	await expectAccessible(consultant.page);
+
+	// Saving over their wording is refused; mine stays in the field, theirs beside it; saving again keeps mine.
+	await statement.getByRole('button', { name: 'Save statement' }).click();
+	await expect(consultant.page.getByText(/Someone else reworded this statement/)).toBeVisible();
+	await expect(statement.getByLabel(/^Statement/)).toHaveValue('Mine: a school only acts once the police ask.');
+	await statement.getByRole('button', { name: 'Keep mine: Statement' }).click();
+	await statement.getByRole('button', { name: 'Save statement' }).click();
+	await expect(consultant.page.getByText('Statement saved.')).toBeVisible();
+	await expect(consultant.page.locator('p.text', { hasText: '“Mine: a school only acts once the police ask.”' })).toBeVisible();
+
+	// The model's own edit, still as the consultant left it, saves exactly that.
+	await expect(edit.getByLabel(/^Description/)).toHaveValue('Mine: schools hold back until asked.');
+	await edit.getByRole('button', { name: /Save/ }).click();
+	await expect(consultant.page.getByText('Your changes to the model are saved.')).toBeVisible();
+	await consultant.page.reload();
+	await expect(consultant.page.getByRole('region', { name: 'Held by' }).getByRole('link', { name: 'School safeguarding lead' })).toBeVisible();
+	await expect(consultant.page.getByRole('region', { name: 'Held by' }).getByRole('link')).toHaveCount(1);
+	await expect(consultant.page.getByText('Mine: schools hold back until asked.').first()).toBeVisible();
+
+	for (const name of ['Aa live models clinic', 'Ab live models charity']) {
+		const id = await actorId(partner.page, name);
+		await mapAction(partner.page, 'deleteActor', { id, version: await versionOf(partner.page, id) });
+	}
+	await consultant.context.close();
+	await partner.context.close();
+});

@@ -136,7 +136,10 @@ describe('area backup and restore', () => {
 		const cookieHash = hashToken(newToken());
 		await submitResponse(round.code, { sector: 'police', comment: 'Clearer now.', scores: { [statements[0].id]: 4, [statements[1].id]: 2 } }, cookieHash, '192.0.2.10');
 
+		await db.update(areas).set({ planSummary: 'Every return gets a conversation.\nEvery partner sees the whole journey.' }).where(eq(areas.id, context.area.id));
+
 		original = await exportArea(admin, 'northbrook');
+		expect(original.area.planSummary).toBe('Every return gets a conversation.\nEvery partner sees the whole journey.');
 		expect(original.version).toBe(BACKUP_VERSION);
 		// Every part of the area is in the file.
 		const source = await rowsOf(context.area.id);

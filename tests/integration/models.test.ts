@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { auditLog, mentalModels, modelActorLinks, modelHandoffLinks, surveyResponses } from '$lib/server/db/schema';
 import { createArea, type AreaContext } from '$lib/server/areas';
-import { addProgrammeModels, addStatement, createModel, deleteModel, getModel, listModels, modelLinksForMap, removeStatement, updateModel, ModelConflictError } from '$lib/server/models';
+import { addProgrammeModels, addStatement, createModel, deleteModel, editStatement, getModel, listModels, modelLinksForMap, removeStatement, updateModel, ModelConflictError } from '$lib/server/models';
 import {
 	AlreadyAnsweredError,
 	exportRoundCsv,
@@ -16,7 +16,7 @@ import {
 	submitResponse
 } from '$lib/server/models/surveys';
 import { createActor, createHandoff, deleteActor, deleteHandoff } from '$lib/server/map';
-import { InputError, NotFoundError } from '$lib/server/errors';
+import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { SURVEY_ANSWER_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { PROGRAMME_MODELS } from '$lib/domain/programme';
@@ -118,6 +118,17 @@ describe('mental models', () => {
 		await updateModel(editor, { id: first.id, version: 1, title: 'Episode only', description: 'Reworded', actorIds: [], handoffIds: [] });
 		await expect(updateModel(editor, { id: first.id, version: 1, title: 'Stale', description: '', actorIds: [], handoffIds: [] })).rejects.toBeInstanceOf(ModelConflictError);
 		expect((await getModel(editor, first.id)).model.title).toBe('Episode only');
+	});
+
+	it('refuses rewording a statement someone else reworded since the form was read, and keeps their wording', async () => {
+		const editor = await areaWithModels();
+		const local = await createModel(editor, { title: 'Local', description: '', statement: 'Schools wait to be asked.', actorIds: [], handoffIds: [] });
+		const [statement] = (await getModel(editor, local.id)).statements;
+		await editStatement(editor, { id: statement.id, text: 'Schools wait for the police to ask.', baseText: 'Schools wait to be asked.' });
+		await expect(editStatement(editor, { id: statement.id, text: 'Mine', baseText: 'Schools wait to be asked.' })).rejects.toBeInstanceOf(ConflictError);
+		expect((await getModel(editor, local.id)).statements[0].text).toBe('Schools wait for the police to ask.');
+		await editStatement(editor, { id: statement.id, text: 'Mine, merged', baseText: 'Schools wait for the police to ask.' });
+		expect((await getModel(editor, local.id)).statements[0].text).toBe('Mine, merged');
 	});
 
 	it('keeps a statement a round has asked, and a model’s last statement', async () => {

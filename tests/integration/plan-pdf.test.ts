@@ -4,9 +4,10 @@ import { db } from '$lib/server/db';
 import { actionLinks, actions, areas, mapActors, mapHandoffs, mentalModels, missingFigures, tocLinks, tocNodes, users } from '$lib/server/db/schema';
 import { JOURNEY_MARKS, TOC_MARKS } from '$lib/diagrams/legend';
 import { RATING_LABELS, SECTOR_LABELS } from '$lib/domain/map/enums';
-import { TOC_KIND_LABELS } from '$lib/domain/toc';
+import { TOC_KIND_LABELS, type TocKind } from '$lib/domain/toc';
 import { seedDemo } from '$lib/server/seed';
 import { actionPlanPdf } from '$lib/server/pdf/plan';
+import { createLink, createNode } from '$lib/server/toc';
 import { NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import { useTestDatabase } from '../helpers/database';
@@ -150,6 +151,29 @@ describe('the action plan PDF', () => {
 		]);
 		expect(outline.find((o) => o.title === 'The action plan')!.items.map((i) => i.title)).toContain('Missing persons unit');
 	}, 60_000);
+
+	it('splits a theory of change too large to read on one page into its pathways, a page each, links keeping their reasons', async () => {
+		const context = { ...(await northbrook()), role: 'lead' as const };
+		const [impact] = await db.select().from(tocNodes).where(and(eq(tocNodes.areaId, context.area.id), eq(tocNodes.kind, 'impact')));
+		const step = (kind: TocKind, title: string) => createNode(context, { kind, title, description: '', ownerActorId: null });
+		const link = async (from: { id: string }, to: { id: string }, rationale: string) => createLink(context, { fromNodeId: from.id, toNodeId: to.id, rationale, assumptions: '' });
+		// Two more outcomes, each with its own chain: seven steps a band is more than a portrait page can show legibly.
+		for (const name of ['Schools', 'Hospitals']) {
+			const outcome = await step('long_term_outcome', `${name} act on the first episode`);
+			await link(outcome, impact, `${name}: fewer episodes add up to the impact.`);
+			for (const i of [1, 2]) {
+				const short = await step('short_term_outcome', `${name} know who to call ${i}`);
+				await link(short, outcome, `${name} ${i}: knowing leads to acting.`);
+				await link(await step('activity', `${name} briefing ${i}`), short, `${name} ${i}: the briefing tells them.`);
+			}
+		}
+		const longTerm = await db.select().from(tocNodes).where(and(eq(tocNodes.areaId, context.area.id), eq(tocNodes.kind, 'long_term_outcome'))).orderBy(tocNodes.createdAt);
+		const flat = (await pdfPages((await actionPlanPdf(context)).pdf)).join('\n').replace(/\s+/g, ' ');
+		expect(flat).toContain(`Drawn in ${longTerm.length} pathways, one a page`);
+		for (const [i, outcome] of longTerm.entries()) expect(flat).toContain(`Pathway ${i + 1} of ${longTerm.length}: toward “${outcome.title}”`);
+		// Every link is still in the table of links, with its reason.
+		for (const name of ['Schools', 'Hospitals']) for (const i of [1, 2]) expect(flat).toContain(`${name} ${i}: the briefing tells them.`);
+	});
 
 	it('for one owner organisation holds only its actions, and refuses an organisation from elsewhere', async () => {
 		const context = await northbrook();

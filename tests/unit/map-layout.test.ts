@@ -297,6 +297,21 @@ describe('the swimlane printed a band of rows at a time', () => {
 		expect(numbers).toEqual(layout.badges.map((b) => b.number).sort((a, b) => a - b));
 	});
 
+	it('draws each arrow’s head and dot once over all the bands, in the band that holds its end', () => {
+		const layout = layoutJourney(syntheticMapData(60, 120));
+		const bands = journeyBands(layout, 200, 200);
+		expect(bands.length).toBeGreaterThan(2);
+		const svgs = bands.map((b, i) => journeySvg(layout, `Part ${i + 1}`, b));
+		const count = (pattern: RegExp) => svgs.reduce((n, svg) => n + (svg.match(pattern) ?? []).length, 0);
+		expect(count(/marker-end=/g)).toBe(layout.arrows.length);
+		expect(count(/<circle cx=/g)).toBe(layout.arrows.length);
+		// Every piece of line stays within its band (1 unit over the edge, which the band's frame cuts).
+		bands.forEach((b, i) => {
+			for (const [, y1, y2] of svgs[i].matchAll(/d="M[\d.]+,([\d.]+)L[\d.]+,([\d.]+)"/g))
+				for (const y of [Number(y1), Number(y2)]) expect(y >= b.from - 1 && y <= b.to + 1, `part ${i + 1}: ${y}`).toBe(true);
+		});
+	});
+
 	it('draws only the band asked for under the stage headers, with no hidden text from other bands', () => {
 		const layout = layoutJourney(syntheticMapData(60, 120));
 		const [first, second] = journeyBands(layout, 200, 200);

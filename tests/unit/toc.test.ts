@@ -9,6 +9,7 @@ import {
 	linkDirectionError,
 	outcomesWithoutAction,
 	pathsUp,
+	pathwaysOf,
 	planErrors,
 	progressOf,
 	quarterLabel,
@@ -81,6 +82,28 @@ describe('unconnected steps', () => {
 		expect(isolatedSteps(nodes, [{ from: 'a', to: 'b' }])).toEqual([{ id: 'c' }, { id: 'd' }]);
 		expect(isolatedSteps(nodes, [{ from: 'a', to: 'b' }, { from: 'c', to: 'd' }])).toEqual([]);
 		expect(isolatedSteps(nodes, [])).toHaveLength(4);
+	});
+});
+
+describe('pathways, for a theory of change too large to print whole', () => {
+	const step = (id: string, kind: Parameters<typeof pathwaysOf>[0][number]['kind']) => ({ id, kind });
+	const nodes = [step('I', 'impact'), step('L1', 'long_term_outcome'), step('L2', 'long_term_outcome'), step('O1', 'output'), step('O2', 'output'), step('A', 'activity'), step('lone', 'activity')];
+	const link = (from: string, to: string) => ({ id: `${from}-${to}`, from, to });
+	const links = [link('A', 'O1'), link('A', 'O2'), link('O1', 'L1'), link('O2', 'L2'), link('O1', 'L2'), link('L1', 'I'), link('L2', 'I')];
+
+	it('gives each long-term outcome everything that leads up to it and what it leads to, sharing steps where paths meet', () => {
+		const pathways = pathwaysOf(nodes, links);
+		expect(pathways.map((p) => p.outcome.id)).toEqual(['L1', 'L2']);
+		expect([...pathways[0].nodeIds].sort()).toEqual(['A', 'I', 'L1', 'O1']);
+		expect([...pathways[0].linkIds].sort()).toEqual(['A-O1', 'L1-I', 'O1-L1']);
+		expect([...pathways[1].nodeIds].sort()).toEqual(['A', 'I', 'L2', 'O1', 'O2']);
+		expect(pathways.some((p) => p.nodeIds.has('lone'))).toBe(false);
+	});
+
+	it('falls back to intermediate outcomes, and gives none when there is no outcome to split by', () => {
+		const middle = nodes.map((n) => (n.kind === 'long_term_outcome' ? { ...n, kind: 'intermediate_outcome' as const } : n));
+		expect(pathwaysOf(middle, links)).toHaveLength(2);
+		expect(pathwaysOf([step('A', 'activity')], [])).toEqual([]);
 	});
 });
 

@@ -28,9 +28,9 @@ function markers(): string {
 	).join('');
 }
 
-function lineAttributes(rating: Rating): string {
+function lineAttributes(rating: Rating, arrowhead = true): string {
 	const s = RATING_STYLE[rating];
-	return `stroke="${s.stroke}" stroke-width="${s.width}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linecap="${s.linecap}" marker-end="url(#arrow-${rating})"`;
+	return `stroke="${s.stroke}" stroke-width="${s.width}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} stroke-linecap="${s.linecap}"${arrowhead ? ` marker-end="url(#arrow-${rating})"` : ''}`;
 }
 
 function node(sector: Sector, x: number, y: number, r: number): string {
@@ -102,8 +102,18 @@ function journeyBody(layout: JourneyLayout, part: 'all' | 'header' | { from: num
 		parts.push(`<text x="30" y="${r.y}" dy="0.35em" font-size="12" fill="#1a1f24" ${FONT}>${escapeXml(r.name)}</text>`);
 	}
 	for (const a of layout.arrows.filter((a) => within(a.y1, a.y2))) {
-		parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
-		parts.push(`<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
+		if (part === 'all') {
+			parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`, `<path d="${a.d}" ${lineAttributes(a.rating)}/>`);
+			continue;
+		}
+		// In a band, only the piece of the line inside it, with its dot and head where they fall: an arrow crossing
+		// many bands is drawn once in all, not once a band and cut off by the band's edge.
+		const end = a.y2 - Math.sign(a.y2 - a.y1) * 7;
+		const clip = (y: number) => Math.min(Math.max(y, top - 1), bottom + 1);
+		// Half-open, so that a dot or head on the line between two bands is drawn in one of them only.
+		const inside = (y: number) => y >= top && y < bottom;
+		if (inside(a.y1)) parts.push(`<circle cx="${a.x}" cy="${a.y1}" r="3" fill="${RATING_STYLE[a.rating].stroke}"/>`);
+		parts.push(`<path d="M${a.x},${clip(a.y1)}L${a.x},${clip(end)}" ${lineAttributes(a.rating, inside(end))}/>`);
 	}
 	// The numbers of the key beside the swimlane, as the page draws them; a band shows those whose centre it holds.
 	const ratingOf = new Map(layout.arrows.map((a) => [a.id, a.rating]));
@@ -245,11 +255,15 @@ export function tocSvg(layout: TocLayout, title = 'Theory of change', badges: To
 		'<defs><marker id="toc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M0,0L10,5L0,10Z" fill="#5b6570"/></marker></defs>',
 		`<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`
 	];
-	layout.bands.forEach((b, i) => {
-		parts.push(`<rect x="0" y="${b.y}" width="${layout.width}" height="${b.height}" fill="${i % 2 ? '#eceff3' : '#f6f7f9'}"/>`);
-		parts.push(`<text x="12" y="${b.y + 21}" font-size="15" font-weight="bold" fill="#3a444e" ${FONT}>${escapeXml(b.label.toUpperCase())}</text>`);
-	});
+	const bandFill = (i: number) => (i % 2 ? '#eceff3' : '#f6f7f9');
+	layout.bands.forEach((b, i) => parts.push(`<rect x="0" y="${b.y}" width="${layout.width}" height="${b.height}" fill="${bandFill(i)}"/>`));
 	for (const e of layout.edges) parts.push(`<path d="${e.d}" fill="none" stroke="#5b6570" stroke-width="2" marker-end="url(#toc-arrow)"/>`);
+	// Band names over the links that pass through them, on their band's colour.
+	layout.bands.forEach((b, i) => {
+		const box = b.labelBox;
+		parts.push(`<rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" fill="${bandFill(i)}"/>`);
+		parts.push(`<text x="12" y="${b.y + 21}" font-size="15" font-weight="bold" letter-spacing="0.6" fill="#3a444e" ${FONT}>${escapeXml(b.label.toUpperCase())}</text>`);
+	});
 	for (const n of layout.nodes) {
 		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" fill="#ffffff" stroke="#56606b" stroke-width="1.5"/>`);
 		parts.push(`<rect x="${n.x}" y="${n.y}" width="${n.width}" height="6" fill="${TOC_STRIPES[n.kind]}"/>`);

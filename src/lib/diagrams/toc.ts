@@ -5,6 +5,7 @@
 // deterministic: the page and the PDF's SVG-string renderer draw the same picture.
 import { TOC_KINDS, TOC_KIND_PLURALS, kindRank, type TocKind } from '$lib/domain/toc';
 import { wrapWords } from './charts';
+import { LABEL_FONT_SIZE, labelWidth } from './labels';
 
 export interface TocLayoutInput {
 	nodes: { id: string; kind: TocKind; title: string; flags?: string[] }[];
@@ -25,7 +26,16 @@ export interface TocBand {
 	label: string;
 	y: number;
 	height: number;
+	/**
+	 * The band's name, drawn at its top left above the links that pass through (on a backing of the band's colour, so
+	 * that a link crossing it never runs through its letters): its backing's box.
+	 */
+	labelBox: { x: number; y: number; width: number; height: number };
 }
+
+/** The band names' type: 15 px bold capitals with 0.04 em between letters. */
+const BAND_LABEL_SIZE = 15;
+const bandLabelWidth = (label: string) => Math.ceil(labelWidth(label.toUpperCase()) * (BAND_LABEL_SIZE / LABEL_FONT_SIZE) * 1.08 + label.length * 0.04 * BAND_LABEL_SIZE);
 
 export interface TocNodeBox {
 	id: string;
@@ -266,7 +276,8 @@ export function layoutToc(input: TocLayoutInput, options: TocLayoutOptions = {})
 	for (let r = 0; r < bandCount; r++) {
 		const tallest = Math.max(0, ...order[r].filter((id) => vertices.get(id)!.real).map((id) => sized.get(id)!.height));
 		const height = BAND_LABEL + Math.max(tallest, 24) + BAND_PAD;
-		bands.push({ kind: TOC_KINDS[r], label: TOC_KIND_PLURALS[TOC_KINDS[r]], y, height });
+		const label = TOC_KIND_PLURALS[TOC_KINDS[r]];
+		bands.push({ kind: TOC_KINDS[r], label, y, height, labelBox: { x: 8, y: y + 5, width: bandLabelWidth(label) + 8, height: 22 } });
 		centreY.set(r, y + BAND_LABEL + Math.max(tallest, 24) / 2);
 		halfRow.set(r, Math.max(tallest, 24) / 2);
 		y += height;

@@ -152,6 +152,34 @@ export function pathsUp<L extends TocEdge & { id: string }>(
 	};
 }
 
+/**
+ * The theory of change split into pathways, for a picture too large to read whole on paper: one per long-term outcome
+ * (or per intermediate outcome where there is no long-term one), holding every step that leads up to it, directly or
+ * not, the outcome itself and the steps it leads to, with the links among them. A step on several pathways is drawn
+ * in each. Steps on no pathway (unlinked ones) are left out: they are listed as warnings. In the order given.
+ */
+export function pathwaysOf<N extends { id: string; kind: TocKind }, L extends TocEdge & { id: string }>(
+	nodes: readonly N[],
+	links: readonly L[]
+): { outcome: N; nodeIds: Set<string>; linkIds: Set<string> }[] {
+	const kind = (['long_term_outcome', 'intermediate_outcome'] as const).find((k) => nodes.some((n) => n.kind === k));
+	if (!kind) return [];
+	const walk = (start: string, step: Map<string, string[]>) => {
+		const reached = new Set([start]);
+		const stack = [start];
+		while (stack.length) for (const n of step.get(stack.pop()!) ?? []) if (!reached.has(n)) reached.add(n), stack.push(n);
+		return reached;
+	};
+	const up = successors(links);
+	const down = successors(links.map((l) => ({ from: l.to, to: l.from })));
+	return nodes
+		.filter((n) => n.kind === kind)
+		.map((outcome) => {
+			const nodeIds = new Set([...walk(outcome.id, down), ...walk(outcome.id, up)]);
+			return { outcome, nodeIds, linkIds: new Set(links.filter((l) => nodeIds.has(l.from) && nodeIds.has(l.to)).map((l) => l.id)) };
+		});
+}
+
 /** The outcome kinds an action plan works toward (the impact is what they add up to). */
 export const OUTCOME_KINDS: readonly TocKind[] = ['long_term_outcome', 'intermediate_outcome', 'short_term_outcome'];
 

@@ -23,9 +23,11 @@ export const createModelSchema = z.object({ ...modelFields, statement }).strict(
 export const updateModelSchema = z.object({ ...modelFields, version }).strict();
 export const deleteModelSchema = z.object({ version }).strict();
 export const addStatementSchema = z.object({ text: statement }).strict();
-export const editStatementSchema = z.object({ id, text: statement }).strict();
-// Removing is a second button of the statement's edit form, so the form's text comes along and is ignored.
-export const removeStatementSchema = z.object({ id, text: safeString().max(2000).optional() }).strict();
+/** `baseText`: the wording the form was based on, so that a rewording by someone else in between is refused. */
+const baseText = safeString().max(300);
+export const editStatementSchema = z.object({ id, text: statement, baseText }).strict();
+// Removing is a second button of the statement's edit form, so the form's text and base come along and are ignored.
+export const removeStatementSchema = z.object({ id, text: safeString().max(2000).optional(), baseText: baseText.optional() }).strict();
 
 export const openRoundSchema = z
 	.object({

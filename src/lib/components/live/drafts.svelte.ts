@@ -31,12 +31,12 @@ export function fieldDraft(id: () => string, live: () => string, options?: () =>
 		get view() {
 			return view;
 		},
-		/** The person put `value` in the field (with its label, for a choice). */
+		/**
+		 * The person put `value` in the field (with its label, for a choice). It is theirs from now on, even when it is
+		 * what the field showed already: a default that moves (the newest inject, say) must not take a choice with it.
+		 */
 		input(value: string, label?: string) {
-			const key = keyOf(id());
-			const base = current()?.base ?? live();
-			if (value === live() && base === live()) drafts.delete(key);
-			else drafts.set(key, { value, label, base });
+			drafts.set(keyOf(id()), { value, label, base: current()?.base ?? live() });
 		},
 		/** Keep mine: the person has seen the other change and keeps their own value. */
 		keep() {

@@ -83,7 +83,9 @@ const areaSchema = z
 		policeForce: text(160).min(1),
 		localAuthorities: text(400),
 		status: z.enum(AREA_STATUSES),
-		description: text(4000)
+		description: text(4000),
+		// The lead's "what this plan will change"; files written before it was carried leave it out (restored empty).
+		planSummary: text(4000).optional()
 	})
 	.strict();
 

@@ -2,7 +2,7 @@
 // canonical form, imported elsewhere as a new area in one transaction. Admin only.
 //
 // Format `homeward-area-backup`, version 2 (./format.ts). Per table with an area:
-//   carried   areas (name, police force, local authorities, status, description); map_actors, map_actor_positions,
+//   carried   areas (name, police force, local authorities, status, description, plan summary); map_actors, map_actor_positions,
 //             map_handoffs, map_snapshots; mental_models (with their programme key), model_statements,
 //             model_actor_links, model_handoff_links; survey_rounds, survey_round_statements, survey_responses,
 //             survey_answers; toc_nodes, toc_links (rationale, assumptions), toc_indicators, toc_readings,
@@ -17,6 +17,9 @@
 //             audit_log: the source installation's record of who did what; the import writes its own entry.
 //             hydra_events, hydra_exercises: Hydra training, which only names an area; not the area's work.
 //             bookings (engagement_area_id): a person's booking with a consultant.
+//   not carried yet (the next format version):
+//             map_views, map_history, rooms (room_guests, room_notes, room_proposals), plan_versions and their
+//             sign-offs. A restored area starts these afresh.
 // Within carried rows, not carried: ids (the file uses references such as a1, h1, m1; import makes new ids, so
 // importing one file twice gives two independent areas), the web address (chosen at import), row versions, when a
 // pin or a link was made, a survey round's short code (codes are unique per installation: the copy gets a new one)
@@ -376,7 +379,7 @@ function buildFile(area: typeof areas.$inferSelect, rows: Awaited<ReturnType<typ
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		exportedAt: iso(now),
-		area: { name: area.name, policeForce: area.policeForce, localAuthorities: area.localAuthorities, status: area.status, description: area.description },
+		area: { name: area.name, policeForce: area.policeForce, localAuthorities: area.localAuthorities, status: area.status, description: area.description, planSummary: area.planSummary },
 		map: {
 			actors: liveActors.map((a) => ({ ...actorOut(a), position: position.get(a.id) ?? null, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt) })),
 			handoffs: liveHandoffs.map((h) => ({ ...handoffOut(h), createdAt: iso(h.createdAt), updatedAt: iso(h.updatedAt) })),
@@ -533,7 +536,7 @@ export async function importArea(actor: SessionUser, textContent: string, slug: 
 		// Someone may take the address between the check and the insert: the unique index has the last word.
 		const [area] = await tx
 			.insert(areas)
-			.values({ id: newId(), slug, ...backup.area, createdBy: actor.id })
+			.values({ id: newId(), slug, ...backup.area, createdBy: actor.id, ownerId: actor.id })
 			.returning()
 			.catch((err) => {
 				throw pgCode(err) === PG.uniqueViolation ? slugTaken() : err;

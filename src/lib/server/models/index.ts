@@ -175,8 +175,9 @@ async function modelOf(tx: Executor, context: AreaContext, id: string) {
 	return row;
 }
 
-async function statementOf(tx: Transaction, context: AreaContext, id: string) {
-	const [row] = await tx.select().from(modelStatements).where(and(eq(modelStatements.areaId, context.area.id), eq(modelStatements.id, id)));
+async function statementOf(tx: Transaction, context: AreaContext, id: string, lock = false) {
+	const query = tx.select().from(modelStatements).where(and(eq(modelStatements.areaId, context.area.id), eq(modelStatements.id, id)));
+	const [row] = lock ? await query.for('update') : await query;
 	if (!row) throw new NotFoundError();
 	return row;
 }
@@ -211,11 +212,15 @@ export async function addStatement(context: AreaContext, input: { modelId: strin
 	});
 }
 
-/** Rewords a statement; rounds already run keep the wording they asked. */
-export async function editStatement(context: AreaContext, input: { id: string; text: string }) {
+/**
+ * Rewords a statement; rounds already run keep the wording they asked. `baseText` is the wording the person started
+ * from: if someone else reworded it since, the save is refused so that neither wording is lost unseen.
+ */
+export async function editStatement(context: AreaContext, input: { id: string; text: string; baseText: string }) {
 	assertEditor(context);
 	return db.transaction(async (tx) => {
-		const before = await statementOf(tx, context, input.id);
+		const before = await statementOf(tx, context, input.id, true);
+		if (before.text !== input.baseText) throw new ConflictError('Someone else reworded this statement while you were editing it. Their wording is saved; yours is beside it to keep or drop.');
 		const [after] = await tx.update(modelStatements).set({ text: input.text }).where(eq(modelStatements.id, input.id)).returning();
 		await audit(tx, { actorId: context.user.id, areaId: context.area.id, entity: 'model_statement', entityId: input.id, action: 'update', before, after });
 		return after;

@@ -18,6 +18,10 @@ export type { PlanOptions };
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
 const PORTRAIT = { width: 495, height: 640 };
 const LANDSCAPE = { width: 742, height: 400 };
+/** Where the whole theory of change is drawn: a portrait page, less the heading, note and legend. */
+const TOC_FIT = { width: PORTRAIT.width, height: PORTRAIT.height - 150 };
+/** Points: the smallest step text a diagram may be printed at (below it the theory of change is split by pathway). */
+const SMALLEST_PRINTED_TEXT = 7;
 /** The whole height a landscape page has for content, between the running header and footer. */
 const LANDSCAPE_PAGE = 470;
 const RAG_COLOURS: Record<Rag, string> = { red: '#a4161a', amber: '#8a5a00', green: '#1e6b3a', none: '#4a5560' };
@@ -44,8 +48,15 @@ const heading = (id: SectionId, title: Title): Content => ({
 	pageOrientation: LANDSCAPE_SECTIONS.includes(id) ? 'landscape' : 'portrait'
 });
 
-/** A subheading that never ends a page (see reportFrame's pageBreakBefore). */
-const subheading = (text: string, margin?: [number, number, number, number]): ContentText => ({ text, style: 'h2', headlineLevel: 2, ...(margin ? { margin } : {}) });
+/**
+ * A subheading. It never ends a page because it is always built into what it introduces: an unbreakable stack with it,
+ * or a table's first header row (`titledTable`). That costs nothing, where pdfmake's `pageBreakBefore` check lays the
+ * whole document out again for each heading it moves, which doubled the time of a large plan.
+ */
+const subheading = (text: string, margin?: [number, number, number, number]): ContentText => ({ text, style: 'h2', ...(margin ? { margin } : {}) });
+
+/** A subheading kept on one page with the short block it introduces. */
+const keptWith = (title: ContentText, block: Content, margin?: [number, number, number, number]): Content => ({ stack: [title, block], unbreakable: true, ...(margin ? { margin } : {}) });
 
 const th = (labels: string[]): TableCell[] => labels.map((text) => ({ text, style: 'th' }));
 
@@ -70,13 +81,12 @@ function titledTable(title: ContentText, widths: (number | string)[], header: st
 
 /** A few figures under their subheading, kept on one page together. */
 function keyFigures(title: string, rows: [string, string | number][]): Content {
-	return {
-		stack: [
-			subheading(title),
-			{ table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) }, layout: RULED, fontSize: 9.5, margin: [0, 4, 0, 12] }
-		],
-		unbreakable: true
-	};
+	return keptWith(subheading(title), {
+		table: { widths: ['*', 36], body: rows.map(([label, value]) => [label, { text: String(value), alignment: 'right' }]) },
+		layout: RULED,
+		fontSize: 9.5,
+		margin: [0, 4, 0, 12]
+	});
 }
 
 function summary(m: PlanModel, title: Title): Content[] {
@@ -84,8 +94,7 @@ function summary(m: PlanModel, title: Title): Content[] {
 	return [
 		heading('summary', title),
 		s.lead ? { text: s.lead, style: 'lead', margin: [0, 0, 0, 10] } : { text: 'The lead has not yet written what this plan will change.', style: 'note', margin: [0, 0, 0, 10] },
-		subheading('In short'),
-		{ ul: s.words, margin: [0, 0, 0, 10] },
+		keptWith(subheading('In short'), { ul: s.words, margin: [0, 0, 0, 10] }),
 		// Two tables a row, so the summary stays on one page.
 		{
 			columns: [
@@ -110,11 +119,8 @@ function summary(m: PlanModel, title: Title): Content[] {
 }
 
 function caseForChange(title: Title): Content[] {
-	const chart = (heading: string, rows: typeof REPEAT_SHARE): Content => ({
-		stack: [subheading(heading), { svg: shareChartSvg(shareChart(rows, { width: 480 }), heading), width: PORTRAIT.width * 0.8 }],
-		unbreakable: true,
-		margin: [0, 0, 0, 12]
-	});
+	const chart = (heading: string, rows: typeof REPEAT_SHARE): Content =>
+		keptWith(subheading(heading), { svg: shareChartSvg(shareChart(rows, { width: 480 }), heading), width: PORTRAIT.width * 0.8 }, [0, 0, 0, 12]);
 	return [
 		heading('case', title),
 		{
@@ -124,7 +130,7 @@ function caseForChange(title: Title): Content[] {
 		chart('Share of missing reports that are repeat incidents', REPEAT_SHARE),
 		chart('What adults told us after they returned', HARM_AMONG_RETURNED_ADULTS),
 		{ text: `Source: ${sourceText(PROGRAMME_SOURCE)}, ${link(PROGRAMME_SOURCE.href)}.`, style: 'note' },
-		{ stack: [subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }], unbreakable: true },
+		keptWith(subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }),
 		{ text: `Definition of the risk of serious harm: ${SERIOUS_HARM.source}.`, style: 'note' }
 	];
 }
@@ -135,8 +141,7 @@ function figures(m: PlanModel, title: Title): Content[] {
 	return [
 		heading('figures', title),
 		{ text: `What ${m.areaName}’s police and council reported each quarter, beside the national picture (${sourceText(PROGRAMME_SOURCE)}).`, margin: [0, 0, 0, 8] },
-		subheading(chartTitle),
-		{ svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width },
+		keptWith(subheading(chartTitle), { svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width }),
 		titledTable(
 			subheading('Figures by quarter, newest first'),
 			[90, '*', '*', '*', '*', '*', 70],
@@ -230,12 +235,32 @@ function theoryOfChange(m: PlanModel, title: Title): Content[] {
 	const t = m.toc;
 	if (!t) return [];
 	const legend = legendSvg(tocLegend(), 900, 'Legend of the theory of change');
+	const scale = Math.min(TOC_FIT.width / t.layout.width, TOC_FIT.height / t.layout.height);
+	// Split only where that helps: more than one pathway, each narrower than the whole.
+	const split = scale * t.layout.fontSize < SMALLEST_PRINTED_TEXT && t.pathways.length > 1 && t.pathways.every((p) => p.layout.width < t.layout.width);
 	return [
 		heading('toc', title),
 		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads “leads to”, and its number is the row of the table that follows.', style: 'note' },
-		// Seven bands make it tall rather than wide: a portrait page shows it largest.
-		{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [PORTRAIT.width, PORTRAIT.height - 150] },
-		{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] },
+		// Seven bands make it tall rather than wide: a portrait page shows it largest. Too large to read whole, it is
+		// drawn a pathway a page.
+		...(split
+			? [
+					{ text: `Drawn in ${t.pathways.length} pathways, one a page, each toward one outcome: the whole is too large to read on one page. A step on several pathways is in each.`, style: 'note' } as Content,
+					{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] } as Content,
+					...t.pathways.map(
+						(p, i): Content => ({
+							stack: [
+								{ text: `Pathway ${i + 1} of ${t.pathways.length}: toward “${p.toward}”`, style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0] },
+								{ svg: tocSvg(p.layout, `Theory of change, pathway ${i + 1}: toward ${p.toward}`, p.badges), fit: [PORTRAIT.width, TOC_FIT.height + 60] }
+							],
+							pageBreak: 'before'
+						})
+					)
+				]
+			: [
+					{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [TOC_FIT.width, TOC_FIT.height] } as Content,
+					{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] } as Content
+				]),
 		...(t.isolated.length
 			? [{ text: `Not linked to any step (a warning): ${t.isolated.join('; ')}.`, color: '#a4161a', bold: true, fontSize: 9, margin: [0, 4, 0, 0] } as Content]
 			: []),
@@ -340,6 +365,8 @@ export function planDocument(m: PlanModel, version: number | null = null): TDocu
 	const now = new Date(m.builtAt);
 	return {
 		...reportFrame({ title: m.title, author: m.orgName, subject: 'A local area’s shared plan to change its response to people who go missing again and again', keywords: 'repeat missing, action plan, partnership', now }),
+		// Subheadings are kept with what follows them by construction (see `subheading`), so no second layout pass.
+		pageBreakBefore: undefined,
 		displayTitle: true,
 		content: [
 			{ text: m.areaName, style: 'cover', margin: [0, 160, 0, 8] },

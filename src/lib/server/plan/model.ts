@@ -21,7 +21,7 @@ import { getToc } from '$lib/server/toc';
 import { listFigures } from '$lib/server/toc/figures';
 import { flagsOf, tocLayoutOf } from '$lib/server/toc/layout';
 import { formatMean } from '$lib/domain/surveys';
-import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS, TOC_KINDS, isMeasured, kindRank, valueText, type TocKind, percentText, within72hShare, quarterLabel } from '$lib/domain/toc';
+import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, TOC_KIND_LABELS, TOC_KINDS, isMeasured, kindRank, pathwaysOf, valueText, type TocKind, percentText, within72hShare, quarterLabel } from '$lib/domain/toc';
 
 export interface PlanOptions {
 	/** One organisation's plan: an actor of the area's map. */
@@ -205,6 +205,11 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 			? {
 					layout: tocLayout,
 					badges: tocLinkBadges(tocLayout, orderedLinks.map((l) => l.id)),
+					// For paper, where the whole is too large to read: each pathway drawn on its own, links keeping their numbers.
+					pathways: pathwaysOf(toc.nodes, toc.links.map((l) => ({ id: l.id, from: l.fromNodeId, to: l.toNodeId }))).map((p) => {
+						const layout = tocLayoutOf({ ...toc, nodes: toc.nodes.filter((n) => p.nodeIds.has(n.id)), links: toc.links.filter((l) => p.linkIds.has(l.id)) });
+						return { toward: p.outcome.title, layout, badges: tocLinkBadges(layout, orderedLinks.map((l) => l.id)) };
+					}),
 					steps: TOC_KINDS.flatMap((kind) => toc.nodes.filter((n) => n.kind === kind).map((n) => ({ title: n.title, kind: TOC_KIND_LABELS[n.kind], flags: flagsOf(n) }))),
 					links: orderedLinks.map((l, i) => ({
 						number: i + 1,
