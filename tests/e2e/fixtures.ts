@@ -134,7 +134,7 @@ function delivered(outboxId: string): DeliveredMail | undefined {
 		.find((m) => m.messageId === `<${outboxId}@outbox.homeward>`);
 }
 
-const TOKEN_LINK = /\/(?:reset-password|invitation|consultation\/manage|search-heroes\/(?:confirm|unsubscribe|preferences))\/([a-z0-9]{20,})/g;
+const TOKEN_LINK = /\/(?:(?:reset-password|invitation|consultation\/manage|search-heroes\/(?:confirm|unsubscribe|preferences))\/|consultation\?offer=)([a-z0-9]{20,})/g;
 
 /**
  * The newest message to `to`, opened in the admin mailbox as a person would (the page stays open), and as it was

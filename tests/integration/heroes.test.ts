@@ -261,6 +261,41 @@ describe('appeal digests', () => {
 		expect(mail.text).not.toContain('Dee');
 	});
 
+	it('when asked, tell the heroes who received a removed appeal that the person was found, and nothing more', async () => {
+		await confirmedHero('received@example.test', 'wales');
+		await confirmedHero('queued@example.test', 'wales');
+		await confirmedHero('elsewhere@example.test', 'scotland');
+		const staff = await makeUser('consultant');
+		const found = await publishAppeal(staff, appealInput({ firstName: 'Ffion', place: 'Cwmbrook', region: 'wales' }));
+		await sendAppealDigests();
+		// Only the first hero's digest went out: the second's is still waiting in the outbox when the appeal is removed.
+		const [sent] = await mailsTo('received@example.test', 'hero-appeal');
+		await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.id, sent.id));
+
+		await removeAppeal(staff, found.id, { tellHeroes: true });
+		const [told, ...twice] = await mailsTo('received@example.test', 'hero-found');
+		expect(twice).toHaveLength(0);
+		expect(told.subject).toBe('Good news: someone you looked out for has been found');
+		for (const detail of ['Ffion', 'Cwmbrook', 'Wales', 'aged', found.id, 'photo']) expect(told.text).not.toContain(detail);
+		expect(told.headers['List-Unsubscribe']).toBeTruthy();
+		// Never reached by the appeal, so not told either.
+		expect(await mailsTo('queued@example.test', 'hero-found')).toHaveLength(0);
+		expect(await mailsTo('elsewhere@example.test', 'hero-found')).toHaveLength(0);
+		const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, found.id), eq(auditLog.action, 'remove')));
+		expect(entry.after).toMatchObject({ heroesTold: 1 });
+	});
+
+	it('without the tick, a removal tells no hero', async () => {
+		await confirmedHero('untold@example.test', 'london');
+		const staff = await makeUser('consultant');
+		const found = await publishAppeal(staff, appealInput({ firstName: 'Gus', region: 'london' }));
+		await sendAppealDigests();
+		const [sent] = await mailsTo('untold@example.test', 'hero-appeal');
+		await db.update(outbox).set({ status: 'sent' }).where(eq(outbox.id, sent.id));
+		await removeAppeal(staff, found.id);
+		expect(await mailsTo('untold@example.test', 'hero-found')).toHaveLength(0);
+	});
+
 	it('are withdrawn when the hero unsubscribes before they go', async () => {
 		const confirm = await confirmedHero('leaving@example.test', 'yorkshire-humber');
 		const staff = await makeUser('consultant');

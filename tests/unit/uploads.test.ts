@@ -28,11 +28,13 @@ describe('mail links', () => {
 			`<https://homeward.example/search-heroes/unsubscribe/${token}>`,
 			`https://homeward.example/search-heroes/preferences/${token}`,
 			`https://homeward.example/search-heroes/confirm/${token}`,
+			`https://homeward.example/consultation?offer=${token}`,
 			'https://homeward.example/appeals/k2x9q4'
 		].join('\n');
 		const masked = maskMailTokens(text);
 		expect(masked).not.toContain(token);
-		expect(masked.match(/…4567/g)).toHaveLength(6);
+		expect(masked.match(/…4567/g)).toHaveLength(7);
+		expect(masked).toContain('/consultation?offer=…4567');
 		expect(masked).toContain('/reset-password/…4567');
 		expect(masked).toContain('<https://homeward.example/search-heroes/unsubscribe/…4567>');
 		expect(masked).toContain('https://homeward.example/appeals/k2x9q4');

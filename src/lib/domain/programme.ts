@@ -9,7 +9,24 @@ export interface Figure {
 	text: string;
 }
 
-export const PROGRAMME_SOURCE = "The charity's programme page (2026), from its own research";
+/** Where a figure comes from: who published it, the year, and where a reader can look it up. */
+export interface Source {
+	name: string;
+	year: string;
+	href: string;
+}
+
+/** "Name (year)", for text that cannot carry a link (a PDF's note gives the link after it). */
+export function sourceText(source: Source): string {
+	return `${source.name} (${source.year})`;
+}
+
+/** The programme's own figures; the About page's sources section says what each one rests on. */
+export const PROGRAMME_SOURCE: Source = {
+	name: 'The charity’s own research, published on its programme page',
+	year: '2026',
+	href: '/about-repeat-missing#sources'
+};
 
 export const REPEAT_SHARE: Figure[] = [
 	{ label: 'Reports about adults', share: 0.5, text: 'more than 50%' },

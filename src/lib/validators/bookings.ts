@@ -39,7 +39,9 @@ export const intakeSchema = z
 		situation: requiredLines('what is happening locally', 3000),
 		consent: z.literal('yes', { message: 'Tick the box to agree that we may contact you about this consultation.' }),
 		// The honeypot: hidden from people, filled in by bots. Checked by the action, never stored.
-		website: safeString().max(500).optional().default('')
+		website: safeString().max(500).optional().default(''),
+		// An enquiry's consultation offer, when the lead came by its link: ties the booking to the enquiry.
+		offer: safeString().trim().max(100).optional().default('')
 	})
 	.strict();
 

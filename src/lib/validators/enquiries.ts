@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, ORGANISATION_TYPES } from '$lib/domain/enquiries';
+import { ENQUIRY_TOPICS, MANUAL_ENQUIRY_STATUSES, ORGANISATION_TYPES } from '$lib/domain/enquiries';
 import { email, optionalText, requiredLines, requiredText, safeString, version } from './common';
 import { honeypot } from './heroes';
 
@@ -20,7 +20,31 @@ export const enquirySchema = z
 export const enquiryStatusSchema = z
 	.object({
 		enquiryId: safeString().min(1).max(64),
-		status: z.enum(ENQUIRY_STATUSES, { message: 'Choose a status.' }),
+		status: z.enum(MANUAL_ENQUIRY_STATUSES, { message: 'Choose New, Contacted or Closed.' }),
+		version
+	})
+	.strict();
+
+const enquiryId = safeString().min(1).max(64);
+
+export const offerConsultationSchema = z.object({ enquiryId, version }).strict();
+
+export const prospectAreaSchema = z
+	.object({
+		enquiryId,
+		version,
+		name: requiredText('the area name', 120),
+		policeForce: requiredText('the police force', 160),
+		localAuthorities: optionalText('the local authorities', 400)
+	})
+	.strict();
+
+export const pipelineOwnerSchema = z
+	.object({
+		kind: z.enum(['enquiry', 'area'], { message: 'Choose what to give an owner.' }),
+		id: safeString().min(1).max(64),
+		// Empty: nobody owns it.
+		ownerId: safeString().max(64),
 		version
 	})
 	.strict();

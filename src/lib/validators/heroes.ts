@@ -49,7 +49,13 @@ export const appealSchema = z
 	})
 	.strict();
 
-export const removeAppealSchema = z.object({ appealId: safeString().min(1).max(64) }).strict();
+export const removeAppealSchema = z
+	.object({
+		appealId: safeString().min(1).max(64),
+		// Tell the heroes who received it that the person has been found.
+		tellHeroes: z.literal('yes', { message: 'Tick the box, or leave it empty.' }).optional()
+	})
+	.strict();
 
 export const sightingSchema = z
 	.object({

@@ -56,8 +56,8 @@ export const RULES: Rule[] = [
 	// A Hydra debrief's learning points and its PDF are staff work; making a point an action also needs the area's own
 	// editor role, which the verb checks (an empty post is refused by validation before that).
 	{ route: /^\/app\/hydra\/exercises\/\[id\]\/(learning|debrief\.pdf)$/, read: staff, write: staff },
-	// The public front door's inboxes and appeals are worked by staff.
-	{ route: /^\/app\/(appeals|enquiries|sightings)(\/|$)/, read: staff, write: staff },
+	// The public front door's inboxes, appeals and the partner pipeline are worked by staff.
+	{ route: /^\/app\/(appeals|enquiries|pipeline|sightings)(\/|$)/, read: staff, write: staff },
 	// Hydra training's hub, scenario library, events and requests inbox are staff's (exercises have their own rules).
 	{ route: /^\/app\/hydra$/, read: staff, write: staff },
 	{ route: /^\/app\/hydra\/(scenarios|events|requests)(\/|$)/, read: staff, write: staff },

@@ -1,5 +1,5 @@
 // Areas (a local engagement) and their members. Every area verb takes the AreaContext the guard produced.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '$lib/server/db';
 import { areas, memberships, users, type Area } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
@@ -9,6 +9,7 @@ import { config } from '$lib/server/config';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { createInvitation } from '$lib/server/auth/invitations';
 import { addProgrammeModels } from '$lib/server/models';
+import { followArea } from '$lib/server/enquiries';
 import {
 	areaRoleAtLeast,
 	effectiveAreaRole,
@@ -87,16 +88,47 @@ export async function createArea(actor: SessionUser, input: AreaInput & { slug: 
 	return db.transaction(async (tx) => {
 		const [taken] = await tx.select({ id: areas.id }).from(areas).where(eq(areas.slug, input.slug));
 		if (taken) throw new InputError({ slug: 'Another area already uses this web address. Choose another.' });
-		const [area] = await tx
-			.insert(areas)
-			.values({ id: newId(), ...input, createdBy: actor.id })
-			.returning();
-		await addLead(tx, actor, area.id);
-		// Every area starts with the programme's three mental models.
-		await addProgrammeModels(tx, area.id, actor.id);
-		await audit(tx, { actorId: actor.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
-		return area;
+		return insertArea(tx, actor, input);
 	});
+}
+
+/**
+ * The one way an area comes to be (the new-area form, a consultation, an enquiry): the acting staff member is its lead
+ * and its owner in the partner pipeline, and it starts with the programme's three mental models.
+ */
+export async function insertArea(tx: Transaction, actor: SessionUser, input: AreaInput & { slug: string; ownerId?: string | null }) {
+	const [area] = await tx
+		.insert(areas)
+		.values({ id: newId(), ...input, ownerId: input.ownerId ?? actor.id, createdBy: actor.id })
+		.returning();
+	await addLead(tx, actor, area.id);
+	await addProgrammeModels(tx, area.id, actor.id);
+	await audit(tx, { actorId: actor.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
+	return area;
+}
+
+function slugify(text: string) {
+	return (
+		text
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 40)
+			.replace(/-+$/, '') || 'area'
+	);
+}
+
+/** A web address made from a name that no area uses yet: "fernhill", else "fernhill-2", "fernhill-3", ... */
+export async function freeSlug(tx: Transaction, name: string) {
+	const base = slugify(name);
+	const taken = await tx
+		.select({ slug: areas.slug })
+		.from(areas)
+		.where(or(eq(areas.slug, base), sql`${areas.slug} like ${base + '-%'}`));
+	let slug = base.length >= 3 ? base : `${base}-area`;
+	for (let n = 2; taken.some((t) => t.slug === slug); n++) slug = `${base}-${n}`;
+	return slug;
 }
 
 /** Makes the creator of a new area its lead, audited like any other membership. */
@@ -116,10 +148,12 @@ export async function addLead(tx: Transaction, actor: SessionUser, areaId: strin
 /** Saves the area's details if nobody changed them since `version` was read. */
 export async function updateArea(context: AreaContext, input: AreaInput & { planSummary?: string; version: number }) {
 	const { version, ...values } = input;
+	const now = new Date();
+	const moved = values.status !== context.area.status;
 	return db.transaction(async (tx) => {
 		const [updated] = await tx
 			.update(areas)
-			.set({ ...values, updatedAt: new Date(), version: sql`${areas.version} + 1` })
+			.set({ ...values, ...(moved ? { statusSince: now } : {}), updatedAt: now, version: sql`${areas.version} + 1` })
 			.where(and(eq(areas.id, context.area.id), eq(areas.version, version)))
 			.returning();
 		if (!updated) throw new ConflictError();
@@ -132,6 +166,8 @@ export async function updateArea(context: AreaContext, input: AreaInput & { plan
 			before: context.area,
 			after: updated
 		});
+		// An enquiry that became this area moves along the partner pipeline with it.
+		if (moved) await followArea(tx, context.user.id, updated.id, updated.status, now);
 		return updated;
 	});
 }

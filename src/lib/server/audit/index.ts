@@ -5,7 +5,7 @@ import { publishChange, publishRoomChange, versionOf } from '$lib/server/realtim
 import { exerciseRoom, exerciseTopicOf, workshopRoom, workshopTopicOf } from '$lib/domain/live';
 
 // Secrets never enter the trail, not even encrypted or hashed.
-const HIDDEN = new Set(['passwordHash', 'tokenHash', 'tokenSealed', 'totpKey']);
+const HIDDEN = new Set(['passwordHash', 'tokenHash', 'tokenSealed', 'totpKey', 'offerTokenHash']);
 
 function redact(row: object | null | undefined) {
 	if (!row) return null;

@@ -536,7 +536,7 @@ export async function importArea(actor: SessionUser, textContent: string, slug: 
 		// Someone may take the address between the check and the insert: the unique index has the last word.
 		const [area] = await tx
 			.insert(areas)
-			.values({ id: newId(), slug, ...backup.area, createdBy: actor.id })
+			.values({ id: newId(), slug, ...backup.area, createdBy: actor.id, ownerId: actor.id })
 			.returning()
 			.catch((err) => {
 				throw pgCode(err) === PG.uniqueViolation ? slugTaken() : err;

@@ -1,5 +1,6 @@
 // Booking a free consultation from the public page.
 import { db } from '$lib/server/db';
+import { claimOffer } from '$lib/server/enquiries';
 import { bookings } from '$lib/server/db/schema';
 import { hashToken, newId, newToken } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -20,6 +21,8 @@ export interface IntakeInput {
 	email: string;
 	phone: string;
 	situation: string;
+	/** The token of an enquiry's consultation offer, when the lead came by its link: the booking is tied to it. */
+	offer?: string;
 }
 
 
@@ -56,11 +59,14 @@ async function insertBooking(schedule: ConsultantSchedule, start: Date, input: I
 	return db.transaction(async (tx) => {
 		await lockConsultant(tx, schedule.candidate.id);
 		if (await dayIsFull(tx, schedule.candidate.id, start, schedule.rules.dailyCap)) throw new DayFullError();
+		// Made through an enquiry's offer link: the enquiry moves to "booked" and the booking names it.
+		const enquiry = input.offer ? await claimOffer(tx, input.offer, now) : null;
 		const [booking] = await tx
 			.insert(bookings)
 			.values({
 				id: newId(),
 				consultantId: schedule.candidate.id,
+				enquiryId: enquiry?.id ?? null,
 				startsAt: range.start,
 				endsAt: range.end,
 				blocksUntil: range.until,

@@ -1,25 +1,13 @@
 // From a consultation to a prospect area.
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { areas, bookings } from '$lib/server/db/schema';
-import { newId } from '$lib/server/ids';
+import { bookings } from '$lib/server/db/schema';
 import { audit } from '$lib/server/audit';
 import { ConflictError, InputError } from '$lib/server/errors';
-import { addLead, grantMembership } from '$lib/server/areas';
+import { freeSlug, grantMembership, insertArea } from '$lib/server/areas';
+import { moveEnquiry } from '$lib/server/enquiries';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getBooking } from './pipeline';
-
-function slugify(text: string) {
-	return (
-		text
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 40)
-			.replace(/-+$/, '') || 'area'
-	);
-}
 
 /**
  * Starts an engagement from a consultation: a `prospect` area named after the lead's local area, led by the acting
@@ -31,28 +19,14 @@ export async function startEngagement(user: SessionUser, id: string, version: nu
 	if (booking.anonymisedAt) throw new InputError({ _form: 'This consultation has been anonymised.' });
 	if (booking.version !== version) throw new ConflictError();
 	return db.transaction(async (tx) => {
-		const base = slugify(booking.localArea);
-		const taken = await tx
-			.select({ slug: areas.slug })
-			.from(areas)
-			.where(or(eq(areas.slug, base), sql`${areas.slug} like ${base + '-%'}`));
-		let slug = base.length >= 3 ? base : `${base}-area`;
-		for (let n = 2; taken.some((t) => t.slug === slug); n++) slug = `${base}-${n}`;
-		const [area] = await tx
-			.insert(areas)
-			.values({
-				id: newId(),
-				slug,
-				name: booking.localArea,
-				policeForce: booking.organisationType === 'police' ? booking.organisation : 'To be confirmed',
-				localAuthorities: booking.organisationType === 'local_authority' ? booking.organisation : '',
-				status: 'prospect',
-				description: booking.situation,
-				createdBy: user.id
-			})
-			.returning();
-		await addLead(tx, user, area.id);
-		await audit(tx, { actorId: user.id, areaId: area.id, entity: 'area', entityId: area.id, action: 'create', after: area });
+		const area = await insertArea(tx, user, {
+			slug: await freeSlug(tx, booking.localArea),
+			name: booking.localArea,
+			policeForce: booking.organisationType === 'police' ? booking.organisation : 'To be confirmed',
+			localAuthorities: booking.organisationType === 'local_authority' ? booking.organisation : '',
+			status: 'prospect',
+			description: booking.situation
+		});
 		if (booking.email.toLowerCase() !== user.email.toLowerCase()) {
 			// The consultation page has no email field: an address refused for the invitation (on the suppression list)
 			// is said at the top of the form.
@@ -68,6 +42,8 @@ export async function startEngagement(user: SessionUser, id: string, version: nu
 			.returning();
 		if (!updated) throw new ConflictError();
 		await audit(tx, { actorId: user.id, areaId: area.id, entity: 'booking', entityId: id, action: 'start-engagement', before: booking, after: updated });
+		// A consultation booked through an enquiry's offer carries that enquiry on to the prospect area.
+		if (booking.enquiryId) await moveEnquiry(tx, user.id, booking.enquiryId, { status: 'prospect', areaId: area.id }, 'prospect-area');
 		return area;
 	});
 }

@@ -10,6 +10,7 @@ import { canSelfServe, needsReminder } from '$lib/domain/bookings';
 import { rangeFor } from '$lib/domain/slots';
 import { refusalFor, SlotTakenError, isExclusionViolation, loadSchedules, slotsFor, lockConsultant, dayIsFull } from './schedule';
 import { joiningOf, mailBoth } from './mail';
+import { offerBookingCancelled } from '$lib/server/enquiries';
 
 /** The booking a manage link names, while the link is valid (until the meeting ends); null otherwise. */
 export async function findByToken(token: string, now = new Date()) {
@@ -119,6 +120,7 @@ export async function cancelBooking(
 	const [consultant] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, booking.consultantId));
 	await audit(tx, { actorId, entity: 'booking', entityId: booking.id, action: 'cancel', before: booking, after: cancelled });
 	await mailBoth(tx, cancelled, consultant, 'cancelled', now);
+	await offerBookingCancelled(tx, actorId, cancelled.enquiryId, now);
 	return cancelled;
 }
 

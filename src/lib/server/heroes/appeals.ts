@@ -147,13 +147,24 @@ export async function countAwaitingDigest() {
 
 /**
  * Removes an appeal and everything about the person: photo, sightings, and every mail that named them, sent or not.
- * Other appeals in a digest not yet sent go back in the queue for the next one.
+ * Other appeals in a digest not yet sent go back in the queue for the next one. With `tellHeroes`, every hero who
+ * received it (and is still subscribed) gets a short mail that the person has been found: no name, no photo, nothing
+ * else about them.
  */
-export async function removeAppeal(actor: SessionUser, appealId: string) {
+export async function removeAppeal(actor: SessionUser, appealId: string, options: { tellHeroes?: boolean } = {}) {
 	assertStaff(actor);
 	await db.transaction(async (tx) => {
 		const [appeal] = await tx.select({ id: appeals.id, region: appeals.region }).from(appeals).where(eq(appeals.id, appealId));
 		if (!appeal) throw new NotFoundError();
+		// Who received it: a delivery whose mail was sent, or whose mail has since been deleted (it counts as sent).
+		const reached = options.tellHeroes
+			? await tx
+					.select({ id: heroSubscribers.id, email: heroSubscribers.email })
+					.from(appealDeliveries)
+					.innerJoin(heroSubscribers, eq(heroSubscribers.id, appealDeliveries.subscriberId))
+					.leftJoin(outbox, eq(outbox.id, appealDeliveries.outboxId))
+					.where(and(eq(appealDeliveries.appealId, appealId), eq(heroSubscribers.status, 'confirmed'), or(isNull(appealDeliveries.outboxId), eq(outbox.status, 'sent'))))
+			: [];
 		const mails = await tx
 			.select({ id: outbox.id, status: outbox.status })
 			.from(appealDeliveries)
@@ -164,16 +175,24 @@ export async function removeAppeal(actor: SessionUser, appealId: string) {
 		if (mails.length) await tx.delete(outbox).where(inArray(outbox.id, mails.map((m) => m.id)));
 		// Cascades to the photo, sightings and remaining deliveries.
 		await tx.delete(appeals).where(eq(appeals.id, appealId));
+		for (const hero of reached) await enqueueHeroMail(tx, hero.id, { to: hero.email, ...FOUND_MAIL });
 		await audit(tx, {
 			actorId: actor.id,
 			entity: 'appeal',
 			entityId: appealId,
 			action: 'remove',
 			before: { region: appeal.region },
-			after: { mailWithdrawn: mails.length }
+			after: { mailWithdrawn: mails.length, heroesTold: reached.length }
 		});
 	});
 }
+
+/** What heroes are told when someone they looked out for is found: that alone. */
+export const FOUND_MAIL = {
+	kind: 'hero-found',
+	subject: 'Good news: someone you looked out for has been found',
+	text: `Hello,\n\nA person whose appeal we sent you has been found. Their appeal has been removed.\n\nThank you for looking out. If you shared the appeal, please take down or delete what you shared: they may not want it seen any more.`
+};
 
 export function listAppeals(): Promise<PublicAppeal[]> {
 	return db.select(publicColumns).from(appeals).orderBy(desc(appeals.createdAt));

@@ -7,12 +7,14 @@ import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { link } from '$lib/server/mail';
 import { notifyStaff } from '$lib/server/mail/staff';
+import { acknowledge } from '$lib/server/enquiries';
 import { takeFromWindow } from '$lib/server/auth/rate-limit';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { assertStaff } from '$lib/server/auth/staff';
 import { HYDRA_REQUEST_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { HYDRA_REQUEST_KIND_LABELS, HYDRA_SECTOR_LABELS, type HydraRequestKind, type HydraRequestStatus, type HydraSector } from '$lib/domain/hydra';
 import { formatDateTime } from '$lib/domain/dates';
+import { config } from '$lib/server/config';
 import type { SessionUser } from '$lib/server/auth/session';
 import { offeredPlaces } from './events';
 
@@ -55,6 +57,11 @@ export async function submitHydraRequest(input: HydraRequestInput, clientAddress
 			kind: 'hydra_request',
 			subject: `New Hydra request: ${request.organisation}`,
 			text: `${request.name} (${HYDRA_SECTOR_LABELS[request.organisationType]}, ${request.organisation}) asked for ${HYDRA_REQUEST_KIND_LABELS[request.kind].toLowerCase()}${eventTitle ? `: ${eventTitle}` : ''}.\n\nOpen the Hydra requests:\n${link('/app/hydra/requests')}`
+		});
+		await acknowledge(tx, request.email, {
+			kind: 'hydra-request-ack',
+			subject: `We have your Hydra request: ${config.orgName}`,
+			about: `Hydra training (${HYDRA_REQUEST_KIND_LABELS[request.kind].toLowerCase()})`
 		});
 	});
 }

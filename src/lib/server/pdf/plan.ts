@@ -5,7 +5,8 @@
 import type { Content, ContentStack, ContentText, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AreaContext } from '$lib/server/areas';
 import type { Rag } from '$lib/domain/actions';
-import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM } from '$lib/domain/programme';
+import { link } from '$lib/server/mail';
+import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SHARE, SERIOUS_HARM, sourceText } from '$lib/domain/programme';
 import { shareChart } from '$lib/diagrams/charts';
 import { journeyBands } from '$lib/diagrams/journey';
 import { journeyLegend, journeySvg, legendSvg, networkLegend, networkSvg, seriesChartSvg, shareChartSvg, tocLegend, tocSvg } from '$lib/diagrams/svg';
@@ -129,7 +130,7 @@ function caseForChange(title: Title): Content[] {
 		},
 		chart('Share of missing reports that are repeat incidents', REPEAT_SHARE),
 		chart('What adults told us after they returned', HARM_AMONG_RETURNED_ADULTS),
-		{ text: `Source: ${PROGRAMME_SOURCE}.`, style: 'note' },
+		{ text: `Source: ${sourceText(PROGRAMME_SOURCE)}, ${link(PROGRAMME_SOURCE.href)}.`, style: 'note' },
 		keptWith(subheading('Serious harm', [0, 12, 0, 4]), { text: `“${SERIOUS_HARM.quote}”`, italics: true, margin: [16, 0, 16, 4] }),
 		{ text: `Definition of the risk of serious harm: ${SERIOUS_HARM.source}.`, style: 'note' }
 	];
@@ -140,7 +141,7 @@ function figures(m: PlanModel, title: Title): Content[] {
 	const chartTitle = 'Share of reports that were repeat episodes, by quarter, against the national picture';
 	return [
 		heading('figures', title),
-		{ text: `What ${m.areaName}’s police and council reported each quarter, beside the national picture (${PROGRAMME_SOURCE}).`, margin: [0, 0, 0, 8] },
+		{ text: `What ${m.areaName}’s police and council reported each quarter, beside the national picture (${sourceText(PROGRAMME_SOURCE)}).`, margin: [0, 0, 0, 8] },
 		keptWith(subheading(chartTitle), { svg: seriesChartSvg(m.figuresChart, chartTitle), width: PORTRAIT.width }),
 		titledTable(
 			subheading('Figures by quarter, newest first'),

@@ -119,7 +119,7 @@ export async function seedDemo(
 			}))
 		);
 		await tx.insert(areas).values(
-			DEMO_AREAS.map((a) => ({ id: areaIds[a.slug], ...a, createdBy: userIds['consultant@homeward.test'] }))
+			DEMO_AREAS.map((a) => ({ id: areaIds[a.slug], ...a, createdBy: userIds['consultant@homeward.test'], ownerId: userIds['consultant@homeward.test'] }))
 		);
 		await tx.insert(memberships).values(
 			DEMO_USERS.flatMap((u) =>

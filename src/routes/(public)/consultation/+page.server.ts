@@ -3,10 +3,30 @@ import { parseForm, failureFrom } from '$lib/server/forms';
 import { intakeSchema } from '$lib/validators/bookings';
 import { bookConsultation, listOpenSlots, SlotTakenError } from '$lib/server/bookings';
 import { slotDays } from '$lib/domain/slot-options';
+import { findOffer } from '$lib/server/enquiries';
+import { BOOKING_TYPE_OF } from '$lib/domain/enquiries';
 
 export async function load({ url }) {
 	const after = url.searchParams.get('after');
-	return slotDays(await listOpenSlots(), 6, after && /^\d{4}-\d{2}-\d{2}$/.test(after) ? after : undefined);
+	const offer = await offerPrefill(url.searchParams.get('offer') ?? '');
+	return { ...slotDays(await listOpenSlots(), 6, after && /^\d{4}-\d{2}-\d{2}$/.test(after) ? after : undefined), offer };
+}
+
+/** A consultation offer's link fills in what the enquiry already told us; a stale link is just the ordinary page. */
+async function offerPrefill(token: string) {
+	const enquiry = await findOffer(token);
+	if (!enquiry) return null;
+	return {
+		token,
+		values: {
+			name: enquiry.name,
+			organisation: enquiry.organisation,
+			organisationType: BOOKING_TYPE_OF[enquiry.organisationType],
+			localArea: enquiry.place,
+			email: enquiry.email,
+			phone: enquiry.phone
+		}
+	};
 }
 
 export const actions = {

@@ -26,10 +26,10 @@ export const actions = {
 		const form = await parseForm(event.request, removeAppealSchema);
 		if (!form.ok) return form.failure;
 		try {
-			await removeAppeal(user, form.data.appealId);
+			await removeAppeal(user, form.data.appealId, { tellHeroes: form.data.tellHeroes === 'yes' });
 		} catch (err) {
 			return failureFrom(event, err, form.values);
 		}
-		return { removed: true };
+		return { removed: true, heroesTold: form.data.tellHeroes === 'yes' };
 	}
 };

@@ -7,6 +7,7 @@ import { users, areas } from './core';
 import { BOOKING_STATUSES, JOINING_KINDS, ORGANISATION_TYPES, OVERRIDE_KINDS } from '../../../domain/bookings';
 import type { WeeklyHours } from '../../../domain/slots';
 import { inList } from './columns';
+import { partnerEnquiries } from './enquiries';
 
 const HHMM = sql.raw(`'^([01][0-9]|2[0-3]):[0-5][0-9]$'`);
 
@@ -99,6 +100,8 @@ export const bookings = pgTable(
 		// Why it was cancelled (by a consultant), and whether the lead was told that reason.
 		cancelReason: text('cancel_reason'),
 		cancelReasonShared: boolean('cancel_reason_shared').notNull().default(false),
+		// The enquiry whose consultation offer this booking was made through.
+		enquiryId: text('enquiry_id').references(() => partnerEnquiries.id, { onDelete: 'set null' }),
 		engagementAreaId: text('engagement_area_id').references(() => areas.id, { onDelete: 'set null' }),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
 		lastContactAt: timestamp('last_contact_at', { withTimezone: true }).notNull().defaultNow(),
@@ -111,6 +114,7 @@ export const bookings = pgTable(
 		uniqueIndex('bookings_token_unique').on(t.tokenHash),
 		index('bookings_consultant_idx').on(t.consultantId, t.startsAt),
 		index('bookings_starts_idx').on(t.startsAt),
+		index('bookings_enquiry_idx').on(t.enquiryId),
 		check('bookings_status_check', sql`${t.status} in (${inList(BOOKING_STATUSES)})`),
 		check('bookings_type_check', sql`${t.organisationType} in (${inList(ORGANISATION_TYPES)})`),
 		check('bookings_joining_check', sql`${t.joiningKind} is null or ${t.joiningKind} in (${inList(JOINING_KINDS)})`),

@@ -84,6 +84,9 @@ export const areas = pgTable(
 		/** The lead's words on what the plan will change: they open the plan. */
 		planSummary: text('plan_summary').notNull().default(''),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		// The staff member who carries the area along the partner pipeline, and since when it has held its status.
+		ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+		statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		version: integer('version').notNull().default(1),
