@@ -153,7 +153,7 @@ describe('removing a model', () => {
 		const asked = await createModel(editor, { title: 'Asked', description: '', statement: 'Asked once.', actorIds: [], handoffIds: [] });
 		await openRound(editor, { label: 'Baseline', statementIds: (await getModel(editor, asked.id)).statements.map((s) => s.id) });
 		await expect(deleteModel(editor, { id: asked.id, version: asked.version })).rejects.toThrow(/survey round/);
-		const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'mental_model'), eq(auditLog.entityId, spare.id)));
+		const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'mental_model'), eq(auditLog.entityId, spare.id))).orderBy(auditLog.id);
 		expect(audits.map((a) => a.action)).toEqual(['create', 'delete']);
 	});
 });
