@@ -33,6 +33,8 @@ export interface PipelineItem {
 	ownerId: string | null;
 	ownerName: string | null;
 	since: Date;
+	/** How long it has waited at its stage, by the board's clock. */
+	waitedMs: number;
 	/** For owner changes: the row's version (bookings' owner is their consultant, not set here). */
 	version: number | null;
 }
@@ -75,7 +77,7 @@ export async function pipelineBoard(actor: SessionUser, now = new Date()): Promi
 			.leftJoin(users, eq(users.id, areas.ownerId))
 			.where(inArray(areas.status, ['prospect', 'active']))
 	]);
-	const items: Array<PipelineItem & { stage: PipelineStage }> = [];
+	const items: Array<Omit<PipelineItem, 'waitedMs'> & { stage: PipelineStage }> = [];
 	for (const { enquiry: e, ownerName } of enquiries) {
 		const stage = stageOfEnquiry(e.status);
 		if (!stage) continue;
@@ -127,7 +129,7 @@ export async function pipelineBoard(actor: SessionUser, now = new Date()): Promi
 	}
 	return PIPELINE_STAGES.map((stage) => {
 		const here = items.filter((i) => i.stage === stage).sort((a, b) => a.since.getTime() - b.since.getTime() || a.title.localeCompare(b.title));
-		return { stage, ...waits(here.map((i) => i.since), now), items: here.map(({ stage: _s, ...item }) => item) };
+		return { stage, ...waits(here.map((i) => i.since), now), items: here.map(({ stage: _s, ...item }) => ({ ...item, waitedMs: now.getTime() - item.since.getTime() })) };
 	});
 }
 

@@ -1,9 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { parseForm, failureFrom } from '$lib/server/forms';
-import { enquiryStatusSchema, offerConsultationSchema, pipelineOwnerSchema, prospectAreaSchema } from '$lib/validators/enquiries';
+import { enquiryStatusSchema, offerConsultationSchema, prospectAreaSchema } from '$lib/validators/enquiries';
 import { listEnquiries, setEnquiryStatus } from '$lib/server/enquiries';
-import { assignOwner, listOwners, offerConsultation, startProspectArea } from '$lib/server/pipeline';
+import { listOwners, offerConsultation, startProspectArea } from '$lib/server/pipeline';
+import { ownerAction } from '$lib/server/pipeline/owner-action';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
@@ -47,15 +48,5 @@ export const actions = {
 		}
 		redirect(303, `/app/areas/${slug}?created=1`);
 	},
-	owner: async (event) => {
-		const user = requireRole(event, 'admin', 'consultant');
-		const form = await parseForm(event.request, pipelineOwnerSchema);
-		if (!form.ok) return form.failure;
-		try {
-			await assignOwner(user, form.data);
-		} catch (err) {
-			return failureFrom(event, err, form.values);
-		}
-		return { ownerSaved: form.data.id };
-	}
+	owner: ownerAction
 };

@@ -1,7 +1,6 @@
 import { requireRole } from '$lib/server/auth/guard';
-import { parseForm, failureFrom } from '$lib/server/forms';
-import { pipelineOwnerSchema } from '$lib/validators/enquiries';
-import { assignOwner, listOwners, pipelineBoard } from '$lib/server/pipeline';
+import { listOwners, pipelineBoard } from '$lib/server/pipeline';
+import { ownerAction } from '$lib/server/pipeline/owner-action';
 
 export async function load(event) {
 	const user = requireRole(event, 'admin', 'consultant');
@@ -10,15 +9,5 @@ export async function load(event) {
 }
 
 export const actions = {
-	owner: async (event) => {
-		const user = requireRole(event, 'admin', 'consultant');
-		const form = await parseForm(event.request, pipelineOwnerSchema);
-		if (!form.ok) return form.failure;
-		try {
-			await assignOwner(user, form.data);
-		} catch (err) {
-			return failureFrom(event, err, form.values);
-		}
-		return { ownerSaved: form.data.id };
-	}
+	owner: ownerAction
 };
