@@ -10,7 +10,7 @@ import { HARM_AMONG_RETURNED_ADULTS, NATIONAL_SCALE, PROGRAMME_SOURCE, REPEAT_SH
 import { shareChart } from '$lib/diagrams/charts';
 import { journeyBands } from '$lib/diagrams/journey';
 import { journeyLegend, journeySvg, legendSvg, networkLegend, networkSvg, seriesChartSvg, shareChartSvg, tocLegend, tocSvg } from '$lib/diagrams/svg';
-import { planModel, sectionsOf, type PlanModel, type PlanOptions, type SectionId } from '$lib/server/plan/model';
+import { planModel, sectionsOf, TOC_PRINT_BOX, type PlanModel, type PlanOptions, type SectionId } from '$lib/server/plan/model';
 import { renderPdf, reportFrame } from './index';
 
 export type { PlanOptions };
@@ -18,10 +18,6 @@ export type { PlanOptions };
 /** Page content sizes in points: A4 with 50 pt margins, and room for the running header and footer. */
 const PORTRAIT = { width: 495, height: 640 };
 const LANDSCAPE = { width: 742, height: 400 };
-/** Where the whole theory of change is drawn: a portrait page, less the heading, note and legend. */
-const TOC_FIT = { width: PORTRAIT.width, height: PORTRAIT.height - 150 };
-/** Points: the smallest step text a diagram may be printed at (below it the theory of change is split by pathway). */
-const SMALLEST_PRINTED_TEXT = 7;
 /** The whole height a landscape page has for content, between the running header and footer. */
 const LANDSCAPE_PAGE = 470;
 const RAG_COLOURS: Record<Rag, string> = { red: '#a4161a', amber: '#8a5a00', green: '#1e6b3a', none: '#4a5560' };
@@ -236,9 +232,7 @@ function theoryOfChange(m: PlanModel, title: Title): Content[] {
 	const t = m.toc;
 	if (!t) return [];
 	const legend = legendSvg(tocLegend(), 900, 'Legend of the theory of change');
-	const scale = Math.min(TOC_FIT.width / t.layout.width, TOC_FIT.height / t.layout.height);
-	// Split only where that helps: more than one pathway, each narrower than the whole.
-	const split = scale * t.layout.fontSize < SMALLEST_PRINTED_TEXT && t.pathways.length > 1 && t.pathways.every((p) => p.layout.width < t.layout.width);
+	const split = t.pathways.length > 0;
 	return [
 		heading('toc', title),
 		{ text: 'From inputs at the bottom to the impact at the top; each arrow reads “leads to”, and its number is the row of the table that follows.', style: 'note' },
@@ -252,14 +246,14 @@ function theoryOfChange(m: PlanModel, title: Title): Content[] {
 						(p, i): Content => ({
 							stack: [
 								{ text: `Pathway ${i + 1} of ${t.pathways.length}: toward “${p.toward}”`, style: 'h2', tocItem: true, tocMargin: [16, 0, 0, 0] },
-								{ svg: tocSvg(p.layout, `Theory of change, pathway ${i + 1}: toward ${p.toward}`, p.badges), fit: [PORTRAIT.width, TOC_FIT.height + 60] }
+								{ svg: tocSvg(p.layout, `Theory of change, pathway ${i + 1}: toward ${p.toward}`, p.badges), fit: [PORTRAIT.width, TOC_PRINT_BOX.height + 60] }
 							],
 							pageBreak: 'before'
 						})
 					)
 				]
 			: [
-					{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [TOC_FIT.width, TOC_FIT.height] } as Content,
+					{ svg: tocSvg(t.layout, 'Theory of change', t.badges), fit: [TOC_PRINT_BOX.width, TOC_PRINT_BOX.height] } as Content,
 					{ svg: legend, width: PORTRAIT.width, margin: [0, 4, 0, 0] } as Content
 				]),
 		...(t.isolated.length

@@ -15,10 +15,10 @@ import { gaps } from '$lib/domain/map/analysis';
 import { formatDate, londonToday } from '$lib/domain/dates';
 import { REPEAT_SHARE } from '$lib/domain/programme';
 import { repeatShareChart } from '$lib/diagrams/charts';
-import { tocLinkBadges } from '$lib/diagrams/toc';
+import { tocLinkBadges, type TocLayout } from '$lib/diagrams/toc';
 import { listRounds, roundResults } from '$lib/server/models/surveys';
 import { workshopRecord } from '$lib/server/rooms/record';
-import { getToc } from '$lib/server/toc';
+import { getToc, type Toc } from '$lib/server/toc';
 import { listFigures } from '$lib/server/toc/figures';
 import { flagsOf, tocLayoutOf } from '$lib/server/toc/layout';
 import { formatMean } from '$lib/domain/surveys';
@@ -211,10 +211,7 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 					layout: tocLayout,
 					badges: tocLinkBadges(tocLayout, orderedLinks.map((l) => l.id)),
 					// For paper, where the whole is too large to read: each pathway drawn on its own, links keeping their numbers.
-					pathways: pathwaysOf(toc.nodes, toc.links.map((l) => ({ id: l.id, from: l.fromNodeId, to: l.toNodeId }))).map((p) => {
-						const layout = tocLayoutOf({ ...toc, nodes: toc.nodes.filter((n) => p.nodeIds.has(n.id)), links: toc.links.filter((l) => p.linkIds.has(l.id)) });
-						return { toward: p.outcome.title, layout, badges: tocLinkBadges(layout, orderedLinks.map((l) => l.id)) };
-					}),
+					pathways: tocPathways(toc, tocLayout, orderedLinks.map((l) => l.id)),
 					steps: TOC_KINDS.flatMap((kind) => toc.nodes.filter((n) => n.kind === kind).map((n) => ({ title: n.title, kind: TOC_KIND_LABELS[n.kind], flags: flagsOf(n) }))),
 					links: orderedLinks.map((l, i) => ({
 						number: i + 1,
@@ -267,6 +264,25 @@ export async function planModel(context: AreaContext, options: PlanOptions = {})
 			: [...new Set([...partners.map((p) => p.organisation), ...byOwner.map(([o]) => o).filter((o) => o !== NO_OWNER)])].sort((a, b) => a.localeCompare(b, 'en-GB'))
 	};
 }
+/** Where the PDF draws the whole theory of change, in points: a portrait page less its heading, note and legend. */
+export const TOC_PRINT_BOX = { width: 495, height: 490 };
+/** The smallest step text, in points, the printed theory of change may have; below it, it prints a pathway a page. */
+const SMALLEST_PRINTED_TEXT = 7;
+
+/**
+ * The theory of change a pathway a page, only when the whole would print too small to read and splitting helps (more
+ * than one pathway, each narrower than the whole); otherwise none, so nothing is laid out for nothing.
+ */
+function tocPathways(toc: Toc, whole: TocLayout, linkOrder: string[]) {
+	const scale = Math.min(TOC_PRINT_BOX.width / whole.width, TOC_PRINT_BOX.height / whole.height);
+	if (scale * whole.fontSize >= SMALLEST_PRINTED_TEXT) return [];
+	const pathways = pathwaysOf(toc.nodes, toc.links.map((l) => ({ id: l.id, from: l.fromNodeId, to: l.toNodeId }))).map((p) => {
+		const layout = tocLayoutOf({ ...toc, nodes: toc.nodes.filter((n) => p.nodeIds.has(n.id)), links: toc.links.filter((l) => p.linkIds.has(l.id)) });
+		return { toward: p.outcome.title, layout, badges: tocLinkBadges(layout, linkOrder) };
+	});
+	return pathways.length > 1 && pathways.every((p) => p.layout.width < whole.width) ? pathways : [];
+}
+
 export type PlanModel = Awaited<ReturnType<typeof planModel>>;
 
 /** The sections a plan holds, in order (a section with nothing to show is left out). */
