@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { systemChromium } from './scripts/chromium-path.js';
 
 // E2E_PORT and E2E_RESULTS let several runs go side by side (CI runs PGlite and PostgreSQL at once); E2E_SKIP_BUILD=1
 // uses the build already in build/ instead of building again.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const results = process.env.E2E_RESULTS ?? 'test-results';
-// scripts/check-chromium.js looks for the same browser before the tests start.
-const systemChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -25,7 +23,8 @@ export default defineConfig({
 		// (E2E_TRACE=retain-on-failure).
 		trace: (process.env.E2E_TRACE as 'off' | 'retain-on-failure' | 'on' | undefined) ?? 'off',
 		launchOptions: {
-			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			// scripts/check-chromium.js looks for the same browser before the tests start.
+			executablePath: systemChromium(),
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',

@@ -116,7 +116,10 @@ export async function expectAccessible(page: Page) {
 		// Only the violations come back in full: the passes of a long page are megabytes the test never reads.
 		.options({ resultTypes: ['violations'] })
 		.analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	// Each offending element as its selector and its markup, so a CI log alone says what to fix.
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).join('; ')})`
+	);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -9,7 +9,7 @@ describe('the Chromium check before the end-to-end tests', () => {
 	it('stops with the install command when no Chromium is there', () => {
 		const result = check({ CHROMIUM_PATH: '/nonexistent/chromium', PLAYWRIGHT_BROWSERS_PATH: '/nonexistent/browsers' });
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain('sudo apt-get install chromium');
+		expect(result.stderr).toContain('sudo apt-get install chromium-headless-shell');
 		expect(result.stderr).toContain('npx playwright install chromium');
 	});
 
