@@ -33,6 +33,7 @@ test('removing an appeal can tell the heroes who received it that the person was
 	await page.getByRole('button', { name: 'Publish the appeal' }).click();
 	await expect(page.getByText('Appeal published')).toBeVisible();
 	await page.getByRole('button', { name: 'Send the digest now' }).click();
+	await expect(page.getByText('Digest sent')).toBeVisible();
 	expect((await readLatestMailAsSent(page, hero)).subject).toContain('Tegwen');
 
 	// She is found: the appeal goes, and the hero is told so, and nothing more.
