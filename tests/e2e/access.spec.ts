@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 test('a partner of another area gets 404 for its page, data and actions', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, PASSWORD, expectAccessible, readLatestMail, signIn, signOut, test } from './fixtures';
 
 test('a consultant invites a partner, who accepts in the browser and lands in the area', async ({ page, browser }) => {
 	await signIn(page, ACCOUNTS.consultant);

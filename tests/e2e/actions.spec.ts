@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { pdfPages } from '../helpers/pdf';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */

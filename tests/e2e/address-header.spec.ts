@@ -3,8 +3,8 @@
 // log says so once.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { ACCOUNTS, ORIGIN } from './fixtures';
+import { expect, request as playwrightRequest } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, test } from './fixtures';
 
 const SERVER_LOG = join(process.env.E2E_RESULTS ?? 'test-results', 'e2e-server.log');
 const WARNING = 'ADDRESS_HEADER is set but a request came without that header';

@@ -1,6 +1,6 @@
 // Administration: disabling a signed-in partner, changing roles, and the areas, audit and rate-limit pages.
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 test('an admin disables a partner signed in elsewhere: the partner’s next click lands on sign-in', async ({ page, browser }) => {
 	const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.21' } });

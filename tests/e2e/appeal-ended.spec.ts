@@ -1,6 +1,6 @@
 // A shared link to an appeal that has ended: the page says so, shows nothing of the appeal, and points to current ones.
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 test('a link to a removed appeal says the appeal has ended, keeps no details and points to the open appeals', async ({ page, browser }) => {
 	await signIn(page, ACCOUNTS.consultant);

@@ -1,7 +1,7 @@
 // When someone is found, staff remove their appeal and may tell the Search Heroes who received it: a short mail with
 // nothing about the person.
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMail, readLatestMailAsSent, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, test } from './fixtures';
 
 test('removing an appeal can tell the heroes who received it that the person was found, with no details', async ({ browser, page }) => {
 	test.slow();

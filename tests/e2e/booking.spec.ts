@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, signOut, type DeliveredMail } from './fixtures';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, signOut, test, type DeliveredMail } from './fixtures';
 
 /** A visitor in their own browser, from their own address (the booking form is rate limited per address). */
 async function visitor(browser: Browser, address: string) {

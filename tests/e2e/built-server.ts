@@ -84,7 +84,7 @@ export interface Reply {
 export function request(
 	server: Pick<BuiltServer, 'port'>,
 	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; agent?: http.Agent } = {}
+	options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; agent?: http.Agent; onSent?: () => void } = {}
 ): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
@@ -104,13 +104,15 @@ export function request(
 			}
 		);
 		req.on('error', reject);
+		if (options.onSent) req.on('finish', options.onSent);
 		req.end(options.body);
 	});
 }
 
 /** A form post from the app's own origin, as the browser sends it. */
-export function postForm(server: BuiltServer, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export function postForm(server: BuiltServer, path: string, fields: Record<string, string>, headers: Record<string, string> = {}, onSent?: () => void) {
 	return request(server, path, {
+		onSent,
 		method: 'POST',
 		headers: { origin: server.origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...headers },
 		body: new URLSearchParams(fields).toString()

@@ -1,7 +1,7 @@
 // Replies reach people, add to calendar, and a consultant's tools: move with a note, outcomes only after the start,
 // cancel with a reason, the team view, the private calendar feed. Names are unique to this file.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMailAsSent, signIn, type DeliveredMail } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMailAsSent, signIn, test, type DeliveredMail } from './fixtures';
 
 const LEAD_EMAIL = 'tova.tools@example.test';
 const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');

@@ -1,10 +1,24 @@
 // Shared steps for the end-to-end tests: signing in as a seeded account and checking a page with axe.
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+
+/**
+ * Playwright's test, closing every browser context a test opened once it ends: a page left open would go on following
+ * its area's events, appear in the next test's "who else is here" and re-load with every later test's changes.
+ */
+export const test = base.extend<{ closeContexts: void }>({
+	closeContexts: [
+		async ({ browser }, use) => {
+			await use();
+			await Promise.all(browser.contexts().map((context) => context.close()));
+		},
+		{ auto: true }
+	]
+});
 
 export const PASSWORD = 'e2e demo password';
 /** The app's own origin, for requests that must pass (or deliberately fail) the same-origin check. */

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, signOut } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, readLatestMail, readLatestMailAsSent, signIn, signOut, test } from './fixtures';
 
 const PUBLIC_PAGES = ['/', '/about-repeat-missing', '/how-it-works', '/hydra', '/partner-with-us', '/search-heroes', '/appeals'];
 

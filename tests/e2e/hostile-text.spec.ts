@@ -1,7 +1,7 @@
 // A NUL in a text field once reached PostgreSQL and answered 500. The shared text schema now refuses it at the
 // boundary: 400, the message beside the field, and nothing stored.
-import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, PASSWORD, signIn } from './fixtures';
+import { expect, request as playwrightRequest } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, PASSWORD, signIn, test } from './fixtures';
 
 const MESSAGE = 'Remove the control characters from this text.';
 

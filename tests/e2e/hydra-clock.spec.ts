@@ -1,8 +1,8 @@
 // Running a live Hydra exercise on the clock: the server releases the drill's injects at their times after the start
 // to two syndicates (each in its own browser context), a pause holds the next one and a resume lets it out; control
 // sees each syndicate's connected screens and messages one syndicate without the other seeing it.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { joinByLink, syndicateDevice } from './hydra-syndicates';
 
 const SCENARIO = 'Missing after school (clock drill, injects seconds apart)';

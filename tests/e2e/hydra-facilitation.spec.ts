@@ -1,8 +1,8 @@
 // Facilitating a live Hydra exercise: control moderates the anonymous board while two syndicates (each in its own
 // browser context) answer it; the syndicate screen keeps a team inside the exercise; the debrief PDF leaves out what
 // control held or hid.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { joinByLink, syndicateDevice } from './hydra-syndicates';
 import { pdfPages } from '../helpers/pdf';
 

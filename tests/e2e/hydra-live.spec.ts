@@ -1,8 +1,8 @@
 // A live Hydra exercise end to end: a facilitator in control and two syndicates (police; children's services) on their
 // own devices, each in its own browser context. Everything that arrives from another context must appear without a
 // reload, within a couple of seconds.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 const SCENARIO = 'Missing from a children’s home at night (short live demo)';
 const LIVE = { timeout: 3000 };

@@ -1,7 +1,7 @@
 // Hydra training's library, calendar and inbox: a consultant writes a scenario and sees the identifier check at work,
 // a second consultant signs it off; a member of the public asks for a place and a consultant offers it.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn, signOut } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, signOut, test } from './fixtures';
 
 const addForm = (page: Page) => page.locator('details', { has: page.getByText('Add an inject', { exact: true }) });
 

@@ -1,7 +1,7 @@
 // Two people on one live page: what one is choosing or typing never changes under them when the other edits, a
 // choice someone removes is named and refused, and a stale save shows both versions to merge.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 const AREA = '/app/areas/northbrook';
 const MAP = `${AREA}/map`;

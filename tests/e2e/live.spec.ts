@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const MAP = '/app/areas/northbrook/map';
 

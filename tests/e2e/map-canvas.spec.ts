@@ -1,8 +1,8 @@
 // The map as a shared canvas: every gesture with the mouse and with the keyboard alone, carried out by the map's own
 // form actions, and seen in the table view of another browser within a second. Records made here are named
 // "Canvas test ..." so the seeded Northbrook map other specs rely on is left as it was.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const MAP = '/app/areas/northbrook/map';
 

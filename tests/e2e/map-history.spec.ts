@@ -1,8 +1,8 @@
 // Undo and redo of a person's own map edits, and restoring a snapshot: with the mouse and with the keyboard alone,
 // each seen in another browser within a second. Records made here are named "History test ..." and are undone again
 // before the test ends, so the seeded Northbrook map other specs rely on is left as it was.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const MAP = '/app/areas/northbrook/map';
 

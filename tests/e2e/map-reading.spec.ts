@@ -1,6 +1,6 @@
 // Reading the map at a workshop: labels that never overlap on a 1280 x 720 screen, numbered handoffs in the swimlane.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const results = process.env.E2E_RESULTS ?? 'test-results';
 

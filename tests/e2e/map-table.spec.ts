@@ -2,8 +2,8 @@
 // beside each other), a row added at the bottom, five rows pasted (and a paste with a bad row that saves nothing until
 // fixed); then the same for the handoffs, with a handoff added at the bottom. Records made here are named "Table test ..."
 // and every change is taken back with Undo before the test ends, so later specs see the seeded map.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const TABLE = '/app/areas/northbrook/map/table';
 

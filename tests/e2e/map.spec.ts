@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 400) {

@@ -1,7 +1,7 @@
 // The `next` address after sign-in can never take a user to another site: not when already signed in, not after the
 // password, not after the second factor. Each trick below once resolved to `//evil.example`.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, freshTotpCode, signIn } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, PASSWORD, freshTotpCode, signIn, test } from './fixtures';
 
 const TRICKS = ['/app/../..//evil.example', '/app/%2e%2e/%2e%2e//evil.example/', '/app/../..\\/evil.example'];
 

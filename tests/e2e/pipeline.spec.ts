@@ -1,7 +1,7 @@
 // The partner pipeline end to end: an enquiry is acknowledged, offered a consultation, booked through the offer's
 // link with the lead's details filled in, then made a prospect area; the pipeline page counts it at each stage.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMail, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMail, signIn, test } from './fixtures';
 
 const ORG = 'Eastmarsh Borough Council';
 const LEAD = { name: 'Robin Enquirer', email: 'robin.enquirer@example.test', place: 'Eastmarsh' };

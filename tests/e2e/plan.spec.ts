@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { pdfOutline, pdfPages } from '../helpers/pdf';
 
 const PLAN = '/app/areas/northbrook/plan';

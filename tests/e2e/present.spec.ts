@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 
 const PRESENT = '/app/areas/northbrook/present';
 const results = process.env.E2E_RESULTS ?? 'test-results';

@@ -1,8 +1,8 @@
 // Present mode in a workshop room: guests on their phones (no account) follow the facilitator's slide through their
 // room's own stream, look around on their own and follow again; the room's notes get a slide by theme that never shows
 // a held note; a guest's cookie still opens nothing of the area but the room.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { PHONE, addNote, join, openRoom, phone } from './workshop-room';
 
 const AREA = '/app/areas/northbrook';

@@ -1,8 +1,8 @@
 // A guest's proposed handoff, end to end: a guest on their phone proposes a handoff in the map's short form; the
 // facilitator sees it arrive and accepts it; within a second it is on another guest's phone and on a member's map
 // table, without a reload. After the room, its page keeps what it added, and the action plan carries the room's record.
-import { expect, test, type Browser } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect, type Browser } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 import { addNote, join, openRoom, phone } from './workshop-room';
 
 const AREA = '/app/areas/northbrook';

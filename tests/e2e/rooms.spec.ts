@@ -2,8 +2,8 @@
 // context and venue address, no account); notes reach every screen without a reload, a note with a phone number is
 // held for the facilitator; a proposed actor accepted by the facilitator appears on every phone; a removed guest and,
 // once the room closes, every guest is refused. A guest's cookie opens nothing but its own room.
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 import { addNote, join, openRoom, phone } from './workshop-room';
 
 const AREA = '/app/areas/northbrook';

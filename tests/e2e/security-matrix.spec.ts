@@ -1,7 +1,7 @@
 // The access matrix: every route under /app (page, __data.json, form actions, +server handlers) against every kind
 // of user, with the outcome the policy demands. Routes come from the source tree; see security/policy.ts.
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { ORIGIN, PASSWORD, freshTotpCode } from './fixtures';
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { ORIGIN, PASSWORD, freshTotpCode, test } from './fixtures';
 import { appRoutes, type AppRoute } from './security/routes';
 import { SAMPLE_FROM, SUBJECTS, audienceFor, expected, type Outcome, type Subject } from './security/policy';
 

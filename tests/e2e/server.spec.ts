@@ -1,9 +1,9 @@
 // The server as an operator runs it (`node build`, what `npm start` starts): every response carries the security
 // headers, appeal photos fit under the body limit, and SIGTERM under load loses no request.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import http from 'node:http';
 import { readdirSync } from 'node:fs';
-import { ACCOUNTS, PASSWORD } from './fixtures';
+import { ACCOUNTS, PASSWORD, test } from './fixtures';
 import { postForm, request, startBuiltServer, type BuiltServer, type Reply } from './built-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -71,17 +71,20 @@ test('SIGTERM under load: every request already sent is answered, /readyz says 5
 
 	// 25 requests, each on its own connection: PDFs (slow, they block the event loop) and sign-in form posts.
 	let answered = 0;
+	let sent = 0;
+	const onSent = () => (sent += 1);
 	const requests = Array.from({ length: 25 }, (_, i) => {
 		const reply =
 			i % 2 === 0
-				? request(s, '/app/areas/northbrook/plan.pdf', { headers: { cookie, 'x-forwarded-for': '10.1.0.1' } })
-				: postForm(s, '/login', { email: ACCOUNTS.partnerSouth, password: PASSWORD }, { 'x-forwarded-for': `10.2.0.${i}` });
+				? request(s, '/app/areas/northbrook/plan.pdf', { headers: { cookie, 'x-forwarded-for': '10.1.0.1' }, onSent })
+				: postForm(s, '/login', { email: ACCOUNTS.partnerSouth, password: PASSWORD }, { 'x-forwarded-for': `10.2.0.${i}` }, onSent);
 		return reply.then(
 			(r) => ((answered += 1), { i, status: r.status, pdf: r.body.subarray(0, 4).toString() === '%PDF' }),
 			(err: Error) => ({ i, status: 0, error: err.message, pdf: false })
 		);
 	});
-	await new Promise((resolve) => setTimeout(resolve, 150));
+	// The signal goes as soon as all 25 are on the wire, whatever the machine's speed.
+	while (sent < 25) await new Promise((resolve) => setTimeout(resolve, 5));
 	const unansweredAtSignal = 25 - answered;
 	s.child.kill('SIGTERM');
 	// A request that reached the server just before the signal may still say 200; the next ones must say 503.

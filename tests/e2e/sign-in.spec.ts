@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, ORIGIN, PASSWORD, expectAccessible, freshTotpCode, signIn, signOut } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, ORIGIN, PASSWORD, expectAccessible, freshTotpCode, signIn, signOut, test } from './fixtures';
 
 test('the public home page and sign-in page pass axe', async ({ page }) => {
 	await page.goto('/');

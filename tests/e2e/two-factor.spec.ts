@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { ACCOUNTS, PASSWORD as SEEDED_PASSWORD, expectAccessible, freshTotpCode, readLatestMail, signIn, signOut } from './fixtures';
+import { ACCOUNTS, PASSWORD as SEEDED_PASSWORD, expectAccessible, freshTotpCode, readLatestMail, signIn, signOut, test } from './fixtures';
 
 const EMAIL = 'new.consultant@homeward.test';
 const PASSWORD = 'quartz meadow lighthouse';

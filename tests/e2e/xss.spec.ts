@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut } from './fixtures';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, expectAccessible, readLatestMail, signIn, signOut, test } from './fixtures';
 
 // Text that would run script if any page rendered user input as HTML.
 const PAYLOAD = `<img src=x onerror="document.body.dataset.pwned='1'"><script>document.body.dataset.pwned='1'</script>`;
