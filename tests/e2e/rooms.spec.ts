@@ -80,6 +80,10 @@ test('a lead runs a workshop room with three guests who have no account', async 
 	}
 	await expectAccessible(asha);
 	await page.goto(facilitator);
+	// The room's own page keeps what the vote found once it is revealed: the leader first, with its dots.
+	const results = page.getByRole('list', { name: 'Most dots in “Which actors matter most tonight?”, from 3 people' });
+	await expect(results.getByRole('listitem').first()).toContainText('3 dots MASH police');
+	await expect(results.getByRole('listitem').nth(1)).toContainText('1 dot GP');
 
 	// A note reaches every screen; a note with a phone number is held for the facilitator alone.
 	await addNote(asha, 'What works', 'Journey stage: During', 'The daily call between police and the home works.');

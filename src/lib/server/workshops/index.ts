@@ -10,6 +10,7 @@ import { InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { isHandoffScope, moveDot, onBallot, tally, voteClosedMessage, voteIsOpen, type VoteScope } from '$lib/domain/live';
 import { isRoomOpen } from '$lib/domain/rooms';
+import { isRevealed } from '$lib/domain/present';
 import { RATING_SHORT, SECTOR_LABELS, STAGE_LABELS } from '$lib/domain/map/enums';
 import { outcomesOf } from '$lib/server/rooms';
 import type { AreaContext, AreaScope } from '$lib/server/areas';
@@ -109,6 +110,17 @@ export function listVotes(context: AreaScope) {
 /** The votes run in a room, newest first. */
 export function roomVotes(areaId: string, roomId: string) {
 	return db.select().from(votes).where(and(eq(votes.areaId, areaId), eq(votes.roomId, roomId))).orderBy(desc(votes.openedAt));
+}
+
+/** The votes run in a room, newest first; each revealed one with its three most-dotted items (hidden ones, none). */
+export async function roomVoteSummaries(areaId: string, roomId: string) {
+	return Promise.all(
+		(await roomVotes(areaId, roomId)).map(async (vote) => {
+			if (!isRevealed(vote)) return { ...vote, voters: null, top: null };
+			const { items, voters } = await voteView(vote, null);
+			return { ...vote, voters, top: items.filter((item) => (item.dots ?? 0) > 0).slice(0, 3) };
+		})
+	);
 }
 
 export interface BallotItem {

@@ -7,7 +7,7 @@ import { followTopics } from '$lib/server/realtime';
 import { parseForm, failureFrom } from '$lib/server/forms';
 import { decideProposalSchema, guestSchema, moderateNoteSchema } from '$lib/validators/rooms';
 import { closeRoom, decideProposal, facilitatorView, moderateNote, removeGuest } from '$lib/server/rooms';
-import { openVote, roomVotes } from '$lib/server/workshops';
+import { openVote, roomVoteSummaries } from '$lib/server/workshops';
 import { openRoomVoteSchema } from '$lib/validators/workshops';
 import type { AreaContext } from '$lib/server/areas';
 
@@ -15,7 +15,7 @@ export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'rooms', 'votes');
 	const view = await facilitatorView(context, event.params.room);
-	return { ...view, votes: await roomVotes(context.area.id, view.room.id) };
+	return { ...view, votes: await roomVoteSummaries(context.area.id, view.room.id) };
 }
 
 /** A facilitator's action: a lead of the area, a valid form, one verb; its outcome is named by `done`. */
