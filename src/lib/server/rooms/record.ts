@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { roomGuests, rooms } from '$lib/server/db/schema';
 import { NotFoundError } from '$lib/server/errors';
-import { roomVotes, voteView } from '$lib/server/workshops';
+import { roomVotes, voteResult } from '$lib/server/workshops';
 import { closedAt, isRoomOpen, notesByTarget, proposalText } from '$lib/domain/rooms';
 import { isRevealed } from '$lib/domain/present';
 import { formatSpan } from '$lib/domain/dates';
@@ -26,7 +26,8 @@ export async function workshopRecord(context: AreaScope, roomId: string, now = n
 		roomRecord(db, room, { withHeld: false }),
 		roomVotes(context.area.id, room.id)
 	]);
-	const revealed = await Promise.all(votes.filter(isRevealed).reverse().map((vote) => voteView(vote, null)));
+	const revealed = votes.filter(isRevealed).reverse();
+	const results = await Promise.all(revealed.map(voteResult));
 	return {
 		id: room.id,
 		title: room.title,
@@ -34,15 +35,12 @@ export async function workshopRecord(context: AreaScope, roomId: string, now = n
 		people,
 		notes: notesByTarget(record.notes),
 		noteCount: record.notes.length,
-		votes: revealed.map(({ vote, items, voters }) => {
-			const dotted = items.filter((i) => (i.dots ?? 0) > 0);
-			return {
-				question: vote.question,
-				voters,
-				items: dotted.map((i) => ({ label: i.label, detail: i.detail, dots: i.dots ?? 0 })),
-				undotted: items.length - dotted.length
-			};
-		}),
+		votes: revealed.map((vote, i) => ({
+			question: vote.question,
+			voters: results[i].voters,
+			items: results[i].dotted.map(({ label, detail, dots }) => ({ label, detail, dots })),
+			undotted: results[i].undotted
+		})),
 		accepted: record.proposals.filter((p) => p.status === 'accepted').map((p) => ({ text: proposalText(p), by: `${p.authorName}, ${p.authorOrganisation}` }))
 	};
 }

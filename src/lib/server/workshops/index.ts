@@ -112,13 +112,20 @@ export function roomVotes(areaId: string, roomId: string) {
 	return db.select().from(votes).where(and(eq(votes.areaId, areaId), eq(votes.roomId, roomId))).orderBy(desc(votes.openedAt));
 }
 
+/** A revealed vote's result: how many voted, the items that got dots (most first), and how many got none. */
+export async function voteResult(vote: Vote) {
+	const { items, voters } = await voteView(vote, null);
+	const dotted = items.filter((item) => (item.dots ?? 0) > 0).map((item) => ({ id: item.id, label: item.label, detail: item.detail, dots: item.dots ?? 0 }));
+	return { voters, dotted, undotted: items.length - dotted.length };
+}
+
 /** The votes run in a room, newest first; each revealed one with its three most-dotted items (hidden ones, none). */
 export async function roomVoteSummaries(areaId: string, roomId: string) {
 	return Promise.all(
 		(await roomVotes(areaId, roomId)).map(async (vote) => {
 			if (!isRevealed(vote)) return { ...vote, voters: null, top: null };
-			const { items, voters } = await voteView(vote, null);
-			return { ...vote, voters, top: items.filter((item) => (item.dots ?? 0) > 0).slice(0, 3) };
+			const { voters, dotted } = await voteResult(vote);
+			return { ...vote, voters, top: dotted.slice(0, 3) };
 		})
 	);
 }
