@@ -7,7 +7,8 @@ import { InputError, NotFoundError } from '$lib/server/errors';
 import { createActor, deleteActor } from '$lib/server/map';
 import { undoOrRedo } from '$lib/server/map/history';
 import { closeRoom, decideProposal, facilitatorView, listRooms, moderateNote, openRoom, PROPOSAL_END_REMOVED, removeGuest } from '$lib/server/rooms';
-import { addNote, guestByToken, guestView, guestVotes, GuestRefused, joinRoom, moveGuestDot, noteTargetsFor, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
+import { addNote, guestByToken, guestView, GuestRefused, joinRoom, moveGuestDot, noteTargetsFor, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
+import { sharedRoomRead } from '$lib/server/rooms/shared';
 import { getVote, moveMyDot, openVote, revealVote } from '$lib/server/workshops';
 import { RateLimitedError } from '$lib/server/auth/rate-limit';
 import { follow, followRoom, startRealtime } from '$lib/server/realtime';
@@ -310,6 +311,33 @@ describe('handoff proposals', () => {
 });
 
 describe('live updates', () => {
+	it('give every guest one read of the room until its next change, then the change as soon as its event arrives', async () => {
+		const stop = await startRealtime();
+		try {
+			const { room } = await openedRoom();
+			const heard: RoomChange[] = [];
+			const unfollow = followRoom(workshopRoom(room.id), (c) => heard.push(c));
+			const until = async (seen: (c: RoomChange) => boolean) => {
+				const end = Date.now() + 2000;
+				while (!heard.some(seen) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+			};
+			const sam = await guestIn(room.code, 'Sam');
+			const ann = await guestIn(room.code, 'Ann');
+			await until((c) => c.entityId === ann.guest.id);
+			const first = await sharedRoomRead(room);
+			expect(await sharedRoomRead(room)).toBe(first);
+			expect((await guestView(sam)).notes).toEqual([]);
+
+			const note = await addNote(ann, { kind: 'idea', targetKind: 'stage', targetId: 'before', text: 'Share the return interview.' });
+			await until((c) => c.entityId === note.id);
+			expect(await sharedRoomRead(room)).not.toBe(first);
+			expect((await guestView(sam)).notes.map((n) => [n.text, n.authorName])).toEqual([['Share the return interview.', 'Ann']]);
+			unfollow();
+		} finally {
+			await stop();
+		}
+	});
+
 	it('reach the room’s own stream, never another room’s', async () => {
 		const stop = await startRealtime();
 		try {
@@ -356,13 +384,13 @@ describe('dot votes in a room', () => {
 		await expect(moveGuestDot(sam, { voteId: vote.id, itemId: school.id, change: 1 })).rejects.toThrow('You have placed all 2 of your dots');
 		await moveMyDot(lead, { voteId: vote.id, itemId: school.id, change: 1 });
 
-		const [hidden] = await guestVotes(sam);
+		const [hidden] = (await guestView(sam)).votes;
 		expect(hidden.items.map((i) => i.dots)).toEqual([null, null]);
 		expect(hidden).toMatchObject({ voters: 2, spent: 2, mine: { [police.id]: 2 } });
 		expect((await getVote(lead, vote.id)).items.every((i) => i.dots === null)).toBe(true);
 
 		await revealVote(lead, vote.id);
-		const [shown] = await guestVotes(sam);
+		const [shown] = (await guestView(sam)).votes;
 		expect(shown.items.map((i) => [i.label, i.dots])).toEqual([['Police', 2], ['School', 1]]);
 	});
 

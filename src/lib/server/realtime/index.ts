@@ -91,10 +91,19 @@ function receive(payload: string) {
 	for (const listener of listeners.get(notice.change.areaId) ?? []) listener.change(notice.change);
 }
 
+let listening = 0;
+
+/** Whether this instance hears every change as it commits (a read kept until the next change is then safe to reuse). */
+export function hearsChanges() {
+	return listening > 0;
+}
+
 /** Starts listening on this instance; returns the function that stops. */
 export async function startRealtime() {
 	const unlisten = await listen(CHANNEL, receive);
+	listening += 1;
 	return async () => {
+		listening -= 1;
 		for (const timer of presenceDue.values()) clearTimeout(timer);
 		presenceDue.clear();
 		await unlisten();

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
 import { areas, mapActors, roomGuests, roomNotes, roomProposals, rooms, votes, type Room, type RoomGuest } from '$lib/server/db/schema';
 import { currentMap, type MapRead } from '$lib/server/map/cache';
-import { placeDot, roomVotes, voteView, type DotMove } from '$lib/server/workshops';
+import { placeDot, voteSeenBy, type DotMove } from '$lib/server/workshops';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
 import { InputError, NotFoundError } from '$lib/server/errors';
@@ -15,7 +15,8 @@ import { ROOM_JOIN_PER_ADDRESS } from '$lib/domain/rate-limit';
 import { guestRefusal, isRoomOpen, ROOM_CLOSED_MESSAGE, type NoteKind, type NoteTarget } from '$lib/domain/rooms';
 import { flaggedKinds } from '$lib/domain/hydra/identifiers';
 import { STAGE_LABELS, STAGES, type Passes, type Rating, type Sector, type Stage } from '$lib/domain/map/enums';
-import { handoffsOf, outcomesOf, roomRecord } from './index';
+import { handoffsOf, outcomesOf } from './index';
+import { sharedRoomRead } from './shared';
 
 /** A guest's words are refused with this, shown where they tried to act. */
 export class GuestRefused extends Error {}
@@ -189,19 +190,24 @@ export async function proposeHandoff(session: GuestSession, input: HandoffPropos
 	});
 }
 
-/** What a guest's screen shows: the room, the shown notes, and the proposals made so far (re-loaded with each note). */
+/**
+ * What a guest's screen shows: the room, the shown notes, the proposals made so far, and the room's votes as this
+ * guest sees them (tallies hidden until the facilitator reveals them). Re-loaded with each change to the room, from
+ * the room's shared read.
+ */
 export async function guestView(session: GuestSession, now = new Date()) {
 	const { guest, room } = session;
-	const record = await roomRecord(db, room, { withHeld: false });
+	const shared = await sharedRoomRead(room, now.getTime());
 	return {
 		room: { title: room.title, startsAt: room.startsAt, endsAt: room.endsAt },
 		me: { displayName: guest.displayName, organisation: guest.organisation },
 		refusal: guestRefusal(room, guest, now),
-		notes: record.notes.map(({ flagged: _flagged, status: _status, ...note }) => note),
+		notes: shared.notes.map(({ flagged: _flagged, status: _status, ...note }) => note),
 		// Other guests' proposals show once decided; a guest sees their own while pending too.
-		proposals: record.proposals
+		proposals: shared.proposals
 			.filter((p) => p.status !== 'pending' || p.guestId === guest.id)
-			.map(({ guestId, flagged: _flagged, ...p }) => ({ ...p, mine: guestId === guest.id }))
+			.map(({ guestId, flagged: _flagged, ...p }) => ({ ...p, mine: guestId === guest.id })),
+		votes: shared.votes.map((vote) => voteSeenBy(vote, guest.id, now))
 	};
 }
 
@@ -241,12 +247,6 @@ function noteTargetsOf(read: MapRead) {
 /** The area's actors' names, for a guest choosing their organisation. */
 export function organisationsOf(room: Room) {
 	return db.select({ name: mapActors.name }).from(mapActors).where(eq(mapActors.areaId, room.areaId)).orderBy(asc(mapActors.name));
-}
-
-/** The room's votes as this guest sees them (tallies hidden until the facilitator reveals them). */
-export async function guestVotes(session: GuestSession) {
-	const list = await roomVotes(session.room.areaId, session.room.id);
-	return Promise.all(list.map((vote) => voteView(vote, session.guest.id)));
 }
 
 /** Places or takes back one of the guest's dots on a vote of their own room, while they may still act. */

@@ -161,16 +161,28 @@ type Vote = typeof votes.$inferSelect;
  * dots, and whether dots can still move.
  */
 export async function voteView(vote: Vote, voter: string | null) {
+	return voteSeenBy(await readVote(vote), voter);
+}
+
+/** A vote with what its view is drawn from: its ballot and every dot placed on it. */
+export async function readVote(vote: Vote) {
 	const [ballot, dots] = await Promise.all([
 		ballotOf(vote.areaId, vote.scope),
 		db.select({ itemId: voteDots.itemId, voter: voteDots.voter, count: voteDots.count }).from(voteDots).where(eq(voteDots.voteId, vote.id))
 	]);
+	return { vote, ballot, dots };
+}
+
+export type VoteRead = Awaited<ReturnType<typeof readVote>>;
+
+/** A vote read, as one voter sees it (see voteView). */
+export function voteSeenBy({ vote, ballot, dots }: VoteRead, voter: string | null, now = new Date()) {
 	const mine = Object.fromEntries(dots.filter((d) => d.voter === voter).map((d) => [d.itemId, d.count]));
 	const spent = Object.values(mine).reduce((sum, n) => sum + n, 0);
 	const results = tally(ballot, dots);
 	// Hidden tallies leave the server as nothing at all, and in the ballot's own order: no ranking to read them from.
 	const items = vote.hidden ? ballot.map((item) => ({ ...item, dots: null })) : results.items;
-	return { vote, items, voters: results.voters, mine, spent, open: voteIsOpen(vote, new Date()) };
+	return { vote, items, voters: results.voters, mine, spent, open: voteIsOpen(vote, now) };
 }
 
 /** A vote with its ballot, the results so far and the dots the current user has placed. */

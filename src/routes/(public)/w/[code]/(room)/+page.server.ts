@@ -11,7 +11,7 @@ import { guestView, joinRoom, markGuestSeen, organisationsOf, roomByCode, GuestR
 import { setGuestCookie } from '$lib/server/rooms/cookie';
 import { hashToken, newToken } from '$lib/server/ids';
 import { joinRoomSchema, noteSchema, proposeActorSchema, proposeHandoffSchema } from '$lib/validators/rooms';
-import { addNote, guestVotes, moveGuestDot, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
+import { addNote, moveGuestDot, proposeActor, proposeHandoff } from '$lib/server/rooms/guests';
 import { guestDotSchema } from '$lib/validators/workshops';
 import { normaliseJoinCode } from '$lib/domain/join-code';
 import { isRoomOpen, ROOM_CLOSED_MESSAGE } from '$lib/domain/rooms';
@@ -40,7 +40,8 @@ export async function load(event) {
 	if (session) {
 		followRoomTopics(event, workshopRoom(session.room.id), ...WORKSHOP_TOPICS);
 		await markGuestSeen(session.guest);
-		return { chrome: 'room' as const, code, roomId: session.room.id, joined: await guestView(session), votes: await guestVotes(session) };
+		const { votes, ...joined } = await guestView(session);
+		return { chrome: 'room' as const, code, roomId: session.room.id, joined, votes };
 	}
 	const room = await roomByCode(code);
 	if (!room) error(404, NO_ROOM);
