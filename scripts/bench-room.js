@@ -3,7 +3,6 @@
 // 50 ms after the first event of a burst, as LiveArea and LiveRoom do). Times run from the moment a change is sent
 // until the last screen's re-load carries it. From `npm run bench`: import { measureMapRoom, measureGuestRoom }.
 import { readFileSync } from 'node:fs';
-import { unflatten } from 'devalue';
 
 const RELOAD_DELAY_MS = 50;
 const SEEN_TIMEOUT_MS = 10_000;
@@ -22,20 +21,11 @@ export function cpuSeconds(pid) {
 	}
 }
 
-/** The data of a page's last node (the page's own load), from its __data.json. */
-async function pageData(url, headers) {
-	const response = await fetch(url, { headers });
-	if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-	const body = await response.json();
-	const node = body.nodes.at(-1);
-	return unflatten(node.data);
-}
-
 /**
- * One screen: follows `streamUrl`, and after each burst of change events fetches `dataUrl`, handing its text to
- * `onData`. Re-loads never overlap: a change during one asks for another after it.
+ * One screen: follows `streamUrl`, and after each burst of change events fetches `dataUrl` and then `alsoUrls`, handing
+ * their text to `onData`. Re-loads never overlap: a change during one asks for another after it.
  */
-async function openScreen({ streamUrl, dataUrl, headers, onData, onError }) {
+async function openScreen({ streamUrl, dataUrl, alsoUrls = [], headers, onData, onError }) {
 	const controller = new AbortController();
 	const response = await fetch(streamUrl, { headers, signal: controller.signal });
 	if (response.status !== 200) throw new Error(`event stream answered ${response.status}`);
@@ -47,10 +37,14 @@ async function openScreen({ streamUrl, dataUrl, headers, onData, onError }) {
 		if (loading) return void (again = true);
 		loading = true;
 		try {
-			const res = await fetch(dataUrl, { headers, signal: controller.signal });
-			const text = await res.text();
-			if (res.ok) onData(text, performance.now());
-			else onError(`re-load answered ${res.status}`);
+			// As a browser does: the page's data, then what its universal load fetches.
+			let text = '';
+			for (const url of [dataUrl, ...alsoUrls]) {
+				const res = await fetch(url, { headers, signal: controller.signal });
+				if (!res.ok) return onError(`re-load answered ${res.status}`);
+				text += await res.text();
+			}
+			onData(text, performance.now());
 		} catch (err) {
 			if (!controller.signal.aborted) onError(String(err));
 		} finally {
@@ -104,13 +98,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * `clients` signed-in screens on the area's map; one edit a second for `seconds` s (an actor renamed by the lead),
- * each re-load being the map layout's and page's data. Reports p50/p95 until all screens have each edit, errors, and
+ * each re-load being the map layout's and page's data and then the network's drawing, as a browser does. Reports p50/p95 until all screens have each edit, errors, and
  * the server's CPU over the run (`pid`).
  */
 export async function measureMapRoom({ origin, cookie, slug, clients = 60, seconds = 30, headers = {}, pid }) {
 	const base = { ...headers, cookie };
 	const mapPath = `/app/areas/${slug}/map`;
-	const start = await pageData(`${origin}${mapPath}/__data.json`, base);
+	const start = await (await fetch(`${origin}${mapPath}/network.json`, { headers: base })).json();
 	const [actorId, firstVersion] = Object.entries(start.actorVersions)[0];
 	const actor = start.actors.find((a) => a.id === actorId);
 	const run = Math.random().toString(36).slice(2, 8);
@@ -130,6 +124,7 @@ export async function measureMapRoom({ origin, cookie, slug, clients = 60, secon
 				streamUrl: `${origin}/app/areas/${slug}/events?view=${encodeURIComponent(mapPath)}`,
 				// Nodes: root layout, app layout, area layout, map layout, map page; a map change re-runs the last two.
 				dataUrl: `${origin}${mapPath}/__data.json?x-sveltekit-invalidated=00011`,
+				alsoUrls: [`${origin}${mapPath}/network.json`],
 				headers: base,
 				onError,
 				onData: (text, at) => {

@@ -162,7 +162,7 @@ test('a viewer reads the map but gets no forms and 404 for every change', async 
 
 test('another area\'s map and its exports are not found', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
-	for (const path of ['/app/areas/southmere/map', '/app/areas/southmere/map/table', '/app/areas/southmere/map/__data.json', '/app/areas/southmere/map/export/map.xlsx']) {
+	for (const path of ['/app/areas/southmere/map', '/app/areas/southmere/map/table', '/app/areas/southmere/map/__data.json', '/app/areas/southmere/map/network.json', '/app/areas/southmere/map/export/map.xlsx']) {
 		expect((await page.request.get(path)).status(), path).toBe(404);
 	}
 });

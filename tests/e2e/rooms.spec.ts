@@ -170,7 +170,7 @@ test('a guest cookie opens its own room only, and another area’s partner canno
 	const guest = await phone(browser, '127.0.6.20');
 	await join(guest, mine.code, 'Dev', 'Northbrook Police');
 	const request = guest.request;
-	for (const path of ['/app', `${AREA}`, `${AREA}/map`, `${AREA}/rooms`, `${new URL(mine.url).pathname}`, `${AREA}/events`, `${AREA}/map/__data.json`, `/w/${other.code}`, `/w/${other.code}/events`, `/w/${other.code}/__data.json`]) {
+	for (const path of ['/app', `${AREA}`, `${AREA}/map`, `${AREA}/rooms`, `${new URL(mine.url).pathname}`, `${AREA}/events`, `${AREA}/map/__data.json`, `${AREA}/map/network.json`, `/w/${other.code}`, `/w/${other.code}/events`, `/w/${other.code}/__data.json`]) {
 		const response = await request.get(path, { maxRedirects: 0 });
 		expect(response.status(), path).toBe(404);
 	}

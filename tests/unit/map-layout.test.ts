@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasSize, layoutNetwork, MARGIN, NODE_GAP } from '$lib/diagrams/force';
+import { canvasSize, labelNetwork, layoutNetwork, MARGIN, NODE_GAP, positionNetwork } from '$lib/diagrams/force';
 import { SHAPE_REACH, sectorReach, shapePath, type ShapeName } from '$lib/diagrams/shapes';
 import { journeyBands, layoutJourney } from '$lib/diagrams/journey';
 import { labelWidth, placeLabels, type Box } from '$lib/diagrams/labels';
@@ -62,6 +62,16 @@ describe('network layout', () => {
 		const a = layoutNetwork(input);
 		const b = layoutNetwork({ nodes: [...input.nodes].reverse(), links: [...input.links].reverse() });
 		expect(b).toEqual(a);
+	});
+
+	it('keeps every position when only names change, and places the new names clear of the others', () => {
+		const input = syntheticMap(60, 120);
+		const before = layoutNetwork(input);
+		const renamed = { ...input, nodes: input.nodes.map((n, i) => (i % 3 ? n : { ...n, label: `${n.label} and partners across the area` })) };
+		const after = labelNetwork(positionNetwork(renamed), new Map(renamed.nodes.map((n) => [n.id, n.label])));
+		expect(after.nodes.map((n) => [n.id, n.x, n.y])).toEqual(before.nodes.map((n) => [n.id, n.x, n.y]));
+		expect(after).toEqual(layoutNetwork(renamed));
+		expectLabelsClear(after);
 	});
 
 	it('keeps 300 actors with 900 handoffs inside the canvas without overlaps', () => {

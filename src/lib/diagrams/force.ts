@@ -2,6 +2,7 @@
 // pass that clamps every node inside the canvas and pushes apart any that still overlap. Same data in, same picture out.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { SECTORS, type Sector } from '$lib/domain/map/enums';
+import type { DiagramActor, PackedHandoff } from '$lib/domain/map/types';
 import { hashString, lcg } from './random';
 import { placeLabels, type PlacedLabel } from './labels';
 import { sectorReach } from './shapes';
@@ -48,6 +49,17 @@ export interface NetworkDrawing {
 	height: number;
 	radius: number;
 	nodes: { id: string; x: number; y: number; sector: Sector; label: Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'text'> }[];
+}
+
+/**
+ * What the network view draws, the same for every request of one map version: the layout, the actors, every handoff
+ * packed, and each actor's version (the canvas deletes an actor as the forms do: a stale version is refused).
+ */
+export interface DrawnNetwork {
+	drawing: NetworkDrawing;
+	actors: DiagramActor[];
+	handoffs: PackedHandoff[];
+	actorVersions: Record<string, number>;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -101,7 +113,21 @@ interface SimNode extends SimulationNodeDatum {
 	pinned: boolean;
 }
 
+/** Where each actor sits, before labels: depends on the actors' ids and sectors, the handoffs' ends and the pins only. */
+export interface NetworkPositions {
+	width: number;
+	height: number;
+	radius: number;
+	nodes: { id: string; x: number; y: number; sector: Sector; pinned: boolean }[];
+}
+
+/** The network laid out with its labels placed beside the nodes. */
 export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
+	return labelNetwork(positionNetwork(input), new Map(input.nodes.map((n) => [n.id, n.label])));
+}
+
+/** Positions the actors (a force simulation, then a separation pass); names play no part, so a rename keeps them. */
+export function positionNetwork(input: Omit<NetworkLayoutInput, 'nodes'> & { nodes: Omit<NetworkLayoutInput['nodes'][number], 'label'>[] }): NetworkPositions {
 	const nodes = [...input.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const ids = new Set(nodes.map((n) => n.id));
 	const links = input.links
@@ -163,10 +189,14 @@ export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
 	simulation.tick(ticks);
 
 	separate(sim, r, width, height);
+	return { width, height, radius: r, nodes: sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, sector: n.sector, pinned: n.pinned })) };
+}
 
-	const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
+/** Places each actor's name (`labels`, by id) beside its node, clear of the others. */
+export function labelNetwork(positions: NetworkPositions, labels: Map<string, string>): NetworkLayout {
+	const { width, height, radius: r } = positions;
 	const placed = placeLabels(
-		sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, text: labelOf.get(n.id)!, reach: sectorReach(n.sector, r) })),
+		positions.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, text: labels.get(n.id)!, reach: sectorReach(n.sector, r) })),
 		r,
 		width,
 		height
@@ -175,10 +205,10 @@ export function layoutNetwork(input: NetworkLayoutInput): NetworkLayout {
 		width,
 		height,
 		radius: r,
-		nodes: sim.map((n, i) => ({
+		nodes: positions.nodes.map((n, i) => ({
 			id: n.id,
-			x: Math.round(n.x! * 10) / 10,
-			y: Math.round(n.y! * 10) / 10,
+			x: Math.round(n.x * 10) / 10,
+			y: Math.round(n.y * 10) / 10,
 			sector: n.sector,
 			pinned: n.pinned,
 			label: placed[i]

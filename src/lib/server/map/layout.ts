@@ -2,9 +2,11 @@
 // simulation or a betweenness computation.
 // The cache is an optimisation only (each instance fills its own); nothing is lost when it is empty.
 import { createHash } from 'node:crypto';
-import { layoutNetwork, type NetworkLayout } from '$lib/diagrams/force';
+import { labelNetwork, networkDrawingOf, positionNetwork, type DrawnNetwork, type NetworkLayout } from '$lib/diagrams/force';
 import { layoutJourney, type JourneyLayout } from '$lib/diagrams/journey';
-import type { MapData } from '$lib/domain/map/types';
+import { diagramActor, packHandoffs, type MapData } from '$lib/domain/map/types';
+import { jsonOnce } from '$lib/server/packed';
+import type { MapRead } from './cache';
 import {
 	actorMeasures,
 	adultGapStages,
@@ -45,26 +47,35 @@ function digestOfMap(map: MapData) {
 
 export type Pins = { actorId: string; x: number; y: number }[];
 
-/** The network layout: depends on actors' ids, names and sectors, the handoffs' ends and the pinned positions. */
+/**
+ * The network layout: the positions depend on the actors' ids and sectors, the handoffs' ends and the pinned positions;
+ * the labels on the names as well. A rename (the commonest edit in a workshop) places the labels again, nothing more.
+ */
 export function networkLayoutOf(map: MapData, pins: Pins): NetworkLayout {
 	// The same map and pins objects (a map reused until it changes, see cache.ts) are hashed once, not per request.
-	const known = networkKeys.get(map);
-	if (known?.pins === pins) return remember(known.key, () => makeNetwork(map, pins));
-	const nodes = map.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector }));
-	const links = map.handoffs.map((h) => [h.fromActorId, h.toActorId]);
-	const key = `network:${digest([nodes, links, sortedPins(pins)])}`;
-	networkKeys.set(map, { pins, key });
-	return remember(key, () => makeNetwork(map, pins));
+	let keys = networkKeys.get(map);
+	if (keys?.pins !== pins) {
+		const nodes = map.actors.map((a) => ({ id: a.id, sector: a.sector }));
+		const links = map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }));
+		const positions = `positions:${digest([nodes, links.map((l) => [l.source, l.target]), sortedPins(pins)])}`;
+		keys = { pins, positions, network: `network:${digest([positions, map.actors.map((a) => a.name)])}` };
+		networkKeys.set(map, keys);
+	}
+	const { positions } = keys;
+	return remember(keys.network, () => {
+		const placed = remember(positions, () =>
+			positionNetwork({
+				nodes: map.actors.map((a) => ({ id: a.id, sector: a.sector })),
+				links: map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId })),
+				pinned: new Map(sortedPins(pins).map((p) => [p.actorId, { x: p.x, y: p.y }]))
+			})
+		);
+		return labelNetwork(placed, new Map(map.actors.map((a) => [a.id, a.name])));
+	});
 }
 
-const networkKeys = new WeakMap<MapData, { pins: Pins; key: string }>();
+const networkKeys = new WeakMap<MapData, { pins: Pins; positions: string; network: string }>();
 const sortedPins = (pins: Pins) => [...pins].sort((a, b) => (a.actorId < b.actorId ? -1 : 1));
-
-function makeNetwork(map: MapData, pins: Pins) {
-	const nodes = map.actors.map((a) => ({ id: a.id, label: a.name, sector: a.sector }));
-	const links = map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }));
-	return layoutNetwork({ nodes, links, pinned: new Map(sortedPins(pins).map((p) => [p.actorId, { x: p.x, y: p.y }])) });
-}
 
 export function journeyLayoutOf(map: MapData): JourneyLayout {
 	return remember(`journey:${digestOfMap(map)}`, () => layoutJourney(map));
@@ -107,6 +118,22 @@ export function analysisOf(map: MapData) {
 			adultGaps: adultGapStages(map),
 			policeOnly: policeOnlyStages(map),
 			gaps: gaps(map).map((h) => h.id)
+		};
+	});
+}
+
+/**
+ * What the network view draws of a map read, as JSON made once per read (see DrawnNetwork): sent to every screen
+ * apart from the page's data, which SvelteKit serialises value by value on each request.
+ */
+export function drawnNetworkJson({ rows, map, pins }: MapRead): string {
+	return jsonOnce(map, 'network', (): DrawnNetwork => {
+		const actors = map.actors.map(diagramActor);
+		return {
+			drawing: networkDrawingOf(networkLayoutOf(map, pins)),
+			actors,
+			handoffs: packHandoffs(actors, map.handoffs),
+			actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 		};
 	});
 }

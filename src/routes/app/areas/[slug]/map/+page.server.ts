@@ -49,21 +49,19 @@ export async function load(event) {
 		compareId ? getSnapshot(context, compareId) : null,
 		selected || view.model ? modelLinksForMap(context) : null
 	]);
-	// The browser gets what the picture and the forms use: names, sectors and the handoffs' ends, label, stage and
-	// rating; the selected actor's handoffs in full for its panel; the analysis with names already filled in.
-	const actors = new Map(map.actors.map((a) => [a.id, diagramActor(a)]));
-	const list = [...actors.values()];
+	// The browser gets what the form and panels use: the selected actor's handoffs in full for its panel, and the
+	// analysis with names already filled in. The picture itself comes from network.json (see +page.ts); a filter or a
+	// search here says which of its actors and handoffs are shown.
 	const analysis = analysisViewOf(map);
 	return {
-		layout: networkDrawingOf(networkLayoutOf(map, pins)),
-		actors: list,
-		shown: { actors: shown.actors.map((a) => actors.get(a.id)!), handoffs: packHandoffs(list, shown.handoffs) },
+		shown:
+			shown.actors.length === map.actors.length && shown.handoffs.length === map.handoffs.length
+				? null
+				: { actorIds: shown.actors.map((a) => a.id), handoffIds: shown.handoffs.map((h) => h.id) },
 		selected: selected ? selectedActorOf(selected, map, rows, pins, modelLinks!) : null,
 		compare: snapshot
 			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 			: null,
-		// Each actor's version, so the canvas can delete one as the forms do (a stale version is refused).
-		actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version])),
 		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') },
 		// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
 		decor: {
