@@ -1,7 +1,7 @@
 // Issued versions of the plan and the partner organisations' sign-offs on them. Issuing freezes the plan: its model
 // and PDF are stored, so a signed version stays downloadable exactly as signed while the area moves on. The plan is a
 // new draft as soon as anything in the area changes after the latest issue (the audit log counts the changes).
-import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '$lib/server/db';
 import { areas, auditLog, planSignoffs, planVersions } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
@@ -87,7 +87,14 @@ export async function recordSignoff(context: AreaContext, input: SignoffInput, t
 export async function planVersionsOf(context: AreaContext) {
 	const [versions, signoffs, changes] = await Promise.all([
 		db
-			.select({ id: planVersions.id, number: planVersions.number, createdAt: planVersions.createdAt, changesAtIssue: planVersions.changesAtIssue, model: planVersions.model })
+			.select({
+				id: planVersions.id,
+				number: planVersions.number,
+				createdAt: planVersions.createdAt,
+				changesAtIssue: planVersions.changesAtIssue,
+				// Only who is to sign, not the whole frozen plan: the overview reads this on every load.
+				signatories: sql<PlanModel['signatories']>`${planVersions.model} -> 'signatories'`
+			})
 			.from(planVersions)
 			.where(eq(planVersions.areaId, context.area.id))
 			.orderBy(desc(planVersions.number)),
@@ -96,13 +103,12 @@ export async function planVersionsOf(context: AreaContext) {
 	]);
 	const list = versions.map((v) => {
 		const signed = signoffs.filter((s) => s.versionId === v.id);
-		const signatories = (v.model as PlanModel).signatories;
 		return {
 			id: v.id,
 			number: v.number,
 			issuedAt: v.createdAt,
 			signoffs: signed.map((s) => ({ organisation: s.organisation, name: s.name, role: s.role, signedOn: s.signedOn })),
-			unsigned: signatories.filter((o) => !signed.some((s) => s.organisation === o))
+			unsigned: v.signatories.filter((o) => !signed.some((s) => s.organisation === o))
 		};
 	});
 	const latest = versions[0];
