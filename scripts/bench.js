@@ -429,8 +429,9 @@ request when the last is answered; the workshop-room runs last ${run.roomSeconds
 
 Each page beside two floors measured in the same run: a minimal server-rendered page of this build (\`/bench/floor\`: a
 trivial load, no session, not prerendered) and the same page behind the session check (\`/bench/floor/signed-in\`). Both
-answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. Latencies include every request under way
-when the run ended (each is waited for).
+answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The 50 connections are opened (one
+untimed request each) before the timed run, as a browser keeps its own; latencies include every request under way when
+the run ended (each is waited for).
 
 | page | req/s | ratio to floor | ratio to signed-in floor | ratio to static | p50 ms | p95 ms | p99 ms | max ms | errors | goal | met |
 |---|---|---|---|---|---|---|---|---|---|---|---|

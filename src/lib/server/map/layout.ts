@@ -55,9 +55,9 @@ export function networkLayoutOf(map: MapData, pins: Pins): NetworkLayout {
 	// The same map and pins objects (a map reused until it changes, see cache.ts) are hashed once, not per request.
 	let keys = networkKeys.get(map);
 	if (keys?.pins !== pins) {
-		const nodes = map.actors.map((a) => ({ id: a.id, sector: a.sector }));
-		const links = map.handoffs.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId }));
-		const positions = `positions:${digest([nodes, links.map((l) => [l.source, l.target]), sortedPins(pins)])}`;
+		const nodes = map.actors.map((a) => [a.id, a.sector]);
+		const links = map.handoffs.map((h) => [h.fromActorId, h.toActorId]);
+		const positions = `positions:${digest([nodes, links, sortedPins(pins)])}`;
 		keys = { pins, positions, network: `network:${digest([positions, map.actors.map((a) => a.name)])}` };
 		networkKeys.set(map, keys);
 	}
