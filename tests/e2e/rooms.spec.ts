@@ -85,10 +85,28 @@ test('a lead runs a workshop room with three guests who have no account', async 
 	await expect(results.getByRole('listitem').first()).toContainText('3 dots MASH police');
 	await expect(results.getByRole('listitem').nth(1)).toContainText('1 dot GP');
 
-	// A note reaches every screen; a note with a phone number is held for the facilitator alone.
+	// A note with a control character is refused beside the field and reaches nobody; one over the limit is refused too.
+	await addNote(cara, 'Idea', 'Journey stage: Before', 'A bell\u0007 in the note');
+	await expect(cara.getByText('Remove the control characters from this text.')).toBeVisible();
+	await expect(cara.getByLabel('Note', { exact: true })).toHaveValue('A bell\u0007 in the note');
+	const oversized = await cara.request.post(`/w/${code}?/note`, {
+		form: { kind: 'idea', target: 'stage:before', text: 'x'.repeat(281) },
+		headers: { origin: ORIGIN, accept: 'text/html' }
+	});
+	expect(oversized.status()).toBe(400);
+	await cara.getByLabel('Note', { exact: true }).fill('');
+
+	// A note reaches every screen, while Ben is half-way through his own: what he chose and typed stays as it was.
+	await ben.getByLabel('Kind of note').selectOption({ label: 'Idea' });
+	await ben.getByLabel('On', { exact: true }).selectOption({ label: 'Journey stage: After' });
+	await ben.getByLabel('Note', { exact: true }).fill('Half a thought about');
 	await addNote(asha, 'What works', 'Journey stage: During', 'The daily call between police and the home works.');
 	await expect(asha.getByRole('status').filter({ hasText: 'Your note is on the board.' })).toBeVisible();
 	for (const screen of [ben, cara]) await expect(board(screen).getByText('The daily call between police and the home works.')).toBeVisible(LIVE);
+	await expect(ben.getByLabel('Note', { exact: true })).toHaveValue('Half a thought about');
+	await expect(ben.getByLabel('Kind of note')).toHaveValue('idea');
+	await expect(ben.getByLabel('On', { exact: true }).locator('option:checked')).toHaveText('Journey stage: After');
+	await expect(board(cara).getByText(/A bell|xxxx/)).toHaveCount(0);
 	await expect(page.getByText('The daily call between police and the home works.')).toBeVisible(LIVE);
 
 	await addNote(ben, 'What breaks', 'Journey stage: Return', 'Call her carer on 07700 900123 before the interview.');

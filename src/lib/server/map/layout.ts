@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { labelNetwork, networkDrawingOf, positionNetwork, type DrawnNetwork, type NetworkLayout } from '$lib/diagrams/force';
 import { layoutJourney, type JourneyLayout } from '$lib/diagrams/journey';
 import { diagramActor, packHandoffs, type MapData } from '$lib/domain/map/types';
-import { jsonOnce } from '$lib/server/packed';
 import type { MapRead } from './cache';
 import {
 	actorMeasures,
@@ -127,13 +126,19 @@ export function analysisOf(map: MapData) {
  * apart from the page's data, which SvelteKit serialises value by value on each request.
  */
 export function drawnNetworkJson({ rows, map, pins }: MapRead): string {
-	return jsonOnce(map, 'network', (): DrawnNetwork => {
+	let json = drawnJson.get(map);
+	if (json === undefined) {
 		const actors = map.actors.map(diagramActor);
-		return {
+		const drawn: DrawnNetwork = {
 			drawing: networkDrawingOf(networkLayoutOf(map, pins)),
 			actors,
 			handoffs: packHandoffs(actors, map.handoffs),
 			actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 		};
-	});
+		drawnJson.set(map, (json = JSON.stringify(drawn)));
+	}
+	return json;
 }
+
+// Per map read (cached until the map changes, see cache.ts): the text goes when the read does.
+const drawnJson = new WeakMap<MapData, string>();

@@ -21,8 +21,7 @@ import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layo
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
 import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
-import { diagramActor, packHandoffs, type ActorData, type MapData } from '$lib/domain/map/types';
-import { networkDrawingOf } from '$lib/diagrams/force';
+import type { ActorData, MapData } from '$lib/domain/map/types';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import {
 	createActorAtSchema,
