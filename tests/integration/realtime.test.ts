@@ -113,6 +113,17 @@ describe('change events', () => {
 });
 
 describe('an open event stream', () => {
+	it('leaves nobody "here" when it closes while its hello is still on its way', async () => {
+		const area = await makeArea();
+		const people = await Promise.all(Array.from({ length: 10 }, () => editorOf(area)));
+		// Each tab closes as soon as it opens (a page left at once): its goodbye must come after its hello.
+		const readers = people.map((context) => areaStream(context, `/app/areas/${area.slug}`, null, async () => true).getReader());
+		await Promise.all(readers.map((reader) => reader.cancel()));
+		for (let i = 0; i < 50 && (await presentIn(area.id)).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+		await new Promise((r) => setTimeout(r, 200));
+		expect(await presentIn(area.id)).toEqual([]);
+	});
+
 	it('ends as soon as its reader is removed from the area, and keeps going for those who stay', async () => {
 		const stop = await startRealtime();
 		try {

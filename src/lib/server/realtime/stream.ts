@@ -32,6 +32,16 @@ function recheckWith(stillAllowed: () => Promise<boolean>, close: () => void) {
 	};
 }
 
+/**
+ * A stream's own writes (hello, heartbeats, goodbye), one after another. Otherwise a goodbye written while a hello was
+ * still on its way (on PostgreSQL they may take different connections) would leave the person or screen "here" for a
+ * minute after they left.
+ */
+function oneAfterAnother() {
+	let last: Promise<unknown> = Promise.resolve();
+	return (write: () => Promise<unknown>, failed: string) => (last = last.then(write).catch((err) => log.warn({ err }, failed)));
+}
+
 export function areaStream(
 	context: AreaContext,
 	view: string,
@@ -55,10 +65,11 @@ export function areaStream(
 			};
 			const people = (list: PresentPerson[]) => send(`event: presence\ndata: ${JSON.stringify(list)}\n\n`);
 			const stopFollowing = follow(areaId, { change, presence: people });
+			const inTurn = oneAfterAnother();
+			const hello = (failed: string) => inTurn(() => (closed ? Promise.resolve() : markPresent(streamId, areaId, context.user.id, view)), failed);
 			const heartbeat = setInterval(async () => {
 				send(': still here\n\n');
-				if (!(await recheck())) return;
-				markPresent(streamId, areaId, context.user.id, view).catch((err) => log.warn({ err }, 'presence heartbeat failed'));
+				if (await recheck()) await hello('presence heartbeat failed');
 			}, HEARTBEAT_SECONDS * 1000);
 			close = () => {
 				if (closed) return;
@@ -66,7 +77,7 @@ export function areaStream(
 				open.delete(close);
 				clearInterval(heartbeat);
 				stopFollowing();
-				markGone(streamId, areaId).catch((err) => log.warn({ err }, 'presence goodbye failed'));
+				inTurn(() => markGone(streamId, areaId), 'presence goodbye failed');
 				try {
 					controller.close();
 				} catch {
@@ -78,8 +89,8 @@ export function areaStream(
 			send('retry: 2000\n\n');
 			try {
 				if (lastEventId !== null) for (const c of await changesSince(areaId, lastEventId)) change(c);
-				await markPresent(streamId, areaId, context.user.id, view);
-				people(await presentIn(areaId));
+				await hello('presence hello failed');
+				if (!closed) people(await presentIn(areaId));
 			} catch (err) {
 				log.error({ err }, 'event stream start failed');
 				close();
@@ -122,10 +133,11 @@ export function roomStream(
 				if (accept(c)) send(`id: ${c.id}\nevent: change\ndata: ${JSON.stringify({ topic: c.topic, entity: c.entity, action: c.action })}\n\n`);
 			});
 			const recheck = recheckWith(stillAllowed, () => close());
+			const inTurn = oneAfterAnother();
+			const seen = (opened: boolean, failed: string) => screen && inTurn(() => (closed ? Promise.resolve() : screen.seen(streamId, opened)), failed);
 			const heartbeat = setInterval(async () => {
 				send(': still here\n\n');
-				if (!(await recheck())) return;
-				screen?.seen(streamId, false).catch((err) => log.warn({ err }, 'screen heartbeat failed'));
+				if (await recheck()) await seen(false, 'screen heartbeat failed');
 			}, HEARTBEAT_SECONDS * 1000);
 			close = () => {
 				if (closed) return;
@@ -133,7 +145,7 @@ export function roomStream(
 				open.delete(close);
 				clearInterval(heartbeat);
 				stopFollowing();
-				screen?.gone(streamId).catch((err) => log.warn({ err }, 'screen goodbye failed'));
+				if (screen) inTurn(() => screen.gone(streamId), 'screen goodbye failed');
 				try {
 					controller.close();
 				} catch {
@@ -142,7 +154,7 @@ export function roomStream(
 			};
 			open.add(close);
 			send('retry: 2000\n\n');
-			screen?.seen(streamId, true).catch((err) => log.warn({ err }, 'screen hello failed'));
+			seen(true, 'screen hello failed');
 		},
 		cancel() {
 			close();
