@@ -7,7 +7,8 @@ import { NotFoundError } from '$lib/server/errors';
 import type { SessionUser } from '$lib/server/auth/session';
 import { KINDS, previewKind } from './kinds';
 
-const RETENTION_LOCK = 7_351_102;
+/** The advisory lock a run holds for its transaction; exported so a test can hold it as another instance would. */
+export const RETENTION_LOCK = 7_351_102;
 /** Each run that did the work is recorded in job_runs under this name, its period being the instant it ran. */
 export const RETENTION_JOB = 'retention';
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
