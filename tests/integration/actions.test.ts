@@ -10,6 +10,9 @@ import { createActor, createHandoff, deleteActor } from '$lib/server/map';
 import { InputError, NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
+import { areaOverview } from '$lib/server/areas/overview';
+import { follow, startRealtime } from '$lib/server/realtime';
+import type { AreaChange } from '$lib/domain/live';
 import { useTestDatabase } from '../helpers/database';
 import { addMember, makeArea, makeUser } from '../helpers/factories';
 
@@ -282,5 +285,40 @@ describe('outcomes no action works toward', () => {
 		// A dropped action works toward nothing.
 		await updateAction(lead, { ...input({ status: 'dropped', tocNodeIds: [workshops.id] }), id: action.id, version: action.version });
 		expect((await actionCoverage(lead)).outcomesUnaddressed).toHaveLength(before.length);
+	});
+});
+
+describe('the area overview', () => {
+	it('is read once for every screen until the area next changes, then afresh as soon as the change’s event arrives', async () => {
+		const stop = await startRealtime();
+		try {
+			const editor = await contextFor('editor');
+			const other = await contextFor('editor');
+			const heard: AreaChange[] = [];
+			const listener = { change: (c: AreaChange) => heard.push(c), presence: () => {} };
+			const unfollow = [follow(editor.area.id, listener), follow(other.area.id, listener)];
+			const until = async (seen: (c: AreaChange) => boolean) => {
+				const end = Date.now() + 2000;
+				while (!heard.some(seen) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+			};
+			const { handoff } = await withMap(editor);
+			await until((c) => c.entityId === handoff.id);
+			const first = await areaOverview(editor);
+			expect(await areaOverview(editor)).toBe(first);
+			expect(first.coverage.unaddressed.map((h) => h.id)).toContain(handoff.id);
+
+			const action = await createAction(editor, input({ handoffIds: [handoff.id] }));
+			await until((c) => c.entityId === action.id);
+			const next = await areaOverview(editor);
+			expect(next).not.toBe(first);
+			expect(next.coverage.unaddressed.map((h) => h.id)).not.toContain(handoff.id);
+			// Another area's change leaves this area's read alone.
+			const elsewhere = await withMap(other);
+			await until((c) => c.entityId === elsewhere.handoff.id);
+			expect(await areaOverview(editor)).toBe(next);
+			for (const stopFollowing of unfollow) stopFollowing();
+		} finally {
+			await stop();
+		}
 	});
 });

@@ -4,9 +4,8 @@ import { parseForm, failureFrom } from '$lib/server/forms';
 import { updateAreaSchema } from '$lib/validators/areas';
 import { updateArea } from '$lib/server/areas';
 import { areaRoleAtLeast } from '$lib/domain/roles';
-import { actionCoverage } from '$lib/server/actions';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
-import { planVersionsOf } from '$lib/server/plan/versions';
+import { areaOverview } from '$lib/server/areas/overview';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -14,7 +13,10 @@ export async function load(event) {
 	const { area, role } = context;
 	// A large area has hundreds of gaps: the page shows the first few of each list, and one whole list when asked.
 	const all = event.url.searchParams.get('all');
-	const [{ unaddressed, outcomesUnaddressed, modelsUnaddressed, ...coverage }, { current, draftSince }] = await Promise.all([actionCoverage(context), planVersionsOf(context)]);
+	const {
+		coverage: { unaddressed, outcomesUnaddressed, modelsUnaddressed, ...coverage },
+		versions: { current, draftSince }
+	} = await areaOverview(context);
 	return {
 		details: area,
 		plan: { current: current && { number: current.number, signed: current.signoffs.map((s) => s.organisation), unsigned: current.unsigned }, draftSince },

@@ -1,0 +1,12 @@
+import { createServer } from 'vite';
+const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
+const load = (p) => vite.ssrLoadModule(p);
+const db = await load('/src/lib/server/db/index.ts');
+await db.openDatabase();
+await (await load('/src/lib/server/seed/index.ts')).seedDemo(process.env.SEED_PASSWORD);
+const large = await load('/src/lib/server/seed/large.ts');
+console.log(await large.seedLargeArea());
+await db.refreshStatistics();
+await db.closeDatabase();
+await vite.close();
+process.exit(0);
