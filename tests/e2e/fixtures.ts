@@ -120,6 +120,14 @@ export async function signOut(page: Page) {
 	await expect(page.getByText('You have signed out.')).toBeVisible();
 }
 
+/**
+ * Waits for the map's network to be drawn. After a full page load the browser fetches the drawing (once this session
+ * has run the app's scripts), so it can come a moment after the page.
+ */
+export async function networkDrawn(page: Page) {
+	await expect(page.locator('svg.canvas')).toBeVisible();
+}
+
 /** Fails with the list of violations when axe finds anything against WCAG 2.2 A and AA. */
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page })

@@ -1,6 +1,6 @@
 // Reading the map at a workshop: labels that never overlap on a 1280 x 720 screen, numbered handoffs in the swimlane.
 import { expect, type Page } from '@playwright/test';
-import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
+import { ACCOUNTS, expectAccessible, networkDrawn, signIn, test } from './fixtures';
 
 const results = process.env.E2E_RESULTS ?? 'test-results';
 
@@ -95,6 +95,7 @@ async function optionValue(page: Page, id: string, name: string | RegExp) {
 
 /** The actors the network draws, by the name that starts each node's accessible name. */
 async function networkActors(page: Page) {
+	await networkDrawn(page);
 	const labels = await page.locator('svg.canvas a.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
 	return labels.map((l) => l.split(', ')[0]).sort();
 }
@@ -164,6 +165,7 @@ test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad value
 	expect((await networkActors(page)).every((n) => n.toLowerCase().includes('school'))).toBe(true);
 
 	await page.goto('/app/areas/northbrook/map?size=degree');
+	await networkDrawn(page);
 	const scales = await page.locator('svg.canvas a.node').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-scale'))));
 	expect(Math.max(...scales)).toBe(1);
 	expect(Math.min(...scales)).toBeLessThan(1);
@@ -182,7 +184,7 @@ test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad value
 	await page.goto(`/app/areas/northbrook/map?model=${model}`);
 	await expect(page.getByRole('link', { name: /^Return interview provider, .*in the highlighted model/ })).toBeVisible();
 	await expect(page.getByRole('link', { name: /^GP, .*outside the highlighted model/ })).toHaveClass(/dim/);
-	expect(await page.locator('svg.canvas path[data-highlight]').count()).toBe(2);
+	await expect(page.locator('svg.canvas path[data-highlight]')).toHaveCount(2);
 
 	// Nonsense never breaks the page: it is named and ignored.
 	const response = await page.goto('/app/areas/northbrook/map?size=huge&hops=9&focus=nobody&q=');

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
+import { ACCOUNTS, ORIGIN, expectAccessible, networkDrawn, signIn, test } from './fixtures';
 
 /** Tabs to `locator`, failing if it is not reached within `max` presses: proves it is reachable without a mouse. */
 async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 400) {
@@ -112,6 +112,7 @@ test('filters narrow the network and the table, without JavaScript too', async (
 test('the table lists every actor and handoff of the map', async ({ page }) => {
 	await signIn(page, ACCOUNTS.viewerNorth);
 	await page.goto('/app/areas/northbrook/map');
+	await networkDrawn(page);
 	const nodes = await page.locator('svg.canvas a').count();
 	await page.getByRole('link', { name: 'Table', exact: true }).click();
 	const heading = await page.getByRole('heading', { name: /^Actors \(\d+\)$/ }).textContent();
@@ -158,6 +159,25 @@ test('a viewer reads the map but gets no forms and 404 for every change', async 
 	expect(download.status()).toBe(200);
 	expect(await download.text()).toContain('Label,Type,Tags,Description,Sector,Kind,Serves');
 	await expectAccessible(page);
+});
+
+test('a browser that runs scripts gets the page without the drawing and fetches it, "not modified" while the map stays the same', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	await page.goto('/app/areas/northbrook/map');
+	await networkDrawn(page);
+	const drawnHere = await page.locator('svg.canvas a.node').count();
+	// The app's scripts have run in this browser: the server now leaves the drawing to it.
+	const light = await (await page.request.get('/app/areas/northbrook/map')).text();
+	expect(light).toContain('Drawing the network of');
+	expect(light).not.toContain('class="canvas');
+	const drawing = await page.request.get('/app/areas/northbrook/map/network.json');
+	expect((await drawing.json()).actors).toHaveLength(drawnHere);
+	const etag = drawing.headers()['etag'];
+	expect((await page.request.get('/app/areas/northbrook/map/network.json', { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	// Reloaded, the page draws the same network.
+	await page.reload();
+	await networkDrawn(page);
+	await expect(page.locator('svg.canvas a.node')).toHaveCount(drawnHere);
 });
 
 test('another area\'s map and its exports are not found', async ({ page }) => {

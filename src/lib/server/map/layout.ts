@@ -122,12 +122,13 @@ export function analysisOf(map: MapData) {
 }
 
 /**
- * What the network view draws of a map read, as JSON made once per read (see DrawnNetwork): sent to every screen
- * apart from the page's data, which SvelteKit serialises value by value on each request.
+ * What the network view draws of a map read (see DrawnNetwork), made once per read: the object for a browser that
+ * gets the drawing with the page, and for every other screen the JSON text network.json sends, with its entity tag,
+ * so that a screen re-loading an unchanged map is answered "not modified".
  */
-export function drawnNetworkJson({ rows, map, pins }: MapRead): string {
-	let json = drawnJson.get(map);
-	if (json === undefined) {
+export function drawnNetworkOf({ rows, map, pins }: MapRead): DrawnRead {
+	let found = drawnReads.get(map);
+	if (!found) {
 		const actors = map.actors.map(diagramActor);
 		const drawn: DrawnNetwork = {
 			drawing: networkDrawingOf(networkLayoutOf(map, pins)),
@@ -135,10 +136,18 @@ export function drawnNetworkJson({ rows, map, pins }: MapRead): string {
 			handoffs: packHandoffs(actors, map.handoffs),
 			actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 		};
-		drawnJson.set(map, (json = JSON.stringify(drawn)));
+		const json = JSON.stringify(drawn);
+		found = { drawn, json, etag: `"${createHash('sha256').update(json).digest('base64url')}"` };
+		drawnReads.set(map, found);
 	}
-	return json;
+	return found;
 }
 
-// Per map read (cached until the map changes, see cache.ts): the text goes when the read does.
-const drawnJson = new WeakMap<MapData, string>();
+export interface DrawnRead {
+	drawn: DrawnNetwork;
+	json: string;
+	etag: string;
+}
+
+// Per map read (cached until the map changes, see cache.ts): the drawing goes when the read does.
+const drawnReads = new WeakMap<MapData, DrawnRead>();

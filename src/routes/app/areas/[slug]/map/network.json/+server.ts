@@ -1,11 +1,14 @@
-// What the network view draws, apart from the page's data: the same text for every screen until the map changes
-// (see drawnNetworkJson). The map page's universal load fetches it; the area's guard applies as to the page.
+// What the network view draws, apart from the page's data: the same text for every screen until the map changes (see
+// drawnNetworkOf), fetched by the map page in the browser. A screen re-loading an unchanged map (a filter, another
+// topic's change) is answered "not modified". The area's guard applies as to the page.
 import { requireArea } from '$lib/server/auth/guard';
 import { mapOfRequest } from '$lib/server/map/request';
-import { drawnNetworkJson } from '$lib/server/map/layout';
+import { drawnNetworkOf } from '$lib/server/map/layout';
 
 export async function GET(event) {
 	const context = await requireArea(event);
-	const read = await mapOfRequest(event, context);
-	return new Response(drawnNetworkJson(read), { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+	const { json, etag } = drawnNetworkOf(await mapOfRequest(event, context));
+	const headers = { etag, 'cache-control': 'private, no-cache' };
+	if (event.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	return new Response(json, { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 }
