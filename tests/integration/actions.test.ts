@@ -11,6 +11,7 @@ import { InputError, NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import type { AreaRole } from '$lib/domain/roles';
 import { areaOverview } from '$lib/server/areas/overview';
+import { createModel, sharedModelTitles } from '$lib/server/models';
 import { follow, startRealtime } from '$lib/server/realtime';
 import type { AreaChange } from '$lib/domain/live';
 import { useTestDatabase } from '../helpers/database';
@@ -289,7 +290,7 @@ describe('outcomes no action works toward', () => {
 });
 
 describe('the area overview', () => {
-	it('is read once for every screen until the area next changes, then afresh as soon as the change’s event arrives', async () => {
+	it('and the map’s list of models are read once for every screen until the area next changes, then afresh as soon as the change’s event arrives', async () => {
 		const stop = await startRealtime();
 		try {
 			const editor = await contextFor('editor');
@@ -312,10 +313,17 @@ describe('the area overview', () => {
 			const next = await areaOverview(editor);
 			expect(next).not.toBe(first);
 			expect(next.coverage.unaddressed.map((h) => h.id)).not.toContain(handoff.id);
-			// Another area's change leaves this area's read alone.
+			// The map's list of models is shared the same way, and dropped by a new model.
+			const titles = await sharedModelTitles(editor);
+			expect(await sharedModelTitles(editor)).toBe(titles);
+			const model = await createModel(editor, { title: 'Schools wait to be told', description: '', statement: 'The police tell schools.', actorIds: [], handoffIds: [] });
+			await until((c) => c.entityId === model.id);
+			expect((await sharedModelTitles(editor)).map((m) => m.title)).toContain('Schools wait to be told');
+			// Another area's change leaves this area's reads alone.
+			const current = await areaOverview(editor);
 			const elsewhere = await withMap(other);
 			await until((c) => c.entityId === elsewhere.handoff.id);
-			expect(await areaOverview(editor)).toBe(next);
+			expect(await areaOverview(editor)).toBe(current);
 			for (const stopFollowing of unfollow) stopFollowing();
 		} finally {
 			await stop();

@@ -4,8 +4,7 @@
 import type { AreaContext } from './index';
 import { actionCoverage } from '$lib/server/actions';
 import { planVersionsOf } from '$lib/server/plan/versions';
-import { follow } from '$lib/server/realtime';
-import { sharedReads } from '$lib/server/realtime/shared-read';
+import { onAreaChange, sharedReads } from '$lib/server/realtime/shared-read';
 
 async function readOverview(context: AreaContext) {
 	const [coverage, versions] = await Promise.all([actionCoverage(context), planVersionsOf(context)]);
@@ -15,5 +14,5 @@ async function readOverview(context: AreaContext) {
 /** Coverage and plan versions of the context's area, as of its last change (callers must not change what it holds). */
 export const areaOverview = sharedReads(readOverview, {
 	key: (context) => context.area.id,
-	follow: (areaId, drop) => follow(areaId, { change: drop, presence: () => {} })
+	follow: onAreaChange
 });

@@ -19,6 +19,7 @@ import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { PROGRAMME_MODELS } from '$lib/domain/programme';
 import type { AreaContext } from '$lib/server/areas';
+import { onAreaChange, sharedReads } from '$lib/server/realtime/shared-read';
 
 /** Viewers read; editors and leads change models and run surveys. The same 404 as anything out of reach. */
 export function assertEditor(context: AreaContext) {
@@ -304,6 +305,9 @@ export async function modelTitles(context: AreaContext, executor: Executor = db)
 		.where(eq(mentalModels.areaId, context.area.id))
 		.orderBy(asc(mentalModels.title));
 }
+
+/** The area's models by title as of its last change, one read for every screen on its map (see sharedReads). */
+export const sharedModelTitles = sharedReads((context: AreaContext) => modelTitles(context), { key: (context) => context.area.id, follow: onAreaChange });
 
 export async function modelLinksForMap(context: AreaContext, executor: Executor = db) {
 	const areaId = context.area.id;

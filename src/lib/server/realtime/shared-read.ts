@@ -5,7 +5,7 @@
 // lasts at most `freshMs`, for what changes beside it and in case an event is lost. Kept only while the instance
 // hears every change as it commits; otherwise each request reads for itself.
 import { db } from '$lib/server/db';
-import { hearsChanges } from './index';
+import { follow, hearsChanges } from './index';
 
 interface Entry<T> {
 	read: Promise<T>;
@@ -56,4 +56,9 @@ export function sharedReads<A, T>(read: (arg: A) => Promise<T>, options: SharedR
 		}
 		return entry.read;
 	};
+}
+
+/** Calls `drop` on the next change to the area's data (for `SharedReads.follow`). */
+export function onAreaChange(areaId: string, drop: () => void) {
+	return follow(areaId, { change: drop, presence: () => {} });
 }

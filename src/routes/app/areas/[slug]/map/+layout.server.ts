@@ -3,7 +3,7 @@ import { followTopics } from '$lib/server/realtime';
 import { mapOfRequest } from '$lib/server/map/request';
 import { isFiltered } from '$lib/domain/map/filter';
 import { readMapQuery } from '$lib/domain/map/view';
-import { modelTitles } from '$lib/server/models';
+import { sharedModelTitles } from '$lib/server/models';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { historyOf } from '$lib/server/map/history';
 
@@ -14,7 +14,7 @@ export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
 	const canEdit = areaRoleAtLeast(context.role, 'editor');
-	const [{ map }, models, history] = await Promise.all([mapOfRequest(event, context), modelTitles(context), canEdit ? historyOf(context) : null]);
+	const [{ map }, models, history] = await Promise.all([mapOfRequest(event, context), sharedModelTitles(context), canEdit ? historyOf(context) : null]);
 	const { filter, view, ignored, shown } = readMapQuery(map, event.url.searchParams);
 	if (view.model && !models.some((m) => m.id === view.model)) {
 		ignored.push({ name: 'model', value: view.model });
