@@ -37,7 +37,7 @@ test('edit a cell from the keyboard, add a row, and a stale edit shows both valu
 	const addRow = page.getByRole('form', { name: 'Add a row' });
 	await addRow.getByRole('textbox', { name: 'Name' }).fill('Table test outreach');
 	await addRow.getByRole('button', { name: 'Add row' }).click();
-	await expect(addRow.getByRole('combobox', { name: 'Sector' })).toHaveAccessibleDescription('Choose a sector.');
+	await expect(addRow.getByRole('combobox', { name: 'Sector' })).toHaveAccessibleDescription('Error: Choose a sector.');
 	await addRow.getByRole('combobox', { name: 'Sector' }).selectOption({ label: 'Voluntary' });
 	await addRow.getByRole('button', { name: 'Add row' }).click();
 	await expect(page.getByText('Success: Table test outreach added to the map.')).toBeVisible();
@@ -284,8 +284,10 @@ test('edit handoff cells from the keyboard, and a stale edit shows both values',
 });
 
 test('paste five handoffs; bad rows save nothing until fixed', async ({ browser }) => {
+	test.setTimeout(120_000);
 	const editor = await signedIn(browser, ACCOUNTS.partnerNorth);
 	const viewer = await signedIn(browser, ACCOUNTS.viewerNorth);
+	const other = await signedIn(browser, ACCOUNTS.consultant);
 	const { page } = editor;
 	await page.goto(HANDOFFS, { waitUntil: 'networkidle' });
 	await viewer.page.goto(HANDOFFS, { waitUntil: 'networkidle' });
@@ -301,8 +303,17 @@ test('paste five handoffs; bad rows save nothing until fixed', async ({ browser 
 	await expect(addRow.getByRole('textbox', { name: 'Handoff' })).toHaveAccessibleDescription(/called/);
 	await addRow.getByRole('textbox', { name: 'Handoff' }).fill('Table test handover 0');
 	await addRow.getByRole('button', { name: 'Add handoff' }).click();
-	await expect(addRow.getByRole('combobox', { name: 'To' })).toHaveAccessibleDescription('A handoff goes to a different actor: choose another receiver.');
+	await expect(addRow.getByRole('combobox', { name: 'To' })).toHaveAccessibleDescription('Error: A handoff goes to a different actor: choose another receiver.');
 	await addRow.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Duty inspector' });
+	// Someone else adds an actor meanwhile: the live re-load brings it, and leaves the receiver just chosen alone.
+	await other.page.goto(TABLE, { waitUntil: 'networkidle' });
+	const otherRow = other.page.getByRole('form', { name: 'Add a row' });
+	await otherRow.getByRole('textbox', { name: 'Name' }).fill('Table test late arrival');
+	await otherRow.getByRole('combobox', { name: 'Sector' }).selectOption({ label: 'Voluntary' });
+	await otherRow.getByRole('button', { name: 'Add row' }).click();
+	await expect(addRow.getByRole('combobox', { name: 'From' }).getByRole('option', { name: 'Table test late arrival' })).toBeAttached();
+	await expect(addRow.getByRole('combobox', { name: 'To' }).locator('option:checked')).toHaveText('Duty inspector');
+	await expect(addRow.getByRole('textbox', { name: 'Handoff' })).toHaveValue('Table test handover 0');
 	await addRow.getByRole('button', { name: 'Add handoff' }).click();
 	await expect(page.getByText('Success: Table test handover 0 added to the map.')).toBeVisible();
 	await expect(handoffRow(page, 'Table test handover 0').getByRole('gridcell').first()).toHaveText('CID');
@@ -355,6 +366,9 @@ test('paste five handoffs; bad rows save nothing until fixed', async ({ browser 
 	await undo(page, 'add handoff ‘Table test handover 0’');
 	await expect(viewer.page.getByRole('rowheader', { name: /Table test handover/ })).toHaveCount(0, { timeout: 1000 });
 
+	await undo(other.page, 'add actor ‘Table test late arrival’');
+
 	await editor.context.close();
 	await viewer.context.close();
+	await other.context.close();
 });
