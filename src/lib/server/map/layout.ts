@@ -122,12 +122,11 @@ export function analysisOf(map: MapData) {
 }
 
 /**
- * What the network view draws of a map read (see DrawnNetwork), made once per read: the object for a browser that
- * gets the drawing with the page, and for every other screen the JSON text network.json sends, with its entity tag,
- * so that a screen re-loading an unchanged map is answered "not modified".
+ * What the network view draws of a map read (see DrawnNetwork), as the JSON text network.json sends, made once per
+ * read, with its entity tag, so that a screen re-loading an unchanged map is answered "not modified".
  */
-export function drawnNetworkOf({ rows, map, pins }: MapRead): DrawnRead {
-	let found = drawnReads.get(map);
+export function drawnNetworkOf({ rows, map, pins }: MapRead): DrawnText {
+	let found = drawnTexts.get(map);
 	if (!found) {
 		const actors = map.actors.map(diagramActor);
 		const drawn: DrawnNetwork = {
@@ -137,17 +136,16 @@ export function drawnNetworkOf({ rows, map, pins }: MapRead): DrawnRead {
 			actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 		};
 		const json = JSON.stringify(drawn);
-		found = { drawn, json, etag: `"${createHash('sha256').update(json).digest('base64url')}"` };
-		drawnReads.set(map, found);
+		found = { json, etag: `"${createHash('sha256').update(json).digest('base64url')}"` };
+		drawnTexts.set(map, found);
 	}
 	return found;
 }
 
-export interface DrawnRead {
-	drawn: DrawnNetwork;
+export interface DrawnText {
 	json: string;
 	etag: string;
 }
 
-// Per map read (cached until the map changes, see cache.ts): the drawing goes when the read does.
-const drawnReads = new WeakMap<MapData, DrawnRead>();
+// Per map read (cached until the map changes, see cache.ts): the text goes when the read does.
+const drawnTexts = new WeakMap<MapData, DrawnText>();

@@ -17,7 +17,7 @@ import {
 	updateActor,
 	updateHandoff
 } from '$lib/server/map';
-import { analysisViewOf, drawnNetworkOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
+import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
 import { SCRIPTS_COOKIE } from '$lib/scripts-cookie';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
@@ -40,8 +40,7 @@ import { modelLinksForMap, type ModelLinksForMap } from '$lib/server/models';
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const read = await mapOfRequest(event, context);
-	const { rows, map, pins } = read;
+	const { rows, map, pins } = await mapOfRequest(event, context);
 	const { view, shown } = readMapQuery(map, event.url.searchParams);
 	const selectedId = event.url.searchParams.get('actor');
 	const selected = map.actors.find((a) => a.id === selectedId) ?? null;
@@ -51,12 +50,12 @@ export async function load(event) {
 		selected || view.model ? modelLinksForMap(context) : null
 	]);
 	// The browser gets what the form and panels use: the selected actor's handoffs in full for its panel, and the
-	// analysis with names already filled in. The picture itself comes with the page only for a browser that has not
-	// run Homeward's scripts; any other fetches it from network.json (see +page.ts). A filter or a search here says
-	// which of its actors and handoffs are shown.
+	// analysis with names already filled in. The picture itself comes from network.json (see +page.ts), with the page
+	// only for a browser that has not run Homeward's scripts; a filter or a search here says which of its actors and
+	// handoffs are shown.
 	const analysis = analysisViewOf(map);
 	return {
-		drawn: event.cookies.get(SCRIPTS_COOKIE) === '1' ? null : drawnNetworkOf(read).drawn,
+		scriptsRun: event.cookies.get(SCRIPTS_COOKIE) === '1',
 		shown:
 			shown.actors.length === map.actors.length && shown.handoffs.length === map.handoffs.length
 				? null
