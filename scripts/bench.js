@@ -287,6 +287,12 @@ try {
 			const run = await measure(BASE + path, headers);
 			load[name] = { path, ...run, htmlKB: Number((Buffer.byteLength(html) / 1024).toFixed(1)), gzipKB: Number((gzipSync(html).length / 1024).toFixed(1)) };
 		}
+		// The two floors once more after the pages, the faster run of each kept: a machine busy with something else
+		// during one run would otherwise make every ratio to it look better than it is.
+		for (const name of Object.keys(pages).slice(0, 2)) {
+			const again = await measure(BASE + pages[name].path, pages[name].headers);
+			if (again.requestsPerSecond > load[name].requestsPerSecond) Object.assign(load[name], again);
+		}
 		const [floor, signedFloor, staticPage] = Object.values(load);
 		for (const entry of Object.values(load)) {
 			entry.ratioToFloor = Number((entry.requestsPerSecond / floor.requestsPerSecond).toPrecision(2));
@@ -434,7 +440,8 @@ Each page beside two floors measured in the same run: a minimal server-rendered 
 trivial load, no session, not prerendered) and the same page behind the session check (\`/bench/floor/signed-in\`). Both
 answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The 50 connections are opened (one
 untimed request each) before the timed run, as a browser keeps its own; latencies include every request under way when
-the run ended (each is waited for). The map is asked for as a browser that has run the app's scripts asks for it
+the run ended (each is waited for). Each floor is measured before the pages and again after them, and the faster run
+kept, so that a busy moment makes no ratio look better than it is. The map is asked for as a browser that has run the app's scripts asks for it
 (the page without the drawing, which the browser fetches as data from \`network.json\`), and as a first visit or a
 browser without scripts asks for it (the network drawn on the server, and sent again as data).
 
