@@ -441,9 +441,9 @@ trivial load, no session, not prerendered) and the same page behind the session 
 answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The 50 connections are opened (one
 untimed request each) before the timed run, as a browser keeps its own; latencies include every request under way when
 the run ended (each is waited for). Each floor is measured before the pages and again after them, and the faster run
-kept, so that a busy moment makes no ratio look better than it is. The map is asked for as a browser that has run the app's scripts asks for it
-(the page without the drawing, which the browser fetches as data from \`network.json\`), and as a first visit or a
-browser without scripts asks for it (the network drawn on the server, and sent again as data).
+kept, so that a busy moment makes no ratio look better than it is. The map is asked for as a browser that has run the
+app's scripts asks for it (the page without the drawing, which the browser fetches as data from \`network.json\`), and
+as a first visit or a browser without scripts asks for it (the network drawn on the server, and sent again as data).
 
 | page | req/s | ratio to floor | ratio to signed-in floor | ratio to static | p50 ms | p95 ms | p99 ms | max ms | errors | goal | met |
 |---|---|---|---|---|---|---|---|---|---|---|---|

@@ -1,6 +1,6 @@
 // What the network view draws, apart from the page's data: the same text for every screen until the map changes (see
-// drawnNetworkOf), fetched by the map page in the browser. A screen re-loading an unchanged map (a filter, another
-// topic's change) is answered "not modified". The area's guard applies as to the page.
+// drawnNetworkOf), fetched by the map page's load (see +page.ts). A screen re-loading an unchanged map (a filter, a
+// change elsewhere in the area) is answered "not modified". The area's guard applies as to the page.
 import { requireArea } from '$lib/server/auth/guard';
 import { mapOfRequest } from '$lib/server/map/request';
 import { drawnNetworkOf } from '$lib/server/map/layout';
