@@ -172,6 +172,7 @@ test('?q=, ?size=, ?colour= and ?model= change what the network draws; bad value
 	await expect(page.getByText(/Size:.*more handoffs/)).toBeVisible();
 
 	await page.goto('/app/areas/northbrook/map?colour=rating');
+	await networkDrawn(page);
 	const broken = page.locator('svg.canvas a.node[data-colour="rating:absent"]');
 	expect(await broken.count()).toBeGreaterThan(0);
 	// The colour is in words too: in the node's name and in the legend.
