@@ -101,11 +101,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * each re-load being the map layout's and page's data and then the network's drawing, as a browser does. Reports p50/p95 until all screens have each edit, errors, and
  * the server's CPU over the run (`pid`).
  */
-/** The cookie of a browser that has run the app's scripts (src/lib/scripts-cookie.ts). */
+/** The cookie of a browser that has run the app's scripts (src/lib/components/live/scripts-cookie.ts). */
 export const SCRIPTS_RUN = 'homeward_scripts=1';
 
 export async function measureMapRoom({ origin, cookie, slug, clients = 60, seconds = 30, headers = {}, pid }) {
-	// As browsers that run the app's scripts (src/lib/scripts-cookie.ts): the page's data leaves the drawing out.
+	// As browsers that run the app's scripts (src/lib/components/live/scripts-cookie.ts): the page's data leaves the drawing out.
 	const base = { ...headers, cookie: `${cookie}; ${SCRIPTS_RUN}` };
 	const mapPath = `/app/areas/${slug}/map`;
 	const start = await (await fetch(`${origin}${mapPath}/network.json`, { headers: base })).json();

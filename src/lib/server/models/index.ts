@@ -296,19 +296,17 @@ export async function getModel(context: AreaContext, id: string, executor: Execu
 	};
 }
 
+/**
+ * The area's models by title, for choosing one to highlight on the map: as of the area's last change, one read for
+ * every screen on its map (see sharedReads).
+ */
+export const sharedModelTitles = sharedReads(
+	async (context: AreaContext) =>
+		db.select({ id: mentalModels.id, title: mentalModels.title }).from(mentalModels).where(eq(mentalModels.areaId, context.area.id)).orderBy(asc(mentalModels.title)),
+	{ key: (context) => context.area.id, follow: onAreaChange }
+);
+
 /** For the map: the models linked to each actor and each handoff. */
-/** The area's models by title, for choosing one to highlight on the map. */
-export async function modelTitles(context: AreaContext, executor: Executor = db) {
-	return executor
-		.select({ id: mentalModels.id, title: mentalModels.title })
-		.from(mentalModels)
-		.where(eq(mentalModels.areaId, context.area.id))
-		.orderBy(asc(mentalModels.title));
-}
-
-/** The area's models by title as of its last change, one read for every screen on its map (see sharedReads). */
-export const sharedModelTitles = sharedReads((context: AreaContext) => modelTitles(context), { key: (context) => context.area.id, follow: onAreaChange });
-
 export async function modelLinksForMap(context: AreaContext, executor: Executor = db) {
 	const areaId = context.area.id;
 	const [actorLinks, handoffLinks] = await Promise.all([

@@ -18,7 +18,7 @@ import {
 	updateHandoff
 } from '$lib/server/map';
 import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
-import { SCRIPTS_COOKIE } from '$lib/scripts-cookie';
+import { SCRIPTS_COOKIE } from '$lib/components/live/scripts-cookie';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
 import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
