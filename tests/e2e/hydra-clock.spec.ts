@@ -6,9 +6,7 @@ import { ACCOUNTS, expectAccessible, signIn, test } from './fixtures';
 import { joinByLink, syndicateDevice } from './hydra-syndicates';
 
 const SCENARIO = 'Missing after school (clock drill, injects seconds apart)';
-const LIVE = { timeout: 3000 };
 const SHOTS = process.env.E2E_RESULTS ?? 'test-results';
-
 
 const injectOn = (page: Page, title: string) =>
 	page.getByRole('region', { name: 'What has happened, newest first' }).getByRole('heading', { level: 3, name: title });
@@ -38,7 +36,7 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 	// on a busy machine takes longer than a live change once it has).
 	const screens = page.getByRole('region', { name: 'Syndicates’ screens' });
 	await expect(screens.getByRole('row', { name: /Red table/ }).getByRole('cell').first()).toHaveText('1', { timeout: 10_000 });
-	await expect(screens.getByRole('row', { name: /Amber table/ }).getByRole('cell').first()).toHaveText('1', LIVE);
+	await expect(screens.getByRole('row', { name: /Amber table/ }).getByRole('cell').first()).toHaveText('1');
 	await expect(page.getByRole('listitem').filter({ hasText: '1. Not home from school' }).getByText('At 0:03')).toBeVisible();
 
 	// Run on the clock: the first inject is due 3 s after the start, the second at 7 s, the third at 12 s.
@@ -64,7 +62,7 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 	const pausedAt = Number(((await page.getByRole('timer', { name: 'Room clock' }).textContent()) ?? '').split(':')[1]);
 	expect(pausedAt).toBeGreaterThanOrEqual(7);
 	expect(pausedAt).toBeLessThan(12);
-	await expect(police.getByText('Paused', { exact: true }).first()).toBeVisible(LIVE);
+	await expect(police.getByText('Paused', { exact: true }).first()).toBeVisible();
 	await police.waitForTimeout(Math.max(0, startedBefore + 12_000 + 2_000 - Date.now()));
 	await expect(injectOn(police, 'A message from an unknown number')).toHaveCount(0);
 	await expect(injectOn(health, 'A message from an unknown number')).toHaveCount(0);
@@ -79,7 +77,7 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 		expect(t - resumedBefore).toBeGreaterThanOrEqual((12 - pausedAt - 1) * 1000);
 		expect(t - resumedBefore).toBeLessThan((12 - pausedAt) * 1000 + 2000);
 	}
-	await expect(page.getByText('the clock has no more injects to release.')).toBeVisible(LIVE);
+	await expect(page.getByText('the clock has no more injects to release.')).toBeVisible();
 	await expectAccessible(page);
 	await page.screenshot({ path: `${SHOTS}/hydra-clock-control.png`, fullPage: false });
 	await page.screenshot({ path: `${SHOTS}/hydra-clock-control-full.png`, fullPage: true });
@@ -90,11 +88,11 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 	await form.getByLabel('Message').fill('Red table: record your risk grade before the plenary.');
 	await form.getByRole('button', { name: 'Send the message' }).click();
 	const fromControl = (p: Page) => p.getByRole('region', { name: 'From control' });
-	await expect(fromControl(police).getByText('Red table: record your risk grade before the plenary.')).toBeVisible(LIVE);
+	await expect(fromControl(police).getByText('Red table: record your risk grade before the plenary.')).toBeVisible();
 	await form.getByLabel('Message').fill('Five minutes until the plenary.');
 	await form.getByRole('button', { name: 'Send the message' }).click();
-	await expect(fromControl(health).getByText('Five minutes until the plenary.')).toBeVisible(LIVE);
-	await expect(fromControl(police).getByText('Five minutes until the plenary.')).toBeVisible(LIVE);
+	await expect(fromControl(health).getByText('Five minutes until the plenary.')).toBeVisible();
+	await expect(fromControl(police).getByText('Five minutes until the plenary.')).toBeVisible();
 	await expect(health.getByText('Red table: record your risk grade before the plenary.')).toHaveCount(0);
 	await expect(form.getByRole('listitem').filter({ hasText: 'Red table: record your risk grade' })).toContainText('To Red table');
 
@@ -110,6 +108,6 @@ test('the server runs the exercise on the clock for two syndicates; pause holds 
 
 	// A syndicate that closes its screen leaves control's count.
 	await health.context().close();
-	await expect(screens.getByRole('row', { name: /Amber table/ }).getByRole('cell').first()).toHaveText('0 (none open)', { timeout: 5000 });
+	await expect(screens.getByRole('row', { name: /Amber table/ }).getByRole('cell').first()).toHaveText('0 (none open)');
 	await police.context().close();
 });

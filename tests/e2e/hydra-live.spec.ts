@@ -5,7 +5,6 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { ACCOUNTS, ORIGIN, expectAccessible, signIn, test } from './fixtures';
 
 const SCENARIO = 'Missing from a children’s home at night (short live demo)';
-const LIVE = { timeout: 3000 };
 const PHONE = { width: 320, height: 800 };
 
 async function phone(browser: Browser, address: string) {
@@ -59,15 +58,15 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 
 	// Control sees both teams arrive without reloading.
 	const logs = page.getByRole('region', { name: 'Decision logs' });
-	await expect(logs.getByRole('heading', { name: 'Blue table (Police)' })).toBeVisible(LIVE);
-	await expect(logs.getByRole('heading', { name: 'Green table (Children\'s services)' })).toBeVisible(LIVE);
+	await expect(logs.getByRole('heading', { name: 'Blue table (Police)' })).toBeVisible();
+	await expect(logs.getByRole('heading', { name: 'Green table (Children\'s services)' })).toBeVisible();
 
 	// Start, then the first inject (to everyone), then the second (police only).
 	await page.getByRole('button', { name: 'Start the exercise' }).click();
-	await expect(children.getByText('The exercise is running.')).toBeVisible(LIVE);
+	await expect(children.getByText('The exercise is running.')).toBeVisible();
 	await page.getByRole('button', { name: 'Release next: 1. The home reports them missing' }).click();
-	await expect(injects(police)).toHaveText(['The home reports them missing'], LIVE);
-	await expect(injects(children)).toHaveText(['The home reports them missing'], LIVE);
+	await expect(injects(police)).toHaveText(['The home reports them missing']);
+	await expect(injects(children)).toHaveText(['The home reports them missing']);
 	await expect(page.locator('.clock .time')).toHaveText('Day 1, 22:40');
 	// The police table starts its decision on the first inject while control goes on releasing.
 	await police.getByLabel('In response to').selectOption({ label: 'Day 1, 22:40: The home reports them missing' });
@@ -75,11 +74,11 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	await police.getByLabel('Rationale').fill('Third episode this month and seen with older men');
 
 	await page.getByRole('button', { name: 'Release next: 2. Exploitation intelligence' }).click();
-	await expect(injects(police)).toHaveText(['Exploitation intelligence', 'The home reports them missing'], LIVE);
+	await expect(injects(police)).toHaveText(['Exploitation intelligence', 'The home reports them missing']);
 	// The third out of order, past the one for children's services and education: everyone's.
 	await page.getByRole('button', { name: 'Release out of order: Found in another town' }).click();
-	await expect(injects(police)).toHaveText(['Found in another town', 'Exploitation intelligence', 'The home reports them missing'], LIVE);
-	await expect(injects(children)).toHaveText(['Found in another town', 'The home reports them missing'], LIVE);
+	await expect(injects(police)).toHaveText(['Found in another town', 'Exploitation intelligence', 'The home reports them missing']);
+	await expect(injects(children)).toHaveText(['Found in another town', 'The home reports them missing']);
 	// Only police were sent the intelligence.
 	await expect(children.getByText('Exploitation intelligence')).toHaveCount(0);
 	await expect(children.getByText('Day 2, 15:10').first()).toBeVisible();
@@ -98,15 +97,15 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	// Decisions: each appears in control and in the plenary comparison as it is written.
 	await police.getByRole('button', { name: 'Record the decision' }).click();
 	await expect(police.getByText('Decision recorded.')).toBeVisible();
-	await expect(logs.getByText('Grade the risk as high')).toBeVisible(LIVE);
+	await expect(logs.getByText('Grade the risk as high')).toBeVisible();
 	await expect(logs.getByRole('listitem').filter({ hasText: 'Grade the risk as high' })).toContainText('The home reports them missing');
-	await expect(plenary.getByRole('cell', { name: /Grade the risk as high/ })).toBeVisible(LIVE);
+	await expect(plenary.getByRole('cell', { name: /Grade the risk as high/ })).toBeVisible();
 
 	await children.getByLabel('Decision', { exact: true }).fill('Offer a return interview within 72 hours');
 	await children.getByLabel('Agency responsible').selectOption({ label: "Children's services" });
 	await children.getByRole('button', { name: 'Record the decision' }).click();
-	await expect(logs.getByText('Offer a return interview within 72 hours')).toBeVisible(LIVE);
-	await expect(plenary.getByRole('cell', { name: /Offer a return interview within 72 hours/ })).toBeVisible(LIVE);
+	await expect(logs.getByText('Offer a return interview within 72 hours')).toBeVisible();
+	await expect(plenary.getByRole('cell', { name: /Offer a return interview within 72 hours/ })).toBeVisible();
 	// In the comparison the intelligence row says the children's syndicate was never sent it.
 	const intelligence = plenary.getByRole('row', { name: /Exploitation intelligence/ });
 	await expect(intelligence.getByRole('cell').nth(1)).toContainText('Not sent to this syndicate.');
@@ -122,23 +121,23 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 
 	// Pause: the syndicates see it; control cannot release while paused.
 	await page.getByRole('button', { name: 'Pause' }).click();
-	await expect(police.getByText('Paused by control')).toBeVisible(LIVE);
+	await expect(police.getByText('Paused by control')).toBeVisible();
 	await expect(page.getByRole('button', { name: /Release/ })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Resume' }).click();
-	await expect(police.getByText('The exercise is running.')).toBeVisible(LIVE);
+	await expect(police.getByText('The exercise is running.')).toBeVisible();
 
 	// The anonymous board: the facilitator asks, both syndicates answer, everyone sees every answer.
 	await plenary.getByLabel('Question for the board').fill('What made your first risk grade hard?');
 	await plenary.getByRole('button', { name: 'Open the board' }).click();
-	await expect(police.getByText('What made your first risk grade hard?')).toBeVisible(LIVE);
-	await expect(children.getByText('What made your first risk grade hard?')).toBeVisible(LIVE);
+	await expect(police.getByText('What made your first risk grade hard?')).toBeVisible();
+	await expect(children.getByText('What made your first risk grade hard?')).toBeVisible();
 	await police.getByLabel('Your answer').fill('We only saw tonight, not the month');
 	await police.getByRole('button', { name: 'Post anonymously' }).click();
 	await children.getByLabel('Your answer').fill('Nobody told us about the car');
 	await children.getByRole('button', { name: 'Post anonymously' }).click();
 	const answers = plenary.getByRole('list', { name: 'Answers' });
-	await expect(answers.getByRole('listitem')).toHaveText(['We only saw tonight, not the month', 'Nobody told us about the car'], LIVE);
-	await expect(police.getByRole('list', { name: 'Answers so far' }).getByRole('listitem')).toHaveText(['We only saw tonight, not the month', 'Nobody told us about the car'], LIVE);
+	await expect(answers.getByRole('listitem')).toHaveText(['We only saw tonight, not the month', 'Nobody told us about the car']);
+	await expect(police.getByRole('list', { name: 'Answers so far' }).getByRole('listitem')).toHaveText(['We only saw tonight, not the month', 'Nobody told us about the car']);
 	// The board names nobody.
 	await expect(answers).not.toContainText('Blue table');
 	await expectAccessible(plenary);
@@ -151,7 +150,7 @@ test('a facilitator and two syndicates run three injects, compare decisions and 
 	// Ending closes the logs and the door.
 	page.once('dialog', (dialog) => dialog.accept());
 	await page.getByRole('button', { name: 'End the exercise' }).click();
-	await expect(police.getByText('The exercise has ended.')).toBeVisible(LIVE);
+	await expect(police.getByText('The exercise has ended.')).toBeVisible();
 	await expect(police.getByRole('button', { name: 'Record the decision' })).toHaveCount(0);
 	const late = await phone(browser, '127.0.4.3');
 	await late.goto(`/hydra/join?code=${code}`, { waitUntil: 'networkidle' });
