@@ -164,7 +164,7 @@ test('a viewer reads the map but gets no forms and 404 for every change', async 
 	await expectAccessible(page);
 });
 
-test('a browser that runs scripts gets the page without the drawing and fetches it, "not modified" while the map stays the same', async ({ page }) => {
+test('a browser that runs scripts gets the page without the drawing or the lists of every actor, fetches the drawing ("not modified" while the map stays the same) and fills the lists in', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
 	await page.goto('/app/areas/northbrook/map');
 	await networkDrawn(page);
@@ -173,14 +173,17 @@ test('a browser that runs scripts gets the page without the drawing and fetches 
 	const light = await (await page.request.get('/app/areas/northbrook/map')).text();
 	expect(light).toContain('Drawing the network of');
 	expect(light).not.toContain('class="canvas');
+	expect(light).not.toContain('id="new-handoff-from"');
+	expect(light.match(/<select[^>]*id="view-focus"[\s\S]*?<\/select>/)?.[0].match(/<option/g)).toHaveLength(1);
 	const drawing = await page.request.get('/app/areas/northbrook/map/network.json');
 	expect((await drawing.json()).actors).toHaveLength(drawnHere);
 	const etag = drawing.headers()['etag'];
 	expect((await page.request.get('/app/areas/northbrook/map/network.json', { headers: { 'if-none-match': etag } })).status()).toBe(304);
-	// Reloaded, the page draws the same network.
+	// Reloaded, the page draws the same network, and lists every actor to focus on and in the "Add a handoff" form.
 	await page.reload();
 	await networkDrawn(page);
 	await expect(page.locator('svg.canvas a.node')).toHaveCount(drawnHere);
+	for (const list of ['#view-focus', '#new-handoff-from', '#new-handoff-to']) await expect(page.locator(`${list} option`)).toHaveCount(drawnHere + 1);
 });
 
 test('another area\'s map and its exports are not found', async ({ page }) => {
