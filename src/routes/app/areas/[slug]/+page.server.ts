@@ -6,6 +6,7 @@ import { updateArea } from '$lib/server/areas';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import { areaOverview } from '$lib/server/areas/overview';
+import { scriptsRunIn } from '$lib/components/live/scripts-cookie';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -18,6 +19,7 @@ export async function load(event) {
 		versions: { current, draftSince }
 	} = await areaOverview(context);
 	return {
+		scriptsRun: scriptsRunIn(event.cookies),
 		details: area,
 		plan: { current: current && { number: current.number, signed: current.signoffs.map((s) => s.organisation), unsigned: current.unsigned }, draftSince },
 		canEdit: areaRoleAtLeast(role, 'lead'),

@@ -18,7 +18,7 @@ import {
 	updateHandoff
 } from '$lib/server/map';
 import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
-import { SCRIPTS_COOKIE } from '$lib/components/live/scripts-cookie';
+import { scriptsRunIn } from '$lib/components/live/scripts-cookie';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
 import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
@@ -55,7 +55,7 @@ export async function load(event) {
 	// handoffs are shown.
 	const analysis = analysisViewOf(map);
 	return {
-		scriptsRun: event.cookies.get(SCRIPTS_COOKIE) === '1',
+		scriptsRun: scriptsRunIn(event.cookies),
 		shown:
 			shown.actors.length === map.actors.length && shown.handoffs.length === map.handoffs.length
 				? null

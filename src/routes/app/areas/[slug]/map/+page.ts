@@ -2,14 +2,14 @@
 // and the drawing is text made once per map version. In the browser it is fetched whenever the page's data is loaded
 // (a map change re-loads it), so the two never describe different maps for longer than one re-load; an unchanged map
 // is answered "not modified". The server fetches it, to draw it and send it with the page, only for a browser that
-// has not run Homeward's scripts (see SCRIPTS_COOKIE); any other gets the page without it, and draws it itself. So it
-// does with the "Add a handoff" form, whose two lists name every actor: `lean` says the server left both out.
-import { browser } from '$app/environment';
+// has not run Homeward's scripts (see leanRender); any other gets the page without it, and draws it itself. So it
+// does with the lists of every actor (Focus on the view form, From and To of "Add a handoff"): `lean` says so.
 import { error } from '@sveltejs/kit';
 import type { DrawnNetwork } from '$lib/diagrams/force';
+import { leanRender } from '$lib/components/live/scripts-cookie';
 
 export async function load({ data, fetch, params }) {
-	if (!browser && data.scriptsRun) return { ...data, drawn: null, lean: true };
+	if (leanRender(data)) return { ...data, drawn: null, lean: true };
 	const response = await fetch(`/app/areas/${params.slug}/map/network.json`);
 	if (!response.ok) error(response.status, response.status === 404 ? 'Not found' : 'The map could not be drawn. Please try again.');
 	return { ...data, drawn: (await response.json()) as DrawnNetwork, lean: false };
