@@ -43,6 +43,11 @@ const server = http.createServer((req, res) => {
 	});
 });
 server.on('connection', () => (accepted += 1));
+// An idle keep-alive connection stays open longer than clients and proxies keep theirs idle (Node's default is 5 s): a
+// request sent on a connection just as the server closes it is reset before it is read, which a proxy answers with 502
+// and a client may not retry (a form post). A shutdown closes idle connections itself (see stopListening).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 server.listen(port, host, async () => {
 	console.log(await welcome({ origin: process.env.ORIGIN, port, host, seeded, orgName: process.env.ORG_NAME }));

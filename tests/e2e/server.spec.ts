@@ -1,7 +1,10 @@
 // The server as an operator runs it (`node build`, what `npm start` starts): every response carries the security
-// headers, appeal photos fit under the body limit, and SIGTERM under load loses no request.
+// headers, an idle keep-alive connection outlasts a proxy's, appeal photos fit under the body limit, and
+// SIGTERM under load loses no request.
 import { expect } from '@playwright/test';
 import http from 'node:http';
+import net from 'node:net';
+import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { ACCOUNTS, PASSWORD, test } from './fixtures';
 import { postForm, request, startBuiltServer, type BuiltServer, type Reply } from './built-server';
@@ -21,7 +24,7 @@ function expectSecurityHeaders(reply: Reply, what: string) {
 	expect(reply.headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
 }
 
-test('node build sends the security headers on pages, bundles, static files and errors, and takes a 2 MB photo', async () => {
+test('node build sends the security headers on pages, bundles, static files and errors, keeps an idle connection open, and takes a 2 MB photo', async () => {
 	test.setTimeout(120_000);
 	server = await startBuiltServer();
 	const home = await request(server, '/');
@@ -36,6 +39,21 @@ test('node build sends the security headers on pages, bundles, static files and 
 	const robots = await request(server, '/robots.txt');
 	expect(robots.status).toBe(200);
 	expectSecurityHeaders(robots, 'a static file');
+
+	// A connection kept idle past Node's default 5 s (as proxies and browsers keep theirs) is still open, and answers.
+	const socket = net.connect(server.port, '127.0.0.1');
+	await once(socket, 'connect');
+	let closed = false;
+	socket.on('close', () => (closed = true));
+	const get = `GET /robots.txt HTTP/1.1\r\nhost: localhost:${server.port}\r\n\r\n`;
+	socket.write(get);
+	await once(socket, 'data');
+	await new Promise((resolve) => setTimeout(resolve, 6000));
+	expect(closed, 'the server closed a connection idle for 6 s').toBe(false);
+	socket.write(get);
+	const [again] = await once(socket, 'data');
+	expect(String(again)).toMatch(/^HTTP\/1\.1 200/);
+	socket.destroy();
 
 	const missing = await request(server, '/no-such-page');
 	expect(missing.status).toBe(404);
