@@ -114,7 +114,8 @@ test('a round answered from five browsers without signing in shows n = 5', async
 		// One participant's phone runs no JavaScript: the form works without it.
 		const { context, page: phone } = await participant(browser, i !== 3);
 		if (i === 0) await phone.setViewportSize(PHONE);
-		await phone.goto(path);
+		// Choosing before the page's JavaScript has taken over can be undone by hydration on a busy machine.
+		await phone.goto(path, { waitUntil: 'networkidle' });
 		await expect(phone.getByRole('heading', { name: 'Workshop survey: Workshop three' })).toBeVisible();
 		// Nothing about the area is on the public page.
 		await expect(phone.locator('main')).not.toContainText('Northbrook');
