@@ -43,7 +43,7 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 		const { drizzle } = await import('drizzle-orm/postgres-js');
 		if (options.migrate !== false) await migratePostgres(options.url, folder);
 		const client = postgres(options.url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
-		const db = drizzle(client, { schema }) as unknown as Database;
+		const db = drizzle(preparingStatements(client), { schema }) as unknown as Database;
 		return {
 			db,
 			kind: 'postgres',
@@ -83,6 +83,37 @@ export async function connect(options: OpenOptions): Promise<DatabaseHandle> {
 			if (!client.closed) await client.close();
 		}
 	};
+}
+
+// drizzle asks postgres.js for an unnamed statement unless a query is prepared by name, and postgres.js then describes
+// every query with parameters in a round trip of its own before it runs it: two round trips, and a parse and a plan, for
+// each query a page makes. A named statement skips all three from its second use on. Each connection keeps the
+// statements it has prepared until it is recycled (postgres.js's max_lifetime, 30 to 60 minutes), so only the first
+// PREPARED_TEXTS distinct query texts are named: a query whose text grows with a list (`in ($1, $2, …)`) would
+// otherwise add statements without bound. Later texts run as before.
+const PREPARED_TEXTS = 500;
+
+type Sql = import('postgres').Sql;
+type Unsafe = Sql['unsafe'];
+
+export function preparingStatements(client: Sql, limit = PREPARED_TEXTS, named = new Set<string>()): Sql {
+	const unsafe: Unsafe = (query, parameters, options) => {
+		// A query without parameters goes as one simple message, named or not.
+		const prepare = Boolean(parameters?.length) && (named.has(query) || (named.size < limit && Boolean(named.add(query))));
+		return client.unsafe(query, parameters, { ...options, prepare: prepare || options?.prepare });
+	};
+	// A transaction's (and a savepoint's) queries go through the connection it hands its callback.
+	const within =
+		(method: 'begin' | 'savepoint') =>
+		(...args: unknown[]) => {
+			const callback = args.pop() as (sql: Sql) => unknown;
+			const run = Reflect.get(client, method) as (...a: unknown[]) => unknown;
+			return run(...args, (sql: Sql) => callback(preparingStatements(sql, limit, named)));
+		};
+	const overrides: Record<string | symbol, unknown> = { unsafe, begin: within('begin'), savepoint: within('savepoint') };
+	return new Proxy(client, {
+		get: (target, property, receiver) => (property in overrides && property in target ? overrides[property] : Reflect.get(target, property, receiver))
+	});
 }
 
 /** The contrib extensions the migrations create: btree_gist backs the bookings' exclusion constraint. */
