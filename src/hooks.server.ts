@@ -33,7 +33,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
-			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+			// The cookie expires with the session; it needs sending again only when the session's expiry moved.
+			if (result.slid) setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}

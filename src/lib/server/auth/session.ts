@@ -2,7 +2,7 @@
 // timeout and an absolute lifetime.
 import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import { db, type Executor } from '$lib/server/db';
+import { db, type Database, type Executor } from '$lib/server/db';
 import { sessions, users } from '$lib/server/db/schema';
 import { config } from '$lib/server/config';
 import { hashToken, newToken } from '$lib/server/ids';
@@ -46,16 +46,10 @@ export async function createSession(userId: string, executor: Executor = db, opt
 	return { token, session };
 }
 
-/**
- * The session and its user for a token, sliding the idle expiry; null when unknown, expired or the user disabled.
- * `{ slide: false }` only looks (an open event stream asking again must not keep an idle session alive).
- */
-export async function validateSessionToken(
-	token: string,
-	{ slide = true }: { slide?: boolean } = {}
-): Promise<{ session: Session; user: SessionUser } | null> {
-	const id = hashToken(token);
-	const [row] = await db
+// The one query every signed-in request makes, built once per database rather than for each request.
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+function prepareLookup(database: Database) {
+	return database
 		.select({
 			session: sessions,
 			user: {
@@ -70,7 +64,26 @@ export async function validateSessionToken(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id));
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare('session_lookup');
+}
+function lookup(id: string) {
+	let prepared = lookups.get(db);
+	if (!prepared) lookups.set(db, (prepared = prepareLookup(db)));
+	return prepared.execute({ id });
+}
+
+/**
+ * The session and its user for a token, sliding the idle expiry; null when unknown, expired or the user disabled.
+ * `slid` says the idle expiry moved, so the cookie's must too. `{ slide: false }` only looks (an open event stream
+ * asking again must not keep an idle session alive).
+ */
+export async function validateSessionToken(
+	token: string,
+	{ slide = true }: { slide?: boolean } = {}
+): Promise<{ session: Session; user: SessionUser; slid: boolean } | null> {
+	const id = hashToken(token);
+	const [row] = await lookup(id);
 	if (!row) return null;
 	const now = Date.now();
 	const { session, user } = row;
@@ -79,7 +92,8 @@ export async function validateSessionToken(
 		return null;
 	}
 	const idleExpiry = Math.min(now + config.sessionIdleDays * DAY, session.absoluteExpiresAt.getTime());
-	if (slide && idleExpiry - session.expiresAt.getTime() >= REFRESH_AFTER) {
+	const slid = slide && idleExpiry - session.expiresAt.getTime() >= REFRESH_AFTER;
+	if (slid) {
 		session.expiresAt = new Date(idleExpiry);
 		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
 	}
@@ -92,7 +106,8 @@ export async function validateSessionToken(
 			absoluteExpiresAt: session.absoluteExpiresAt,
 			twoFactorVerified: session.twoFactorVerified
 		},
-		user: sessionUser
+		user: sessionUser,
+		slid
 	};
 }
 
