@@ -50,6 +50,20 @@ describe('sessions', () => {
 		expect(await db.select().from(sessions).where(eq(sessions.id, hashToken(token)))).toHaveLength(0);
 	});
 
+	it('says when the idle expiry moved, so that the cookie, which expires with it, is sent again', async () => {
+		const user = await makeUser();
+		at(start);
+		const { token, session } = await createSession(user.id);
+		at(start + 30 * 60_000); // half an hour on: the expiry stays, and the browser's cookie with it
+		const soon = await validateSessionToken(token);
+		expect(soon?.slid).toBe(false);
+		expect(soon?.session.expiresAt).toEqual(session.expiresAt);
+		at(start + 2 * 60 * 60_000); // two hours on: the expiry slides, and the cookie must carry the new one
+		const later = await validateSessionToken(token);
+		expect(later?.slid).toBe(true);
+		expect(later?.session.expiresAt.getTime()).toBe(start + 2 * 60 * 60_000 + 7 * DAY);
+	});
+
 	it('ends after 30 days however active the user is', async () => {
 		const user = await makeUser();
 		at(start);
