@@ -6,7 +6,7 @@ import { readKumuRows, rowsFromBlueprint, toBlueprint, toKumuRows } from '$lib/d
 import { escapeCell, unescapeCell } from '$lib/domain/csv';
 import { TEMPLATE_ACTORS, TEMPLATE_HANDOFFS } from '$lib/domain/map/template';
 import { sortActors, sortHandoffs } from '$lib/domain/map/sort';
-import { packHandoffs, unpackHandoffs, type HandoffData, type MapData } from '$lib/domain/map/types';
+import { packActorNames, packHandoffs, unpackActorNames, unpackHandoffs, type HandoffData, type MapData } from '$lib/domain/map/types';
 
 const h = (id: string, from: string, to: string, extra: Partial<HandoffData> = {}): HandoffData => ({
 	id, fromActorId: from, toActorId: to, label: id, stage: 'during', passes: 'information', trigger: '', standard: '',
@@ -228,5 +228,20 @@ describe('handoffs packed for a large map page', () => {
 
 	it('unpacks to the same handoffs', () => {
 		expect(unpackHandoffs(actors, packHandoffs(actors, drawn))).toEqual(drawn);
+	});
+});
+
+describe('actor names packed for a page', () => {
+	const actors = [
+		{ id: 'a1', name: 'Police' },
+		{ id: 'a2', name: 'Return interviews' }
+	];
+
+	it('keeps ids and names in the same order, as two columns', () => {
+		expect(packActorNames(actors)).toEqual({ ids: ['a1', 'a2'], names: ['Police', 'Return interviews'] });
+	});
+
+	it('unpacks to the same list', () => {
+		expect(unpackActorNames(packActorNames(actors))).toEqual(actors);
 	});
 });

@@ -6,6 +6,7 @@ import { readMapQuery } from '$lib/domain/map/view';
 import { sharedModelTitles } from '$lib/server/models';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import { historyOf } from '$lib/server/map/history';
+import { packActorNames } from '$lib/domain/map/types';
 
 // What every map view shares: the filter and view read from the address (bad parameters ignored and named), the
 // counts, and the choices of the view form. Each page loads the part of the map it draws (the map itself is read once
@@ -30,7 +31,7 @@ export async function load(event) {
 		// What this person's Undo and Redo would do now (their own edits in this area only).
 		history,
 		choices: {
-			actors: map.actors.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
+			actors: packActorNames(map.actors.toSorted((a, b) => a.name.localeCompare(b.name))),
 			models
 		}
 	};
