@@ -62,8 +62,10 @@ export interface ActorNames {
 	names: string[];
 }
 
+/** Packs the list in the order the forms list it: by name. */
 export function packActorNames(actors: { id: string; name: string }[]): ActorNames {
-	return { ids: actors.map((a) => a.id), names: actors.map((a) => a.name) };
+	const sorted = actors.toSorted((a, b) => a.name.localeCompare(b.name));
+	return { ids: sorted.map((a) => a.id), names: sorted.map((a) => a.name) };
 }
 
 export function unpackActorNames({ ids, names }: ActorNames): { id: string; name: string }[] {

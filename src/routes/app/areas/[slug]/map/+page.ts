@@ -3,14 +3,18 @@
 // (a map change re-loads it), so the two never describe different maps for longer than one re-load; an unchanged map
 // is answered "not modified". The server fetches it, to draw it and send it with the page, only for a browser that
 // has not run Homeward's scripts (see leanRender); any other gets the page without it, and draws it itself. So it
-// does with the lists of every actor (Focus on the view form, From and To of "Add a handoff"): `lean` says so.
+// does with the lists of every actor (Focus on the view form, From and To of "Add a handoff"): `lean` says so. Those
+// lists take their names from the drawing, which has every actor's (see the map's +layout.server.ts).
 import { error } from '@sveltejs/kit';
 import type { DrawnNetwork } from '$lib/diagrams/force';
+import { packActorNames } from '$lib/domain/map/types';
 import { leanRender } from '$lib/components/live/scripts-cookie';
 
-export async function load({ data, fetch, params }) {
+export async function load({ data, fetch, params, parent }) {
 	if (leanRender(data)) return { ...data, drawn: null, lean: true };
 	const response = await fetch(`/app/areas/${params.slug}/map/network.json`);
 	if (!response.ok) error(response.status, response.status === 404 ? 'Not found' : 'The map could not be drawn. Please try again.');
-	return { ...data, drawn: (await response.json()) as DrawnNetwork, lean: false };
+	const drawn = (await response.json()) as DrawnNetwork;
+	const { choices } = await parent();
+	return { ...data, drawn, lean: false, choices: { ...choices, actors: packActorNames(drawn.actors) } };
 }
