@@ -62,9 +62,9 @@ export interface ActorNames {
 	names: string[];
 }
 
-/** Packs the list in the order the forms list it: by name. */
+/** Packs the list in the order the forms list it: by name, the same on the server and in any browser. */
 export function packActorNames(actors: { id: string; name: string }[]): ActorNames {
-	const sorted = actors.toSorted((a, b) => a.name.localeCompare(b.name));
+	const sorted = [...actors].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 	return { ids: sorted.map((a) => a.id), names: sorted.map((a) => a.name) };
 }
 

@@ -16,5 +16,6 @@ export async function load({ data, fetch, params, parent }) {
 	if (!response.ok) error(response.status, response.status === 404 ? 'Not found' : 'The map could not be drawn. Please try again.');
 	const drawn = (await response.json()) as DrawnNetwork;
 	const { choices } = await parent();
+	// In the layout's shape, which the layout and the page read whichever load filled it.
 	return { ...data, drawn, lean: false, choices: { ...choices, actors: packActorNames(drawn.actors) } };
 }
