@@ -27,6 +27,7 @@ import {
 } from '$lib/domain/actions';
 import type { AreaContext } from '$lib/server/areas';
 import type { SessionUser } from '$lib/server/auth/session';
+import { packActorNames } from '$lib/domain/map/types';
 
 export interface ActionInput {
 	title: string;
@@ -474,9 +475,9 @@ export async function actionCoverage(context: AreaContext, today = londonToday()
 		doneByWeek: doneByWeek(rows, changes, weeksUpTo(today, DONE_CHART_WEEKS)),
 		modelsUnaddressed: modelsNoActionAddresses(models, modelLinks),
 		outcomesUnaddressed: outcomesWithoutAction(steps, stepLinks, new Set(actionedSteps.map((s) => s.id))),
-		/** The organisations that own actions, for one organisation's plan. */
-		owners: [...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()]
-			.map(([id, name]) => ({ id, name }))
-			.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+		/** The organisations that own actions, for one organisation's plan: packed once here, as the page carries them. */
+		owners: packActorNames(
+			[...new Map(rows.filter((a) => a.ownerActorId).map((a) => [a.ownerActorId!, a.ownerActorName ?? ''])).entries()].map(([id, name]) => ({ id, name }))
+		)
 	};
 }

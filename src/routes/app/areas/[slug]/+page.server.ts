@@ -7,7 +7,6 @@ import { areaRoleAtLeast } from '$lib/domain/roles';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import { areaOverview } from '$lib/server/areas/overview';
 import { scriptsRunIn } from '$lib/components/live/scripts-cookie';
-import { packActorNames } from '$lib/domain/map/types';
 
 export async function load(event) {
 	const context = await requireArea(event);
@@ -27,7 +26,6 @@ export async function load(event) {
 		canAddActions: areaRoleAtLeast(role, 'editor'),
 		coverage: {
 			...coverage,
-			owners: packActorNames(coverage.owners),
 			unaddressed: firstOf(unaddressed, SUMMARY_LIMIT, all === 'handoffs'),
 			outcomesUnaddressed: firstOf(outcomesUnaddressed, SUMMARY_LIMIT, all === 'outcomes'),
 			modelsUnaddressed: firstOf(modelsUnaddressed, SUMMARY_LIMIT, all === 'models')
