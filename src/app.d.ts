@@ -12,6 +12,8 @@ declare global {
 			areaAccess: Map<string, Promise<AreaContext | null>>;
 			/** The workshop room guest this browser joined as (see src/lib/server/rooms), or null. */
 			guest: GuestSession | null;
+			/** A drawing for the page's slot, set by a load (see $lib/server/map/drawing). */
+			drawing?: Uint8Array;
 		}
 		interface Error {
 			message: string;

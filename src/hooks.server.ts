@@ -11,6 +11,7 @@ import { addressProblem } from '$lib/domain/text';
 import { deleteGuestCookie, guestFromCookies, GUEST_COOKIE } from '$lib/server/rooms/cookie';
 import { guestRefusal } from '$lib/domain/rooms';
 import { inArrivalOrder } from '$lib/server/db/fair-queue';
+import { withServerDrawing } from '$lib/server/map/drawing';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -112,7 +113,16 @@ const hostileAddress: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(secure, hostileAddress, csrf, authenticate, roomGuest, areaDataRequests);
+// A drawing the server made once and reuses goes into the page after SvelteKit renders it (see
+// $lib/server/map/drawing), so the render and SvelteKit's entity tag cost what the page without it costs.
+const serverDrawings: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	return event.locals.drawing && response.headers.get('content-type')?.startsWith('text/html')
+		? withServerDrawing(response, event.locals.drawing)
+		: response;
+};
+
+export const handle = sequence(secure, hostileAddress, csrf, authenticate, roomGuest, areaDataRequests, serverDrawings);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) log.error({ err: error, route: event.route.id, method: event.request.method }, 'unhandled error');

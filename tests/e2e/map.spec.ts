@@ -191,6 +191,47 @@ test('a browser that runs scripts gets the page without the drawing or the lists
 	for (const list of ['#view-focus', '#new-handoff-from', '#new-handoff-to']) await expect(page.locator(`${list} option`)).toHaveCount(drawnHere + 1);
 });
 
+test('a first visit gets the network drawn by the server for each view, not also as data, and the browser takes the drawing over', async ({ page }) => {
+	await signIn(page, ACCOUNTS.partnerNorth);
+	/** The page as a browser that has not run the app's scripts gets it, and the actors it draws. */
+	const firstVisit = async (query = '') => {
+		await page.context().clearCookies({ name: 'homeward_scripts' });
+		const html = await (await page.request.get(`/app/areas/northbrook/map${query}`)).text();
+		return { html, drawn: html.match(/data-actor="/g)?.length ?? 0 };
+	};
+	const { actors } = (await (await page.request.get('/app/areas/northbrook/map/network.json')).json()) as { actors: { name: string }[] };
+	const whole = await firstVisit();
+	expect(whole.drawn).toBe(actors.length);
+	expect(whole.html).toMatch(/<summary[^>]*>Legend<\/summary>/);
+	expect(whole.html).not.toContain('Drawing the network of');
+	expect(whole.html).not.toContain('data-sveltekit-fetched');
+	// Each view has its own drawing, and the first is still right when asked for again.
+	const searched = await firstVisit('?q=police');
+	expect(searched.drawn).toBeGreaterThan(0);
+	expect(searched.drawn).toBeLessThan(actors.length);
+	expect((await firstVisit()).drawn).toBe(actors.length);
+
+	// In a browser, the scripts take the drawing over: one canvas, with what only they add (the lines' tooltips, zoom).
+	await page.context().clearCookies({ name: 'homeward_scripts' });
+	await page.goto('/app/areas/northbrook/map');
+	await expect(page.locator('svg.canvas path title').first()).toBeAttached();
+	await expect(page.locator('svg.canvas')).toHaveCount(1);
+	await expect(page.locator('svg.canvas a.node')).toHaveCount(actors.length);
+	const zoomed = page.locator('svg.canvas > g');
+	const before = await zoomed.getAttribute('transform');
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await expect(zoomed).not.toHaveAttribute('transform', before ?? '');
+
+	// A change to the map is in the next first visit's drawing.
+	await page.locator('#new-actor-name').fill('Northbrook night shelter');
+	await page.locator('#new-actor-sector').selectOption({ label: 'Voluntary' });
+	await page.getByRole('button', { name: 'Add actor' }).click();
+	await expect(page.getByText('Northbrook night shelter added to the map.')).toBeVisible();
+	const changed = await firstVisit();
+	expect(changed.drawn).toBe(actors.length + 1);
+	expect(changed.html).toMatch(/aria-label="Northbrook night shelter, Voluntary/);
+});
+
 test('another area\'s map and its exports are not found', async ({ page }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
 	for (const path of ['/app/areas/southmere/map', '/app/areas/southmere/map/table', '/app/areas/southmere/map/__data.json', '/app/areas/southmere/map/network.json', '/app/areas/southmere/map/export/map.xlsx']) {

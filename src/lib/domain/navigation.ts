@@ -33,3 +33,12 @@ export function safeNext(next: string | null | undefined): string {
 	}
 	return isLocalPath(result) && isLocalPath(decoded) ? result : HOME;
 }
+
+/** The address of a page with one query parameter set or removed, keeping the others. */
+export function addressWith(url: URL, name: string, value: string | null): string {
+	const params = new URLSearchParams(url.searchParams);
+	if (value) params.set(name, value);
+	else params.delete(name);
+	const text = params.toString();
+	return `${url.pathname}${text ? `?${text}` : ''}`;
+}

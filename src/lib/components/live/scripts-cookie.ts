@@ -8,6 +8,12 @@ import { browser } from '$app/environment';
 
 export const SCRIPTS_COOKIE = 'homeward_scripts';
 
+/**
+ * Where a page for a browser that has not run the scripts gets a drawing the server made once and reuses (see
+ * $lib/server/map/drawing): the page renders this comment, and the drawing replaces it after the page is rendered.
+ */
+export const SERVER_DRAWING_SLOT = '<!--homeward:drawing-->';
+
 /** On the server: whether the browser asking has run the scripts. */
 export const scriptsRunIn = (cookies: Cookies) => cookies.get(SCRIPTS_COOKIE) === '1';
 

@@ -1,9 +1,10 @@
 // What a map view shows and how it dresses it: search by name, an actor's neighbourhood, a mental model's highlight,
 // actors sized by betweenness or handoffs and coloured by sector, worst rating or stage. Pure: data in, sets and
 // numbers out; the network, the table and the present mode read the same answers.
-import { RATING_SHORT, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Stage } from './enums';
+import { RATING_SHORT, SECTORS, SECTOR_LABELS, STAGES, STAGE_LABELS, type Rating, type Sector, type Stage } from './enums';
 import { actorMeasures } from './analysis';
-import type { HandoffData, MapData } from './types';
+import { unpackHandoffs, type DiagramData, type HandoffData, type MapData } from './types';
+import type { DrawnNetwork } from '$lib/diagrams/force';
 import { parseMapView, type ColourBy, type Follow, type MapView, type SizeBy } from '$lib/validators/map-view';
 import { applyFilter, filterFromQuery } from './filter';
 
@@ -170,3 +171,27 @@ export function colourLegend(by: ColourBy): ActorColour[] {
 	if (by === 'stage') return [...STAGES.map((s) => ({ key: `stage:${s}`, text: `Mostly ${STAGE_LABELS[s].toLowerCase()}` })), { ...NONE, text: 'No handoffs' }];
 	return [];
 }
+
+/** The ids a filter, a search or a focus shows, or null when the view shows the whole map. */
+export type ShownIds = { actorIds: string[]; handoffIds: string[] } | null;
+
+export function shownIdsOf(map: MapData, shown: MapData): ShownIds {
+	if (shown.actors.length === map.actors.length && shown.handoffs.length === map.handoffs.length) return null;
+	return { actorIds: shown.actors.map((a) => a.id), handoffIds: shown.handoffs.map((h) => h.id) };
+}
+
+/** What the network view draws of the map's drawing: all of it, or what the view shows. */
+export function shownOfDrawing(drawn: DrawnNetwork, shown: ShownIds): DiagramData {
+	const all = { actors: drawn.actors, handoffs: unpackHandoffs(drawn.actors, drawn.handoffs) };
+	if (!shown) return all;
+	const actorIds = new Set(shown.actorIds);
+	const handoffIds = new Set(shown.handoffIds);
+	return { actors: all.actors.filter((a) => actorIds.has(a.id)), handoffs: all.handoffs.filter((h) => handoffIds.has(h.id)) };
+}
+
+/** The network's accessible name. */
+export const networkTitle = (shown: DiagramData, areaName: string) =>
+	`Network of ${shown.actors.length} actors and ${shown.handoffs.length} handoffs in ${areaName}. Each actor is a link: open it to see its handoffs. The table view lists the same.`;
+
+/** The sectors of the actors shown, in the legend's order. */
+export const sectorsOf = (actors: { sector: Sector }[]) => SECTORS.filter((s) => actors.some((a) => a.sector === s));

@@ -136,15 +136,18 @@ export function drawnNetworkOf({ rows, map, pins }: MapRead): DrawnText {
 			actorVersions: Object.fromEntries(rows.actors.map((a) => [a.id, a.version]))
 		};
 		const json = JSON.stringify(drawn);
-		found = { json, etag: `"${createHash('sha256').update(json).digest('base64url')}"` };
+		found = { drawn, json, etag: `"${createHash('sha256').update(json).digest('base64url')}"`, pages: new Map() };
 		drawnTexts.set(map, found);
 	}
 	return found;
 }
 
 export interface DrawnText {
+	drawn: DrawnNetwork;
 	json: string;
 	etag: string;
+	/** The drawing as the server renders it into a page, by view (see drawing.ts). */
+	pages: Map<string, Uint8Array>;
 }
 
 // Per map read (cached until the map changes, see cache.ts): the text goes when the read does.

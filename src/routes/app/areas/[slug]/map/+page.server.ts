@@ -21,7 +21,9 @@ import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layo
 import { scriptsRunIn } from '$lib/components/live/scripts-cookie';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
-import { actorColours, actorSizes, modelHighlight, readMapQuery } from '$lib/domain/map/view';
+import { actorColours, actorSizes, modelHighlight, readMapQuery, sectorsOf, shownIdsOf } from '$lib/domain/map/view';
+import { serverDrawing } from '$lib/server/map/drawing';
+import { areaRoleAtLeast } from '$lib/domain/roles';
 import type { ActorData, MapData } from '$lib/domain/map/types';
 import { firstOf, SUMMARY_LIMIT } from '$lib/domain/lists';
 import {
@@ -40,7 +42,8 @@ import { modelLinksForMap, type ModelLinksForMap } from '$lib/server/models';
 export async function load(event) {
 	const context = await requireArea(event);
 	followTopics(event, context.area.id, 'map');
-	const { rows, map, pins } = await mapOfRequest(event, context);
+	const read = await mapOfRequest(event, context);
+	const { rows, map, pins } = read;
 	const { view, shown } = readMapQuery(map, event.url.searchParams);
 	const selectedId = event.url.searchParams.get('actor');
 	const selected = map.actors.find((a) => a.id === selectedId) ?? null;
@@ -49,30 +52,44 @@ export async function load(event) {
 		compareId ? getSnapshot(context, compareId) : null,
 		selected || view.model ? modelLinksForMap(context) : null
 	]);
+	const scriptsRun = scriptsRunIn(event.cookies);
+	const shownIds = shownIdsOf(map, shown);
+	const compare = snapshot
+		? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
+		: null;
+	// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
+	const decor = {
+		sizes: view.size ? actorSizes(map, view.size) : null,
+		colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null,
+		colourBy: view.colour ?? 'sector',
+		sizeBy: view.size,
+		highlight: view.model && modelLinks ? modelHighlight(map, modelLinks, view.model) : null
+	};
+	// The picture itself comes from network.json (see +page.ts). A page for a browser that has not run the scripts has
+	// it drawn in as well, made once per map version and view (see drawing.ts).
+	if (!scriptsRun && !event.isDataRequest && map.actors.length > 0) {
+		event.locals.drawing = serverDrawing(read, {
+			url: event.url,
+			areaName: context.area.name,
+			canEdit: areaRoleAtLeast(context.role, 'editor'),
+			shown: shownIds,
+			selectedId: selected?.id ?? null,
+			marks: compare?.marks ?? {},
+			decor
+		});
+	}
 	// The browser gets what the form and panels use: the selected actor's handoffs in full for its panel, and the
-	// analysis with names already filled in. The picture itself comes from network.json (see +page.ts), with the page
-	// only for a browser that has not run Homeward's scripts; a filter or a search here says which of its actors and
-	// handoffs are shown.
+	// analysis with names already filled in; a filter or a search here says which of the drawing's actors and handoffs
+	// are shown.
 	const analysis = analysisViewOf(map);
 	return {
-		scriptsRun: scriptsRunIn(event.cookies),
-		shown:
-			shown.actors.length === map.actors.length && shown.handoffs.length === map.handoffs.length
-				? null
-				: { actorIds: shown.actors.map((a) => a.id), handoffIds: shown.handoffs.map((h) => h.id) },
+		scriptsRun,
+		shown: shownIds,
+		sectors: sectorsOf(shown.actors),
 		selected: selected ? selectedActorOf(selected, map, rows, pins, modelLinks!) : null,
-		compare: snapshot
-			? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
-			: null,
+		compare,
 		analysis: { ...analysis, gaps: firstOf(analysis.gaps, SUMMARY_LIMIT, event.url.searchParams.get('all') === 'gaps') },
-		// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
-		decor: {
-			sizes: view.size ? actorSizes(map, view.size) : null,
-			colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null,
-			colourBy: view.colour ?? 'sector',
-			sizeBy: view.size,
-			highlight: view.model && modelLinks ? modelHighlight(map, modelLinks, view.model) : null
-		}
+		decor
 	};
 }
 
