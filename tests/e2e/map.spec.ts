@@ -191,25 +191,35 @@ test('a browser that runs scripts gets the page without the drawing or the lists
 	for (const list of ['#view-focus', '#new-handoff-from', '#new-handoff-to']) await expect(page.locator(`${list} option`)).toHaveCount(drawnHere + 1);
 });
 
-test('a first visit gets the network drawn by the server for each view, not also as data, and the browser takes the drawing over', async ({ page }) => {
+/** The map as a browser that has not run the app's scripts gets it, and the actors it draws. */
+async function firstVisit(page: Page, query = '') {
+	await page.context().clearCookies({ name: 'homeward_scripts' });
+	const html = await (await page.request.get(`/app/areas/northbrook/map${query}`)).text();
+	return { html, drawn: html.match(/data-actor="/g)?.length ?? 0 };
+}
+
+test('a first visit gets the network drawn by the server for each view and person, not also as data, and the browser takes the drawing over', async ({ page, browser }) => {
 	await signIn(page, ACCOUNTS.partnerNorth);
-	/** The page as a browser that has not run the app's scripts gets it, and the actors it draws. */
-	const firstVisit = async (query = '') => {
-		await page.context().clearCookies({ name: 'homeward_scripts' });
-		const html = await (await page.request.get(`/app/areas/northbrook/map${query}`)).text();
-		return { html, drawn: html.match(/data-actor="/g)?.length ?? 0 };
-	};
 	const { actors } = (await (await page.request.get('/app/areas/northbrook/map/network.json')).json()) as { actors: { name: string }[] };
-	const whole = await firstVisit();
+	const whole = await firstVisit(page);
 	expect(whole.drawn).toBe(actors.length);
 	expect(whole.html).toMatch(/<summary[^>]*>Legend<\/summary>/);
 	expect(whole.html).not.toContain('Drawing the network of');
 	expect(whole.html).not.toContain('data-sveltekit-fetched');
 	// Each view has its own drawing, and the first is still right when asked for again.
-	const searched = await firstVisit('?q=police');
+	const searched = await firstVisit(page, '?q=police');
 	expect(searched.drawn).toBeGreaterThan(0);
 	expect(searched.drawn).toBeLessThan(actors.length);
-	expect((await firstVisit()).drawn).toBe(actors.length);
+	expect((await firstVisit(page)).drawn).toBe(actors.length);
+	// The same view for a viewer is the viewer's own: the same actors, without the editor's canvas keys.
+	expect(whole.html).toContain('id="canvas-keys"');
+	const viewing = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.10' } });
+	const viewer = await viewing.newPage();
+	await signIn(viewer, ACCOUNTS.viewerNorth);
+	const viewed = await firstVisit(viewer);
+	expect(viewed.drawn).toBe(actors.length);
+	expect(viewed.html).not.toContain('id="canvas-keys"');
+	await viewing.close();
 
 	// In a browser, the scripts take the drawing over: one canvas, with what only they add (the lines' tooltips, zoom).
 	await page.context().clearCookies({ name: 'homeward_scripts' });
@@ -227,7 +237,7 @@ test('a first visit gets the network drawn by the server for each view, not also
 	await page.locator('#new-actor-sector').selectOption({ label: 'Voluntary' });
 	await page.getByRole('button', { name: 'Add actor' }).click();
 	await expect(page.getByText('Northbrook night shelter added to the map.')).toBeVisible();
-	const changed = await firstVisit();
+	const changed = await firstVisit(page);
 	expect(changed.drawn).toBe(actors.length + 1);
 	expect(changed.html).toMatch(/aria-label="Northbrook night shelter, Voluntary/);
 });

@@ -1,8 +1,8 @@
 // A browser that has run Homeward's scripts says so for the rest of its session, in a cookie that holds "1" and
-// nothing else, under /app. A page with a large drawing (the map's network) then leaves the drawing to the browser,
-// which fetches it as data, rather than send it twice (drawn on the server, and again as the data to take it over
-// with); a page with a list of every actor leaves the list for the browser to fill in from the data it has anyway. A
-// browser without scripts never sets it, and gets everything from the server.
+// nothing else, under /app. A page with a large drawing (the map's network) then leaves the drawing out: the browser
+// fetches it as data and draws it, as it does on a first visit in place of the server's drawing (see
+// $lib/server/map/drawing). A page with a list of every actor leaves the list for the browser to fill in from the data
+// it has anyway. A browser without scripts never sets it, and gets everything from the server.
 import type { Cookies } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 

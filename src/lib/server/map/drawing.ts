@@ -32,11 +32,15 @@ const encoder = new TextEncoder();
 /** The network view's drawing, as HTML to put into the page in place of SERVER_DRAWING_SLOT. */
 export function serverDrawing(read: MapRead, view: DrawingView): Uint8Array {
 	const { drawn, pages } = drawnNetworkOf(read);
-	// The address names everything the view shows, save what lives outside the map: the area's name, the person's
-	// right to edit, and a mental model's links.
-	const key = JSON.stringify([view.url.search, view.areaName, view.canEdit, view.decor.highlight]);
+	// The address names everything the view shows (and the links use it), save what lives outside the map: the area's
+	// name, the person's right to edit, a mental model's links and the snapshot compared with.
+	const key = JSON.stringify([view.url.pathname, view.url.search, view.areaName, view.canEdit, view.decor.highlight, view.marks]);
 	let html = pages.get(key);
-	if (!html) {
+	if (html) {
+		// The most recently used view goes to the back of the queue to be dropped.
+		pages.delete(key);
+		pages.set(key, html);
+	} else {
 		const shown = shownOfDrawing(drawn, view.shown);
 		const { body } = render(NetworkDiagram, {
 			props: {
@@ -59,14 +63,15 @@ export function serverDrawing(read: MapRead, view: DrawingView): Uint8Array {
 }
 
 /**
- * The page with the drawing in place of its slot; the page unchanged when it has no slot. The parts are sent as they
- * are, not copied into one. SvelteKit's entity tag described the page without the drawing, so it goes (pages under
- * /app are not stored by browsers anyway).
+ * The page with the drawing in place of its slot; the page unchanged when it has none (one the load did not expect,
+ * such as an error's). The parts are sent as they are, not copied into one. SvelteKit's entity tag described the page
+ * without the drawing, so it goes (pages under /app are not stored by browsers anyway).
  */
 export async function withServerDrawing(response: Response, drawing: Uint8Array): Promise<Response> {
 	const page = Buffer.from(await response.arrayBuffer());
 	const at = page.indexOf(SERVER_DRAWING_SLOT);
-	const parts = at < 0 ? [page] : [page.subarray(0, at), drawing, page.subarray(at + SERVER_DRAWING_SLOT.length)];
+	if (at < 0) return new Response(page, response);
+	const parts = [page.subarray(0, at), drawing, page.subarray(at + SERVER_DRAWING_SLOT.length)];
 	const headers = new Headers(response.headers);
 	headers.delete('etag');
 	headers.set('content-length', String(parts.reduce((n, part) => n + part.length, 0)));

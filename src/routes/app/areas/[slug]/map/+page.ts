@@ -10,9 +10,10 @@ import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import type { DrawnNetwork } from '$lib/diagrams/force';
 import { packActorNames } from '$lib/domain/map/types';
+import { leanRender } from '$lib/components/live/scripts-cookie';
 
 export async function load({ data, fetch, params, parent }) {
-	if (!browser) return { ...data, drawn: null, lean: data.scriptsRun };
+	if (!browser) return { ...data, drawn: null, lean: leanRender(data) };
 	const response = await fetch(`/app/areas/${params.slug}/map/network.json`);
 	if (!response.ok) error(response.status, response.status === 404 ? 'Not found' : 'The map could not be drawn. Please try again.');
 	const drawn = (await response.json()) as DrawnNetwork;
