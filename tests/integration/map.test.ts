@@ -34,7 +34,7 @@ import {
 	toCsv,
 	toXlsx
 } from '$lib/server/map/exchange';
-import { networkLayoutOf, cacheSize } from '$lib/server/map/layout';
+import { actorDecorOf, networkLayoutOf, cacheSize } from '$lib/server/map/layout';
 import { ConflictError, InputError, NotFoundError } from '$lib/server/errors';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, type KumuRows } from '$lib/domain/map/kumu';
 import { diffMaps } from '$lib/domain/map/diff';
@@ -220,6 +220,23 @@ describe('positions, template and layout', () => {
 		expect(await unpinActor(editor, a.id)).toBe(true);
 		expect(await db.select().from(mapActorPositions).where(eq(mapActorPositions.actorId, a.id))).toHaveLength(0);
 		expect((await auditFor(a.id)).map((e) => e.action)).toEqual(['create', 'pin', 'unpin']);
+	});
+
+	it('sizes and colours actors from the whole map once per map version and choice, and afresh after a change', async () => {
+		const editor = await contextFor('editor');
+		const police = await createActor(editor, actor('Police'));
+		const care = await createActor(editor, actor('Social care', 'childrens_services'));
+		await createHandoff(editor, handoff(police.id, care.id));
+		const before = mapDataOf(await loadMap(editor));
+		const sized = actorDecorOf(before, { size: 'degree', colour: 'rating' });
+		expect(sized.sizes?.[police.id]).toMatchObject({ text: '1 handoff' });
+		expect(sized.colours?.[police.id]).toMatchObject({ key: expect.stringMatching(/^rating:/) });
+		expect(actorDecorOf(mapDataOf(await loadMap(editor)), { size: 'degree', colour: 'rating' })).toBe(sized);
+		expect(actorDecorOf(before, { size: null, colour: 'sector' })).toEqual({ sizes: null, colours: null });
+		const other = await createActor(editor, actor('Adult care', 'adult_services'));
+		await createHandoff(editor, handoff(police.id, other.id));
+		const after = actorDecorOf(mapDataOf(await loadMap(editor)), { size: 'degree', colour: 'rating' });
+		expect(after.sizes?.[police.id]).toMatchObject({ text: '2 handoffs' });
 	});
 
 	it('starts an empty map from the template, and only an empty one', async () => {

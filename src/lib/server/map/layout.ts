@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { labelNetwork, networkDrawingOf, positionNetwork, type DrawnNetwork, type NetworkLayout } from '$lib/diagrams/force';
 import { layoutJourney, type JourneyLayout } from '$lib/diagrams/journey';
 import { diagramActor, packHandoffs, type MapData } from '$lib/domain/map/types';
+import { actorColours, actorSizes } from '$lib/domain/map/view';
+import type { MapView } from '$lib/validators/map-view';
 import type { MapRead } from './cache';
 import {
 	actorMeasures,
@@ -104,6 +106,18 @@ export function analysisViewOf(map: MapData) {
 	});
 }
 export type AnalysisView = ReturnType<typeof analysisViewOf>;
+
+/**
+ * How a view sizes and colours the actors. Read from the whole map, so that a focus or a search changes no actor's
+ * size or colour; once per map version and choice, since betweenness on a 300-actor map takes about 16 ms and every
+ * screen following the map asks for it again after each change.
+ */
+export function actorDecorOf(map: MapData, view: Pick<MapView, 'size' | 'colour'>) {
+	return remember(`decor:${digestOfMap(map)}:${view.size}:${view.colour}`, () => ({
+		sizes: view.size ? actorSizes(map, view.size) : null,
+		colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null
+	}));
+}
 
 /** The analysis panel's figures: bottlenecks (betweenness), stage by sector, pathways and gaps. */
 export function analysisOf(map: MapData) {

@@ -23,8 +23,8 @@ import {
 } from '$lib/domain/present';
 import { loadMap, mapDataOf } from '$lib/server/map';
 import { listViews } from '$lib/server/map/views';
-import { journeyLayoutOf, networkLayoutOf } from '$lib/server/map/layout';
-import { actorColours, actorSizes, readMapQuery } from '$lib/domain/map/view';
+import { actorDecorOf, journeyLayoutOf, networkLayoutOf } from '$lib/server/map/layout';
+import { readMapQuery } from '$lib/domain/map/view';
 import { diagramActor, packHandoffs } from '$lib/domain/map/types';
 import { networkDrawingOf } from '$lib/diagrams/force';
 import { edgeLabels } from '$lib/diagrams/edges';
@@ -173,8 +173,7 @@ async function stageContent(context: AreaScope, stage: Stage, state: FollowState
 			inStage.map((h) => ({ id: h.id, source: h.fromActorId, target: h.toActorId, text: h.label }))
 		),
 		decor: {
-			sizes: view.size ? actorSizes(map, view.size) : null,
-			colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null,
+			...actorDecorOf(map, view),
 			highlight: { handoffs: inStage.map((h) => h.id), actors: [...new Set(inStage.flatMap((h) => [h.fromActorId, h.toActorId]))] }
 		}
 	};

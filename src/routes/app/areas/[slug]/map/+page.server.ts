@@ -17,11 +17,11 @@ import {
 	updateActor,
 	updateHandoff
 } from '$lib/server/map';
-import { analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
+import { actorDecorOf, analysisViewOf, networkLayoutOf, type Pins } from '$lib/server/map/layout';
 import { scriptsRunIn } from '$lib/components/live/scripts-cookie';
 import { mapOfRequest } from '$lib/server/map/request';
 import { historyActions } from '$lib/server/map/history-actions';
-import { actorColours, actorSizes, modelHighlight, readMapQuery, sectorsOf, shownIdsOf } from '$lib/domain/map/view';
+import { modelHighlight, readMapQuery, sectorsOf, shownIdsOf } from '$lib/domain/map/view';
 import { serverDrawing } from '$lib/server/map/drawing';
 import { areaRoleAtLeast } from '$lib/domain/roles';
 import type { ActorData, MapData } from '$lib/domain/map/types';
@@ -57,10 +57,8 @@ export async function load(event) {
 	const compare = snapshot
 		? { id: snapshot.id, name: snapshot.name, marks: Object.fromEntries(diffMarks(diffMaps(snapshot.data, map))) }
 		: null;
-	// Decorations read the whole map, so that a focus or a search does not change an actor's size or colour.
 	const decor = {
-		sizes: view.size ? actorSizes(map, view.size) : null,
-		colours: view.colour && view.colour !== 'sector' ? actorColours(map, view.colour) : null,
+		...actorDecorOf(map, view),
 		colourBy: view.colour ?? 'sector',
 		sizeBy: view.size,
 		highlight: view.model && modelLinks ? modelHighlight(map, modelLinks, view.model) : null
