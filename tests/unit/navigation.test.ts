@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '$lib/domain/navigation';
+import { addressWith, safeNext } from '$lib/domain/navigation';
 
 describe('where to go after signing in', () => {
 	it('keeps paths inside the app', () => {
@@ -50,5 +50,18 @@ describe('where to go after signing in, once normalised', () => {
 			const result = safeNext(next);
 			expect(result.startsWith('/') && !result.startsWith('//')).toBe(true);
 		}
+	});
+});
+
+describe('addressWith', () => {
+	const url = (path: string) => new URL(path, 'http://homeward.invalid');
+	it('sets or removes one parameter and keeps the others', () => {
+		expect(addressWith(url('/app/areas/northbrook/map?q=police&stage=after'), 'actor', 'a1')).toBe('/app/areas/northbrook/map?q=police&stage=after&actor=a1');
+		expect(addressWith(url('/app/areas/northbrook/map?actor=a1&q=police'), 'actor', null)).toBe('/app/areas/northbrook/map?q=police');
+		expect(addressWith(url('/app/areas/northbrook/map?actor=a1'), 'actor', null)).toBe('/app/areas/northbrook/map');
+	});
+	it('leaves out the form action a post without JavaScript was sent to', () => {
+		expect(addressWith(url('/app/areas/northbrook/map?/addActor'), 'actor', 'a1')).toBe('/app/areas/northbrook/map?actor=a1');
+		expect(addressWith(url('/app/areas/northbrook/map?q=gp&/editActor'), 'all', 'gaps')).toBe('/app/areas/northbrook/map?q=gp&all=gaps');
 	});
 });

@@ -34,9 +34,13 @@ export function safeNext(next: string | null | undefined): string {
 	return isLocalPath(result) && isLocalPath(decoded) ? result : HOME;
 }
 
-/** The address of a page with one query parameter set or removed, keeping the others. */
+/**
+ * The address of a page with one query parameter set or removed, keeping the others, but not the name of a form
+ * action posted to it (`?/addActor`): a link from the page a post without JavaScript returns opens the page.
+ */
 export function addressWith(url: URL, name: string, value: string | null): string {
 	const params = new URLSearchParams(url.searchParams);
+	for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
 	if (value) params.set(name, value);
 	else params.delete(name);
 	const text = params.toString();
