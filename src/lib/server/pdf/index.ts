@@ -7,6 +7,30 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 const require = createRequire(import.meta.url);
 const font = (file: string) => require.resolve(`pdfmake/fonts/Roboto/${file}`);
 
+/**
+ * Every SVG in a Homeward document comes from `$lib/diagrams/svg`, whose root tag carries its width, height and
+ * viewBox. pdfmake's own measure parses a whole SVG into a tree to read those three, and again to set the printed size,
+ * and prints it back to text; the drawing then parses it a third time. On the 300-actor plan those two parses were a
+ * fifth of the swimlane's pages. This reads and sets the root tag's attributes only, and refuses an SVG without them.
+ */
+const ROOT = /^<svg\b[^>]*>/;
+function rootOf(svg: unknown) {
+	const root = typeof svg === 'string' ? ROOT.exec(svg)?.[0] : undefined;
+	const number = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root ?? '')?.[1]);
+	const size = { width: number('width'), height: number('height') };
+	if (!root || !/\sviewBox="/.test(root) || !(size.width > 0 && size.height > 0)) {
+		throw new Error('An SVG in a document must open with an <svg> tag that has its width, height and viewBox.');
+	}
+	return { root, size };
+}
+const svgMeasure = {
+	measureSVG: (svg: string) => rootOf(svg).size,
+	writeDimensions: (svg: string, size: { width: number; height: number }) => {
+		const { root } = rootOf(svg);
+		return root.replace(/\s(width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg width="${size.width}" height="${size.height}"`) + svg.slice(root.length);
+	}
+};
+
 let ready = false;
 function setUp() {
 	if (ready) return;
@@ -19,6 +43,7 @@ function setUp() {
 		}
 	});
 	pdfmake.setUrlAccessPolicy(() => false);
+	Object.assign(require('pdfmake/js/SVGMeasure').default.prototype, svgMeasure);
 	// The fonts above are the only files a document may read.
 	const fonts = new Set(['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf', 'Roboto-MediumItalic.ttf'].map(font));
 	(pdfmake as unknown as { setLocalAccessPolicy(check: (path: string) => boolean): void }).setLocalAccessPolicy((path) => fonts.has(path));
