@@ -164,21 +164,32 @@ if (runs('pdf')) {
 	const { actionPlanPdf } = await load('/src/lib/server/pdf/plan.ts');
 	const { renderPdf } = await load('/src/lib/server/pdf/index.ts');
 	const { listActions } = await load('/src/lib/server/actions/index.ts');
-	const bare = await timeAndPeak(async () => {
+	const bareTable = async () => {
 		const { actions } = await listActions(context);
 		return renderPdf({
 			content: [{ table: { headerRows: 1, body: [['Title', 'Due', 'Status'], ...actions.map((a) => [a.title, a.dueDate ?? '', a.status])] } }]
 		});
-	});
-	await actionPlanPdf(context); // warm the layout cache and modules once, as a running server would be
-	const plan = await timeAndPeak(() => actionPlanPdf(context));
+	};
+	// Each warmed once (modules, fonts, the layout cache), as a running server would be, then the median of three runs
+	// and the highest peak: one busy moment on a shared machine moved a single run's ratio from 6.3 to 7.4.
+	const medianOfThree = async (fn) => {
+		await fn();
+		const runs = [];
+		for (let i = 0; i < 3; i++) runs.push(await timeAndPeak(fn));
+		const median = [...runs].sort((a, b) => a.ms - b.ms)[1];
+		return { ...median, peakMB: Math.max(...runs.map((r) => r.peakMB)) };
+	};
+	const bare = await medianOfThree(bareTable);
+	const plan = await medianOfThree(() => actionPlanPdf(context));
 	results.figures.pdf = {
 		[`bare table, ${seeded.actions} rows (baseline)`]: { ms: bare.ms, peakMB: bare.peakMB, kb: Math.round(bare.result.length / 1024), ratio: 1 },
 		[`action plan, ${seeded.actions} actions, ${seeded.actors}-actor map`]: {
 			ms: plan.ms,
 			peakMB: plan.peakMB,
 			kb: Math.round(plan.result.pdf.length / 1024),
-			ratio: Number((plan.ms / bare.ms).toFixed(1))
+			ratio: Number((plan.ms / bare.ms).toFixed(1)),
+			goal: 'under 2000 ms and 300 MB',
+			met: plan.ms < 2000 && plan.peakMB < 300 ? 'yes' : 'no'
 		}
 	};
 }
@@ -488,9 +499,9 @@ ${rows(f.layouts, ['ms', 'cpuMs', 'goalMs'])}
 
 ### PDF action plan
 
-| document | ms | peak MB (sampled) | size KB | time ratio to baseline |
-|---|---|---|---|---|
-${rows(f.pdf, ['ms', 'peakMB', 'kb', 'ratio'])}
+| document | ms (median of 3) | peak MB (sampled) | size KB | time ratio to baseline | goal | met |
+|---|---|---|---|---|---|---|
+${rows(f.pdf, ['ms', 'peakMB', 'kb', 'ratio', 'goal', 'met'])}
 
 ### Event fan-out (one change, every open stream)
 
