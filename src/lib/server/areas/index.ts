@@ -1,6 +1,6 @@
 // Areas (a local engagement) and their members. Every area verb takes the AreaContext the guard produced.
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { db, type Transaction } from '$lib/server/db';
+import { db, preparedOnce, type Transaction } from '$lib/server/db';
 import { areas, memberships, users, type Area } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
 import { audit } from '$lib/server/audit';
@@ -30,12 +30,18 @@ export interface AreaContext {
 export type AreaScope = Pick<AreaContext, 'area'>;
 
 /** The area and the user's effective role in it, or null when the user has no role there. */
-export async function findAreaAccess(user: SessionUser, slug: string): Promise<AreaContext | null> {
-	const [row] = await db
+// Every area page asks it first.
+const areaAccess = preparedOnce((database) =>
+	database
 		.select({ area: areas, membershipRole: memberships.role })
 		.from(areas)
-		.leftJoin(memberships, and(eq(memberships.areaId, areas.id), eq(memberships.userId, user.id)))
-		.where(eq(areas.slug, slug));
+		.leftJoin(memberships, and(eq(memberships.areaId, areas.id), eq(memberships.userId, sql.placeholder('userId'))))
+		.where(eq(areas.slug, sql.placeholder('slug')))
+		.prepare('area_access')
+);
+
+export async function findAreaAccess(user: SessionUser, slug: string): Promise<AreaContext | null> {
+	const [row] = await areaAccess().execute({ userId: user.id, slug });
 	const role = row ? effectiveAreaRole(user.role, row.membershipRole) : null;
 	return row && role ? { area: row.area, role, user } : null;
 }

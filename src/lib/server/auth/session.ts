@@ -2,7 +2,7 @@
 // timeout and an absolute lifetime.
 import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import { db, type Database, type Executor } from '$lib/server/db';
+import { db, preparedOnce, type Executor } from '$lib/server/db';
 import { sessions, users } from '$lib/server/db/schema';
 import { config } from '$lib/server/config';
 import { hashToken, newToken } from '$lib/server/ids';
@@ -46,10 +46,9 @@ export async function createSession(userId: string, executor: Executor = db, opt
 	return { token, session };
 }
 
-// The one query every signed-in request makes, built once per database rather than for each request.
-const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
-function prepareLookup(database: Database) {
-	return database
+// The one query every signed-in request makes.
+const lookup = preparedOnce((database) =>
+	database
 		.select({
 			session: sessions,
 			user: {
@@ -65,13 +64,8 @@ function prepareLookup(database: Database) {
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(eq(sessions.id, sql.placeholder('id')))
-		.prepare('session_lookup');
-}
-function lookup(id: string) {
-	let prepared = lookups.get(db);
-	if (!prepared) lookups.set(db, (prepared = prepareLookup(db)));
-	return prepared.execute({ id });
-}
+		.prepare('session_lookup')
+);
 
 /**
  * The session and its user for a token, sliding the idle expiry; null when unknown, expired or the user disabled.
@@ -83,7 +77,7 @@ export async function validateSessionToken(
 	{ slide = true }: { slide?: boolean } = {}
 ): Promise<{ session: Session; user: SessionUser; slid: boolean } | null> {
 	const id = hashToken(token);
-	const [row] = await lookup(id);
+	const [row] = await lookup().execute({ id });
 	if (!row) return null;
 	const now = Date.now();
 	const { session, user } = row;

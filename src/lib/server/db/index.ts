@@ -148,6 +148,20 @@ export let db: Database = new Proxy({} as Database, {
 	}
 });
 
+/**
+ * A query built once per database and run many times (drizzle's `prepare`), for the few that nearly every page asks:
+ * on a page that reads its data from caches, building these queries cost more than running them. `build` gets the
+ * database to build on; the result follows the process's database, so a test that opens another gets its own.
+ */
+export function preparedOnce<T>(build: (database: Database) => T): () => T {
+	const built = new WeakMap<Database, T>();
+	return () => {
+		let query = built.get(db);
+		if (!query) built.set(db, (query = build(db)));
+		return query;
+	};
+}
+
 export async function openDatabase(options: OpenOptions = fromEnvironment()): Promise<DatabaseHandle> {
 	if (handle) return handle;
 	handle = await connect(options);

@@ -3,7 +3,7 @@
 // versioned edits with their audit rows (so others see them live), and refuse when a record is no longer as the edit
 // left it: someone else's later change is never overwritten.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Executor } from '$lib/server/db';
+import { db, preparedOnce, type Executor } from '$lib/server/db';
 import { PG, pgCode } from '$lib/server/db/errors';
 import { mapActorPositions, mapActors, mapHandoffs, mapHistory, mapSnapshots, users, auditLog, type MapActor, type MapHandoff } from '$lib/server/db/schema';
 import { newId } from '$lib/server/ids';
@@ -50,12 +50,17 @@ export async function recordEdit(tx: Executor, context: AreaContext, steps: Step
 	});
 }
 
-/** What Undo and Redo would do now, for the buttons. */
-export async function historyOf(context: AreaContext) {
-	const entries = await db
+const stackOf = preparedOnce((database) =>
+	database
 		.select({ id: mapHistory.id, seq: mapHistory.seq, undone: mapHistory.undone, label: mapHistory.label })
 		.from(mapHistory)
-		.where(whose(context));
+		.where(and(eq(mapHistory.areaId, sql.placeholder('areaId')), eq(mapHistory.userId, sql.placeholder('userId'))))
+		.prepare('map_history_stack')
+);
+
+/** What Undo and Redo would do now, for the buttons (every map page shows them to an editor). */
+export async function historyOf(context: AreaContext) {
+	const entries = await stackOf().execute({ areaId: context.area.id, userId: context.user.id });
 	const brief = (e: (typeof entries)[number] | null) => (e ? { id: e.id, label: e.label } : null);
 	return { undo: brief(nextUndo(entries)), redo: brief(nextRedo(entries)) };
 }
