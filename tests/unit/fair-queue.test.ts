@@ -83,8 +83,33 @@ describe('FairQueue', () => {
 	});
 });
 
+/** A client standing in for PGlite's, recording the order it runs queries in; `hold` waits until released. */
+function fakeClient() {
+	const order: string[] = [];
+	let release = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	const client = {
+		query: async (sql: string) => {
+			if (sql === 'hold') await held;
+			order.push(sql);
+			return sql;
+		},
+		exec: async (sql: string) => (order.push(sql), sql),
+		transaction: async (fn: () => Promise<string>) => fn()
+	};
+	return { client, order, release: () => release() };
+}
+
 describe('arrival order', () => {
+	it('numbers no request while no client takes turns (on PostgreSQL nothing reads the number)', async () => {
+		// This test runs before any in this file hands takeTurns a client.
+		const [first, second] = await inArrivalOrder(async () => [currentArrival(), currentArrival()]);
+		// Each read outside a numbered request is a fresh number, as work outside any request gets.
+		expect(second).toBe(first + 1);
+	});
+
 	it('gives each request its own number, kept across awaits, and later numbers to later requests', async () => {
+		takeTurns(fakeClient().client);
 		const seen = await Promise.all(
 			[0, 1, 2].map((i) =>
 				inArrivalOrder(async () => {
@@ -102,18 +127,7 @@ describe('arrival order', () => {
 	});
 
 	it('orders a client’s queries and transactions by the arrival of the request asking', async () => {
-		const order: string[] = [];
-		let release = () => {};
-		const held = new Promise<void>((r) => (release = r));
-		const client = {
-			query: async (sql: string) => {
-				if (sql === 'hold') await held;
-				order.push(sql);
-				return sql;
-			},
-			exec: async (sql: string) => (order.push(sql), sql),
-			transaction: async (fn: () => Promise<string>) => fn()
-		};
+		const { client, order, release } = fakeClient();
 		takeTurns(client);
 		const first = inArrivalOrder(() => client.query('hold'));
 		// The second request arrives before the third but asks for its query after the third has asked.
