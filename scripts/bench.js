@@ -22,6 +22,7 @@ const BASE = `http://localhost:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const ROOM_SECONDS = Number(process.env.ROOM_SECONDS || 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+const WARM_UP_SECONDS = 3;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const runs = (section) => !ONLY || ONLY.has(section);
 // Under this many connections no request on the embedded database should wait longer than this (issue 24).
@@ -37,7 +38,7 @@ const results = { date: new Date().toISOString(), database: process.env.DATABASE
  * the last is answered, for SECONDS s; then every request still under way is waited for, so the slowest wait is
  * counted too (a load tool that stops at the deadline drops exactly the requests that waited longest).
  */
-async function measure(url, headers) {
+async function measure(url, headers, seconds = SECONDS) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 	const times = [];
 	let errors = 0;
@@ -62,7 +63,7 @@ async function measure(url, headers) {
 	// nothing of the database.
 	await Promise.all(Array.from({ length: CONNECTIONS }, () => one(false)));
 	const began = performance.now();
-	const end = began + SECONDS * 1000;
+	const end = began + seconds * 1000;
 	await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
 		while (performance.now() < end) await one();
 	}));
@@ -229,8 +230,10 @@ if (runs('layouts')) {
 await vite.close();
 
 // 2. The built app.
-// BENCH_NODE_ARGS (e.g. --cpu-prof) go to the app's Node, for looking into a run.
-const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+// The app's Node runs with the flags `npm start` gives it; BENCH_NODE_ARGS (e.g. --cpu-prof) add to them, for looking
+// into a run.
+const startFlags = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start.split(' ').filter((word) => word.startsWith('--'));
+const nodeArgs = [...startFlags, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])];
 const server = spawn(process.execPath, [...nodeArgs, 'scripts/server.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const stop = async () => {
 	server.kill('SIGTERM');
@@ -294,8 +297,9 @@ try {
 			const check = await fetch(BASE + path, { headers });
 			const html = await check.text();
 			if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
-			// Warm up (modules loaded on first use, the JIT, caches) before measuring.
-			for (let i = 0; i < 5; i++) await (await fetch(BASE + path, { headers })).arrayBuffer();
+			// Warm up under the same load (modules loaded on first use, the JIT's optimised code, caches) before
+			// measuring, as a server that has been up a while is: the first seconds of a cold page ran up to a fifth slower.
+			await measure(BASE + path, headers, WARM_UP_SECONDS);
 			const run = await measure(BASE + path, headers);
 			load[name] = { path, ...run, htmlKB: Number((Buffer.byteLength(html) / 1024).toFixed(1)), gzipKB: Number((gzipSync(html).length / 1024).toFixed(1)) };
 		}
@@ -425,6 +429,7 @@ if (ONLY) {
 // one in place and the other way round), and bench/README.md shows them all, PostgreSQL first.
 results.minutes = Number(((Date.now() - startedAt) / 60000).toFixed(1));
 results.connections = CONNECTIONS;
+results.nodeFlags = startFlags;
 results.seconds = SECONDS;
 results.roomSeconds = ROOM_SECONDS;
 mkdirSync('bench', { recursive: true });
@@ -453,9 +458,10 @@ request when the last is answered; the workshop-room runs last ${run.roomSeconds
 Each page beside two floors measured in the same run: a minimal server-rendered page of this build (\`/bench/floor\`: a
 trivial load, no session, not prerendered) and the same page behind the session check (\`/bench/floor/signed-in\`). Both
 answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The 50 connections are opened (one
-untimed request each) before the timed run, as a browser keeps its own; latencies include every request under way when
-the run ended (each is waited for). Each floor is measured before the pages and again after them, and the faster run
-kept, so that a busy moment makes no ratio look better than it is. The map and the overview are asked for as a
+untimed request each) and each page is asked for under the same load for ${WARM_UP_SECONDS} s before its timed run, as a
+server that has been up a while has loaded and optimised its code; latencies include every request under way when the
+run ended (each is waited for). The app runs with the flags \`npm start\` gives Node (${(run.nodeFlags ?? []).join(' ') || 'none'}).
+Each floor is measured before the pages and again after them, and the faster run kept, so that a busy moment makes no ratio look better than it is. The map and the overview are asked for as a
 browser that has run the app's scripts asks for them (the map without the drawing, which the browser fetches as data
 from \`network.json\`, and both without their lists of every actor or owner, which the browser fills in from the
 page's data), and as a first visit or a browser without scripts asks for them (everything from the server, the
