@@ -37,7 +37,7 @@ export async function load(event) {
 		// What this person's Undo and Redo would do now (their own edits in this area only).
 		history,
 		choices: {
-			actors: packActorNames(namesFromDrawing(event) ? map.actors.filter((a) => a.id === view.focus) : map.actors),
+			actors: packActorNames(namesFromDrawing(event) ? (view.focus ? map.actors.filter((a) => a.id === view.focus) : []) : map.actors),
 			models
 		}
 	};

@@ -46,7 +46,7 @@ export async function load(event) {
 	const { rows, map, pins } = read;
 	const { view, shown } = readMapQuery(map, event.url.searchParams);
 	const selectedId = event.url.searchParams.get('actor');
-	const selected = map.actors.find((a) => a.id === selectedId) ?? null;
+	const selected = (selectedId && map.actors.find((a) => a.id === selectedId)) || null;
 	const compareId = event.url.searchParams.get('compare');
 	const [snapshot, modelLinks] = await Promise.all([
 		compareId ? getSnapshot(context, compareId) : null,
