@@ -457,15 +457,15 @@ request when the last is answered; the workshop-room runs last ${run.roomSeconds
 
 Each page beside two floors measured in the same run: a minimal server-rendered page of this build (\`/bench/floor\`: a
 trivial load, no session, not prerendered) and the same page behind the session check (\`/bench/floor/signed-in\`). Both
-answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The 50 connections are opened (one
-untimed request each) and each page is asked for under the same load for ${WARM_UP_SECONDS} s before its timed run, as a
-server that has been up a while has loaded and optimised its code; latencies include every request under way when the
-run ended (each is waited for). The app runs with the flags \`npm start\` gives Node (${(run.nodeFlags ?? []).join(' ') || 'none'}).
-Each floor is measured before the pages and again after them, and the faster run kept, so that a busy moment makes no ratio look better than it is. The map and the overview are asked for as a
-browser that has run the app's scripts asks for them (the map without the drawing, which the browser fetches as data
-from \`network.json\`, and both without their lists of every actor or owner, which the browser fills in from the
-page's data), and as a first visit or a browser without scripts asks for them (everything from the server, the
-network drawn and sent again as data).
+answer only while the bench runs the app (\`BENCH_ROUTES=on\`), 404 otherwise. The app runs with the flags \`npm start\`
+gives Node (${(run.nodeFlags ?? []).join(' ') || 'none'}). The 50 connections are opened (one untimed request each),
+and each page is asked for under the same load for ${WARM_UP_SECONDS} s before its timed run, as a server that has been up a
+while has loaded and optimised its code; latencies include every request under way when the run ended (each is waited
+for). Each floor is measured before the pages and again after them, and the faster run kept, so that a busy moment
+makes no ratio look better than it is. The map and the overview are asked for as a browser that has run the app's
+scripts asks for them (the map without the drawing, which the browser fetches as data from \`network.json\`, and both
+without their lists of every actor or owner, which the browser fills in from the page's data), and as a first visit
+or a browser without scripts asks for them (everything from the server, the network drawn and sent again as data).
 
 | page | req/s | ratio to floor | ratio to signed-in floor | ratio to static | p50 ms | p95 ms | p99 ms | max ms | errors | goal | met |
 |---|---|---|---|---|---|---|---|---|---|---|---|
