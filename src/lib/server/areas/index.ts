@@ -29,7 +29,6 @@ export interface AreaContext {
 /** What a read-only verb needs: the area it reads, whoever asks (a member, or a workshop guest of the area's room). */
 export type AreaScope = Pick<AreaContext, 'area'>;
 
-/** The area and the user's effective role in it, or null when the user has no role there. */
 // Every area page asks it first.
 const areaAccess = preparedOnce((database) =>
 	database
@@ -40,6 +39,7 @@ const areaAccess = preparedOnce((database) =>
 		.prepare('area_access')
 );
 
+/** The area and the user's effective role in it, or null when the user has no role there. */
 export async function findAreaAccess(user: SessionUser, slug: string): Promise<AreaContext | null> {
 	const [row] = await areaAccess().execute({ userId: user.id, slug });
 	const role = row ? effectiveAreaRole(user.role, row.membershipRole) : null;

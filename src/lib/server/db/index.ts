@@ -117,10 +117,10 @@ export function preparingStatements(client: Sql, limit = PREPARED_TEXTS, named =
 	});
 }
 
-// drizzle hands PGlite, with every query, parsers that leave dates, times and intervals (and arrays of them) as text
-// for drizzle to map, and PGlite copies its own 318 parsers into a new object to merge them: on a one-row lookup that
-// copy was more than a quarter of the query's cost. The embedded database is made with those parsers as its own, and a
-// query that brings exactly them goes without; any other is passed on as it came.
+// drizzle hands PGlite, with every query, parsers that leave dates, times and intervals (and arrays of them and of
+// numbers) as text for drizzle to map, and PGlite copies its own 318 parsers into a new object to merge them: on a
+// one-row lookup that copy was more than a quarter of the query's cost. The embedded database is made with those
+// parsers as its own, and a query that brings exactly them goes without; any other is passed on as it came.
 export function textParsers(types: typeof import('@electric-sql/pglite').types) {
 	// numeric[], timestamp[], timestamptz[], interval[], date[]
 	const arrays = [1231, 1115, 1185, 1187, 1182];
