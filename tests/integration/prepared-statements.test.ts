@@ -42,7 +42,7 @@ describe('type parsers on the embedded database', () => {
 		try {
 			const sent: unknown[] = [];
 			const query = client.query.bind(client);
-			client.query = ((text: string, params?: unknown[], options?: { parsers?: unknown }) => {
+			client.query = ((text: string, params?: unknown[], options?: Parameters<typeof query>[2]) => {
 				sent.push(options?.parsers);
 				return query(text, params, options);
 			}) as typeof client.query;
