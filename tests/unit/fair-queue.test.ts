@@ -1,6 +1,6 @@
 // The embedded database's turns: one at a time, the earliest-arrived request first, so a request that has started is
 // never overtaken by later ones however many queries it needs.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FairQueue, inArrivalOrder, currentArrival, takeTurns } from '$lib/server/db/fair-queue';
 
 /** A task that records its start and end, and takes a few turns of the event loop as a query does. */
@@ -102,8 +102,10 @@ function fakeClient() {
 
 describe('arrival order', () => {
 	it('numbers no request while no client takes turns (on PostgreSQL nothing reads the number)', async () => {
-		// This test runs before any in this file hands takeTurns a client.
-		const [first, second] = await inArrivalOrder(async () => [currentArrival(), currentArrival()]);
+		// A fresh copy of the module, which no client has taken turns at.
+		vi.resetModules();
+		const fresh = await import('$lib/server/db/fair-queue');
+		const [first, second] = await fresh.inArrivalOrder(async () => [fresh.currentArrival(), fresh.currentArrival()]);
 		// Each read outside a numbered request is a fresh number, as work outside any request gets.
 		expect(second).toBe(first + 1);
 	});

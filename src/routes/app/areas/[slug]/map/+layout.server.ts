@@ -27,6 +27,8 @@ export async function load(event) {
 		ignored.push({ name: 'model', value: view.model });
 		view.model = null;
 	}
+	// readMapQuery has dropped a focus on an actor not on the map, so no focus means no actor to look for.
+	const focused = view.focus ? map.actors.filter((a) => a.id === view.focus) : [];
 	return {
 		filter,
 		view,
@@ -37,7 +39,7 @@ export async function load(event) {
 		// What this person's Undo and Redo would do now (their own edits in this area only).
 		history,
 		choices: {
-			actors: packActorNames(namesFromDrawing(event) ? (view.focus ? map.actors.filter((a) => a.id === view.focus) : []) : map.actors),
+			actors: packActorNames(namesFromDrawing(event) ? focused : map.actors),
 			models
 		}
 	};
