@@ -8,6 +8,7 @@ import { TOC_KIND_LABELS, type TocKind } from '$lib/domain/toc';
 import { seedDemo } from '$lib/server/seed';
 import { actionPlanPdf } from '$lib/server/pdf/plan';
 import { createLink, createNode } from '$lib/server/toc';
+import { createActor } from '$lib/server/map';
 import { NotFoundError } from '$lib/server/errors';
 import type { AreaContext } from '$lib/server/areas';
 import { useTestDatabase } from '../helpers/database';
@@ -151,6 +152,20 @@ describe('the action plan PDF', () => {
 		]);
 		expect(outline.find((o) => o.title === 'The action plan')!.items.map((i) => i.title)).toContain('Missing persons unit');
 	}, 60_000);
+
+	it('leaves no page empty when the swimlane grows: each band and its key fit one page', async () => {
+		await seedDemo('demo pass 2026', 'S3KWTBZAR36TTEMO2IYBVJ3AVHILPYVW');
+		const context = await northbrook();
+		// One more police actor moved a band's cut so that its picture and key outgrew the page: pdfmake left a page
+		// empty before it.
+		await createActor({ ...context, role: 'lead' }, { name: 'Police neighbourhood team', sector: 'police', kind: 'organisation', audience: 'both', description: '' });
+		const [area] = await db.select().from(areas).where(eq(areas.id, context.area.id));
+		const { pdf } = await actionPlanPdf({ ...context, area }, { now: new Date('2026-11-26T10:00:00Z') });
+		const pages = await pdfPages(pdf);
+		const empty = pages.flatMap((p, i) => (p.replace(/Northbrook action plan|Homeward|Page \d+ of \d+/g, '').trim() ? [] : [i + 1]));
+		expect(empty).toEqual([]);
+		expect(pages.join('\n')).toContain('Police neighbourhood team');
+	});
 
 	it('splits a theory of change too large to read on one page into its pathways, a page each, links keeping their reasons', async () => {
 		const context = { ...(await northbrook()), role: 'lead' as const };

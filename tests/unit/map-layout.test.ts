@@ -307,6 +307,15 @@ describe('the swimlane printed a band of rows at a time', () => {
 		expect(numbers).toEqual(layout.badges.map((b) => b.number).sort((a, b) => a - b));
 	});
 
+	it('cuts a band shorter by the room its key takes, so that the picture and its key share a page', () => {
+		const layout = layoutJourney(syntheticMapData(120, 300));
+		const plain = journeyBands(layout, 500, 500);
+		// Each number in a band's key takes 4 units of the band's room.
+		const keyed = journeyBands(layout, 500, 500, (numbers) => 4 * numbers.length);
+		expect(keyed.length).toBeGreaterThan(plain.length);
+		for (const b of keyed) expect(b.to - b.from + 4 * b.numbers.length).toBeLessThanOrEqual(500 + 40);
+	});
+
 	it('draws each arrow’s head and dot once over all the bands, in the band that holds its end', () => {
 		const layout = layoutJourney(syntheticMapData(60, 120));
 		const bands = journeyBands(layout, 200, 200);

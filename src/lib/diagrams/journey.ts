@@ -220,16 +220,23 @@ function placeBadges(arrows: JourneyArrow[], columns: JourneyColumn[]): JourneyB
 
 /**
  * Cuts a tall swimlane into bands of whole rows for printing, each at most `first` (then `rest`) high in the layout's
- * units below the stage headers, with the numbers that fall in each band (so each page carries its own key).
+ * units below the stage headers, with the numbers that fall in each band (so each page carries its own key). `key`
+ * says how much of that room the key to a band's numbers takes, so that a band with many handoffs is cut shorter.
  */
-export function journeyBands(layout: JourneyLayout, first: number, rest: number): { from: number; to: number; numbers: number[] }[] {
+export function journeyBands(
+	layout: JourneyLayout,
+	first: number,
+	rest: number,
+	key: (numbers: number[]) => number = () => 0
+): { from: number; to: number; numbers: number[] }[] {
 	const bands: { from: number; to: number }[] = [];
+	const numbersIn = (from: number, to: number) => layout.badges.filter((x) => x.y >= from && x.y < to).map((x) => x.number);
 	// The first band starts above the first row by the room its sector's name takes.
 	let from = layout.header - JOURNEY.groupGap;
 	let lastEnd = from;
 	for (const r of layout.rows) {
 		const end = r.y + layout.rowHeight / 2;
-		const limit = bands.length ? rest : first;
+		const limit = (bands.length ? rest : first) - key(numbersIn(from, end));
 		if (end - from > limit && lastEnd > from) {
 			bands.push({ from, to: lastEnd });
 			from = lastEnd;
@@ -237,8 +244,5 @@ export function journeyBands(layout: JourneyLayout, first: number, rest: number)
 		lastEnd = end;
 	}
 	bands.push({ from, to: layout.height });
-	return bands.map((b, i) => ({
-		...b,
-		numbers: layout.badges.filter((x) => x.y >= b.from && (x.y < b.to || i === bands.length - 1)).map((x) => x.number).sort((a, c) => a - c)
-	}));
+	return bands.map((b, i) => ({ ...b, numbers: numbersIn(b.from, i === bands.length - 1 ? Infinity : b.to).sort((a, c) => a - c) }));
 }

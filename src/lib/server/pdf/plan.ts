@@ -20,6 +20,8 @@ const PORTRAIT = { width: 495, height: 640 };
 const LANDSCAPE = { width: 742, height: 400 };
 /** The whole height a landscape page has for content, between the running header and footer. */
 const LANDSCAPE_PAGE = 470;
+// The title above a swimlane band's key (9-point bold, with its margins), and a little to spare.
+const KEY_TITLE_HEIGHT = 26;
 const RAG_COLOURS: Record<Rag, string> = { red: '#a4161a', amber: '#8a5a00', green: '#1e6b3a', none: '#4a5560' };
 /** Thin rules between rows, none between columns: the tables read as lists on paper and on a projector. */
 const RULED: CustomTableLayout = {
@@ -179,27 +181,45 @@ function journey(m: PlanModel, title: Title): Content[] {
 	const scale = LANDSCAPE.width / j.layout.width;
 	const legend = legendSvg(journeyLegend(j.sectors), 1000, 'Legend of the whole journey');
 	const legendHeight = (Number(/height="(\d+)"/.exec(legend)![1]) * LANDSCAPE.width) / 1000;
-	// Points left for the picture: the page, less the header strip, less room for the key (and on the first page the
+	const keyOf = new Map(j.key.map((k) => [k.number, k]));
+	const keyText = (n: number) => {
+		const k = keyOf.get(n)!;
+		return { label: `${k.number}. ${k.label}`, rest: ` ${k.from} to ${k.to}; ${k.stage}; ${k.rating}` };
+	};
+	const columnOf = (numbers: number[], c: number) => {
+		const perColumn = Math.ceil(numbers.length / 4);
+		return numbers.slice(c * perColumn, (c + 1) * perColumn);
+	};
+	// The key's height in points, estimated on the generous side: its title, then its tallest column, each entry in
+	// lines of a 7-point font (about 3.9 points a character) across a column of 177 points.
+	const keyHeight = (numbers: number[]) =>
+		KEY_TITLE_HEIGHT +
+		Math.max(
+			...[0, 1, 2, 3].map((c) =>
+				columnOf(numbers, c).reduce((sum, n) => {
+					const { label, rest } = keyText(n);
+					return sum + Math.ceil(((label.length + rest.length) * 3.9) / 177) * 8.6 + 2;
+				}, 0)
+			)
+		);
+	// Points left for the picture: the page, less the header strip, less the band's key (and on the first page the
 	// heading, note and legend).
 	const band = (points: number) => Math.max(points / scale - j.layout.header, 3 * j.layout.rowHeight);
-	const bands = journeyBands(j.layout, band(LANDSCAPE_PAGE - 70 - legendHeight - 100), band(LANDSCAPE_PAGE - 125));
-	const keyOf = new Map(j.key.map((k) => [k.number, k]));
-	const keyColumns = (numbers: number[]): Content => {
-		const perColumn = Math.ceil(numbers.length / 4);
-		return {
+	const bands = journeyBands(j.layout, band(LANDSCAPE_PAGE - 70 - legendHeight), band(LANDSCAPE_PAGE), (numbers) => keyHeight(numbers) / scale);
+	const keyColumns = (numbers: number[]): Content =>
+		({
 			columns: [0, 1, 2, 3].map((c) => ({
-				stack: numbers.slice(c * perColumn, (c + 1) * perColumn).map((n) => {
-					const k = keyOf.get(n)!;
+				stack: columnOf(numbers, c).map((n) => {
+					const { label, rest } = keyText(n);
 					return {
-						text: [{ text: `${k.number}. ${k.label}`, bold: true }, { text: ` ${k.from} to ${k.to}; ${k.stage}; ${k.rating}`, color: '#4a5560' }],
+						text: [{ text: label, bold: true }, { text: rest, color: '#4a5560' }],
 						fontSize: 7,
 						lineHeight: 1.05,
 						margin: [0, 0, 8, 2]
 					};
 				})
 			}))
-		} as Content;
-	};
+		}) as Content;
 	return [
 		heading('journey', title),
 		{ text: `Each handoff between organisations at each stage of going missing, drawn by rating and numbered. The swimlane runs over ${bands.length === 1 ? 'one page' : `${bands.length} pages`}, each with the key to its numbers.`, style: 'note' },
